@@ -1,0 +1,8 @@
+/** Unit tests of the pure domain, tests of the fake runtime, and end-to-end tests of the BUILT bundle. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
+  testTimeout: 30000,
+};
