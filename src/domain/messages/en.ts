@@ -1,0 +1,135 @@
+import type { ReasonCode, ReasonParams } from '../reasons';
+import type { Catalog } from './types';
+
+const s = (v: string | number | undefined) => (v === undefined ? '' : String(v));
+const FIELD_EN: Record<string, string> = {
+  伴走ネットID: 'Bansou Net ID',
+  メールアドレス: 'email address',
+  支援実施日: 'date of support',
+  '支援時間（時間）': 'hours of support',
+  お名前: 'name',
+};
+const field = (f: string | number | undefined) => `"${FIELD_EN[s(f)] ?? s(f)}"`;
+
+const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: string }> = {
+  FIELD_MISSING: (p) =>
+    p.value !== undefined
+      ? { text: `The answer to ${field(p.field)} ("${s(p.value)}") cannot be read.`, fix: 'Please edit your response and enter it again (e.g. 2025-04-01).' }
+      : { text: `The question ${field(p.field)} was not answered.`, fix: 'Please edit your response and answer it.' },
+  ID_FORMAT: (p) => ({
+    text: `The Bansou Net ID "${s(p.id)}" is not in the right form, or its check digit is wrong.`,
+    fix: 'Please check the ID in your registration email (e.g. BN-00042-7) and edit your response.',
+  }),
+  ID_UNKNOWN: (p) => ({ text: `The Bansou Net ID ${s(p.id)} is not registered.`, fix: 'Please check the ID in your registration email, or register first with the registration form.' }),
+  NOT_ELIGIBLE: (p) => ({
+    text: `We could not confirm that you may claim (support experience, or the basic course questionnaires). Not yet answered: ${s(p.missing)}.`,
+    fix: 'If you have answered the course questionnaires, please tell the office.',
+  }),
+  EMAIL_MISMATCH: (p) => ({
+    text: `The email address you typed (${s(p.typed)}) differs from your registered one. This email goes to your registered address.`,
+    fix: 'If your address has changed, please tell the office.',
+  }),
+  OUT_OF_PERIOD: (p) => ({ text: `The date of support ${s(p.date)} is outside the program period (${s(p.start)} to ${s(p.end)}).`, fix: 'If the date is wrong, please edit your response.' }),
+  FUTURE_DATE: (p) => ({ text: `The date of support ${s(p.date)} is after the day you submitted the claim.`, fix: 'Please enter the day the support took place.' }),
+  LATE: (p) => ({ text: `The claim deadline (${s(p.deadline)}) has passed (received ${s(p.received)}).`, fix: 'If there was a reason, please contact the office.' }),
+  HOURS_INVALID: (p) => ({ text: `The hours of support "${s(p.value)}" cannot be read, or are more than 24 hours.`, fix: 'Please enter the hours as a number (e.g. 1.5, 1:30).' }),
+  TOO_SHORT: (p) => ({ text: `The support time (${s(p.hours)} h) is shorter than the minimum (${s(p.min)} h).`, fix: 'If you entered the time by mistake, please edit your response.' }),
+  CASE_ID_MISSING: () => ({ text: 'This is not your first claim for this person, but no recipient case ID was given.', fix: 'Please enter the case ID from your earlier receipt (e.g. R-00012-3).' }),
+  CASE_ID_UNKNOWN: (p) => ({ text: `The recipient case ID "${s(p.id)}" was never issued or is not in the right form.`, fix: 'Please check the case ID in your earlier receipt.' }),
+  RECIPIENT_LIMIT: (p) => ({ text: `This person has already reached the limit of ${s(p.max)} supported occasions.`, fix: 'The office will review it.' }),
+  EVENT_LIMIT: (p) => ({ text: `Support for this person on ${s(p.date)} has already been claimed by ${s(p.max)} supporters.`, fix: 'The office will review it.' }),
+  DUPLICATE: (p) => ({ text: `You have already claimed support for this person on ${s(p.date)} (${s(p.claimId)}).`, fix: 'If you sent it twice by mistake, nothing needs to be done.' }),
+  CO_SUPPORTER_UNKNOWN: (p) => ({ text: `The co-supporter's Bansou Net ID "${s(p.id)}" could not be confirmed.`, fix: 'Please check the ID and edit your response.' }),
+  CO_SUPPORTER_SELF: () => ({ text: 'Your own Bansou Net ID was entered as the co-supporter.', fix: "Please enter your co-supporter's ID, or leave it empty." }),
+  BUDGET_EXCEEDED: (p) => ({ text: `The program has reached its budget (${Number(p.cap).toLocaleString('en-US')} yen).`, fix: 'The office will contact you.' }),
+};
+
+const yen = (n: number) => `${n.toLocaleString('en-US')} yen`;
+const footer = (contact: string) => `\n--\nBansou Net office, Solidarity Network with Migrants Japan (SMJ)\n${contact}\n`;
+const monthName = (ym: string) => {
+  const [y, m] = ym.split('-').map(Number);
+  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${names[m - 1]} ${y}`;
+};
+
+export const en: Catalog = {
+  language: 'en',
+  label: 'English',
+  yen,
+  reason: (code, p) => reasons[code](p),
+  registration: (m) => ({
+    subject: m.existing ? '[Bansou Net] Your registered Bansou Net ID' : '[Bansou Net] Thank you for registering (your Bansou Net ID)',
+    body: [
+      `Dear ${m.name},`,
+      '',
+      m.existing ? 'You are already registered. Here is your Bansou Net ID again.' : 'Thank you for registering with Bansou Net.',
+      '',
+      `Bansou Net ID: ${m.id}`,
+      '',
+      'You need this ID to claim the honorarium for accompanying support. Please keep it.',
+      '',
+      'Next steps:',
+      '1. The office will post you two copies of the Memorandum (覚書) and the Notification of Payment Receiving Account (謝金受取口座届出書) (if you wish to give support: after we confirm your course questionnaires).',
+      '2. Sign and stamp the Memorandum and send one copy with the account form back to the SMJ office. Keep the other copy.',
+      '3. The basic accompanying-support course is online (recorded). After each session, please answer its questionnaire.',
+      'Note: if you registered in an earlier program, please submit the Memorandum and the account form again for this one.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  receipt: (m) => ({
+    subject: `[Bansou Net] Claim received (${m.claimId})${m.edited ? ' [updated]' : ''}`,
+    body: [
+      `Dear ${m.name},`,
+      '',
+      m.edited ? 'We received your corrected claim and checked it again.' : 'We received your claim for accompanying support.',
+      '',
+      `Claim ID: ${m.claimId}`,
+      `Bansou Net ID: ${m.supporterId}`,
+      `Date of support: ${m.supportDate}`,
+      `Hours: ${m.hours}`,
+      m.caseId ? `Recipient case ID: ${m.caseId}${m.caseIdIssued ? ' (newly issued: please enter it on your next claim for this person)' : ''}` : '',
+      `Expected amount: ${yen(m.amount)}`,
+      m.payoutMonth ? `Expected payment: ${monthName(m.payoutMonth)} (if approved)` : '',
+      '',
+      m.problems.length === 0
+        ? 'The automatic check found no problem. The office will now review your claim.'
+        : ['The automatic check found the following:', ...m.problems.map((p) => `- ${p.text}\n  -> ${p.fix}`)].join('\n'),
+      '',
+      'To correct your claim, use "Edit your response" after submitting the form.',
+      footer(m.contact),
+    ]
+      .filter((l, i, a) => l !== '' || a[i - 1] !== '')
+      .join('\n'),
+  }),
+  needsInfo: (m) => ({
+    subject: `[Bansou Net] ${m.reminder ? '[Reminder] ' : ''}Please check your claim (${m.claimId})`,
+    body: [
+      `Dear ${m.name},`,
+      '',
+      `The office needs more information about your claim ${m.claimId}.`,
+      '',
+      `From the office: ${m.note || '(no note)'}`,
+      '',
+      `Please edit and resubmit your response by ${m.deadline} using this link:`,
+      m.editUrl,
+      '',
+      'If we do not hear from you by then, the claim may not be paid.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  paid: (m) => ({
+    subject: `[Bansou Net] Honorarium payment (${monthName(m.month)})`,
+    body: [
+      `Dear ${m.name},`,
+      '',
+      `We will transfer your honorarium to your registered bank account on ${m.payday}.`,
+      '',
+      `Amount: ${yen(m.net ?? m.amount)}`,
+      m.tax ? `(honorarium ${yen(m.amount)}, income tax withheld ${yen(m.tax)})` : '',
+      `Claims: ${m.claimIds.join(', ')}`,
+      '',
+      'Thank you for your support.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+};

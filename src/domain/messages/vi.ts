@@ -1,0 +1,131 @@
+import type { ReasonCode, ReasonParams } from '../reasons';
+import type { Catalog } from './types';
+
+const s = (v: string | number | undefined) => (v === undefined ? '' : String(v));
+const FIELD_VI: Record<string, string> = {
+  伴走ネットID: 'ID Bansou Net',
+  メールアドレス: 'địa chỉ email',
+  支援実施日: 'ngày hỗ trợ',
+  '支援時間（時間）': 'số giờ hỗ trợ',
+  お名前: 'họ tên',
+};
+const field = (f: string | number | undefined) => `"${FIELD_VI[s(f)] ?? s(f)}"`;
+
+const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: string }> = {
+  FIELD_MISSING: (p) =>
+    p.value !== undefined
+      ? { text: `Không đọc được câu trả lời cho ${field(p.field)} ("${s(p.value)}").`, fix: 'Vui lòng sửa câu trả lời và nhập lại (ví dụ: 2025-04-01).' }
+      : { text: `Câu hỏi ${field(p.field)} chưa được trả lời.`, fix: 'Vui lòng sửa câu trả lời và điền vào.' },
+  ID_FORMAT: (p) => ({
+    text: `ID Bansou Net "${s(p.id)}" không đúng định dạng hoặc sai chữ số kiểm tra.`,
+    fix: 'Vui lòng kiểm tra ID trong email đăng ký (ví dụ: BN-00042-7) và sửa câu trả lời.',
+  }),
+  ID_UNKNOWN: (p) => ({ text: `ID Bansou Net ${s(p.id)} chưa được đăng ký.`, fix: 'Vui lòng kiểm tra ID trong email đăng ký, hoặc đăng ký trước bằng mẫu đăng ký.' }),
+  NOT_ELIGIBLE: (p) => ({
+    text: `Chưa xác nhận được điều kiện yêu cầu (kinh nghiệm hỗ trợ, hoặc đã trả lời phiếu khảo sát khóa học cơ bản). Chưa trả lời: ${s(p.missing)}.`,
+    fix: 'Nếu bạn đã trả lời phiếu khảo sát, vui lòng báo cho văn phòng.',
+  }),
+  EMAIL_MISMATCH: (p) => ({
+    text: `Địa chỉ email bạn nhập (${s(p.typed)}) khác với địa chỉ đã đăng ký. Email này được gửi đến địa chỉ đã đăng ký.`,
+    fix: 'Nếu bạn đã đổi địa chỉ email, vui lòng báo cho văn phòng.',
+  }),
+  OUT_OF_PERIOD: (p) => ({ text: `Ngày hỗ trợ ${s(p.date)} nằm ngoài thời gian của chương trình (${s(p.start)} đến ${s(p.end)}).`, fix: 'Nếu ngày bị sai, vui lòng sửa câu trả lời.' }),
+  FUTURE_DATE: (p) => ({ text: `Ngày hỗ trợ ${s(p.date)} sau ngày bạn gửi yêu cầu.`, fix: 'Vui lòng nhập ngày đã thực hiện hỗ trợ.' }),
+  LATE: (p) => ({ text: `Đã quá hạn gửi yêu cầu (${s(p.deadline)}; ngày nhận ${s(p.received)}).`, fix: 'Nếu có lý do, vui lòng liên hệ văn phòng.' }),
+  HOURS_INVALID: (p) => ({ text: `Không đọc được số giờ hỗ trợ "${s(p.value)}", hoặc quá 24 giờ.`, fix: 'Vui lòng nhập số giờ bằng số (ví dụ: 1.5, 1:30).' }),
+  TOO_SHORT: (p) => ({ text: `Thời gian hỗ trợ (${s(p.hours)} giờ) ít hơn mức tối thiểu (${s(p.min)} giờ).`, fix: 'Nếu bạn nhập nhầm thời gian, vui lòng sửa câu trả lời.' }),
+  CASE_ID_MISSING: () => ({ text: 'Đây không phải lần đầu yêu cầu cho người này, nhưng chưa nhập ID người được hỗ trợ.', fix: 'Vui lòng nhập ID người được hỗ trợ trong email xác nhận lần trước (ví dụ: R-00012-3).' }),
+  CASE_ID_UNKNOWN: (p) => ({ text: `ID người được hỗ trợ "${s(p.id)}" chưa từng được cấp hoặc không đúng định dạng.`, fix: 'Vui lòng kiểm tra ID trong email xác nhận lần trước.' }),
+  RECIPIENT_LIMIT: (p) => ({ text: `Người này đã đạt giới hạn ${s(p.max)} lần hỗ trợ.`, fix: 'Văn phòng sẽ xem xét.' }),
+  EVENT_LIMIT: (p) => ({ text: `Việc hỗ trợ người này vào ngày ${s(p.date)} đã được ${s(p.max)} người hỗ trợ yêu cầu.`, fix: 'Văn phòng sẽ xem xét.' }),
+  DUPLICATE: (p) => ({ text: `Bạn đã yêu cầu cho việc hỗ trợ người này vào ngày ${s(p.date)} rồi (${s(p.claimId)}).`, fix: 'Nếu bạn gửi hai lần do nhầm lẫn, không cần làm gì thêm.' }),
+  CO_SUPPORTER_UNKNOWN: (p) => ({ text: `Không xác nhận được ID Bansou Net "${s(p.id)}" của người hỗ trợ cùng.`, fix: 'Vui lòng kiểm tra ID và sửa câu trả lời.' }),
+  CO_SUPPORTER_SELF: () => ({ text: 'Bạn đã nhập ID Bansou Net của chính mình vào ô người hỗ trợ cùng.', fix: 'Vui lòng nhập ID của người hỗ trợ cùng, hoặc để trống.' }),
+  BUDGET_EXCEEDED: (p) => ({ text: `Chương trình đã đạt mức ngân sách (${Number(p.cap).toLocaleString('en-US')} yên).`, fix: 'Văn phòng sẽ liên hệ với bạn.' }),
+};
+
+const yen = (n: number) => `${n.toLocaleString('en-US')} yên`;
+const footer = (contact: string) => `\n--\nVăn phòng Bansou Net, Mạng lưới Đoàn kết với Người di cư Nhật Bản (SMJ)\n${contact}\n`;
+const month = (ym: string) => `tháng ${Number(ym.slice(5, 7))}/${ym.slice(0, 4)}`;
+
+export const vi: Catalog = {
+  language: 'vi',
+  label: 'Tiếng Việt',
+  yen,
+  reason: (code, p) => reasons[code](p),
+  registration: (m) => ({
+    subject: m.existing ? '[Bansou Net] ID Bansou Net đã đăng ký của bạn' : '[Bansou Net] Cảm ơn bạn đã đăng ký (ID Bansou Net)',
+    body: [
+      `Kính gửi ${m.name},`,
+      '',
+      m.existing ? 'Bạn đã đăng ký rồi. Chúng tôi gửi lại ID Bansou Net của bạn.' : 'Cảm ơn bạn đã đăng ký Bansou Net.',
+      '',
+      `ID Bansou Net: ${m.id}`,
+      '',
+      'Bạn cần ID này để yêu cầu tiền thù lao hỗ trợ đồng hành. Vui lòng giữ cẩn thận.',
+      '',
+      'Các bước tiếp theo:',
+      '1. Văn phòng sẽ gửi qua bưu điện 2 bản Biên bản ghi nhớ (覚書) và Đơn đăng ký tài khoản nhận thù lao (謝金受取口座届出書) (nếu bạn muốn hỗ trợ: sau khi xác nhận bạn đã trả lời phiếu khảo sát khóa học).',
+      '2. Ký tên, đóng dấu Biên bản ghi nhớ và gửi lại 1 bản cùng Đơn đăng ký tài khoản cho văn phòng SMJ. Giữ lại 1 bản.',
+      '3. Khóa học hỗ trợ đồng hành cơ bản được xem qua video. Sau mỗi buổi, vui lòng trả lời phiếu khảo sát.',
+      'Lưu ý: nếu bạn đã đăng ký ở chương trình trước, vui lòng nộp lại Biên bản ghi nhớ và Đơn đăng ký tài khoản cho chương trình này.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  receipt: (m) => ({
+    subject: `[Bansou Net] Đã nhận yêu cầu (${m.claimId})${m.edited ? ' [đã sửa]' : ''}`,
+    body: [
+      `Kính gửi ${m.name},`,
+      '',
+      m.edited ? 'Chúng tôi đã nhận yêu cầu đã sửa của bạn và kiểm tra lại.' : 'Chúng tôi đã nhận yêu cầu hỗ trợ đồng hành của bạn.',
+      '',
+      `Mã yêu cầu: ${m.claimId}`,
+      `ID Bansou Net: ${m.supporterId}`,
+      `Ngày hỗ trợ: ${m.supportDate}`,
+      `Số giờ: ${m.hours}`,
+      m.caseId ? `ID người được hỗ trợ: ${m.caseId}${m.caseIdIssued ? ' (mới cấp: vui lòng nhập ID này trong lần yêu cầu tiếp theo cho người này)' : ''}` : '',
+      `Số tiền dự kiến: ${yen(m.amount)}`,
+      m.payoutMonth ? `Dự kiến thanh toán: ${month(m.payoutMonth)} (nếu được duyệt)` : '',
+      '',
+      m.problems.length === 0
+        ? 'Kiểm tra tự động không phát hiện vấn đề. Văn phòng sẽ xem xét yêu cầu của bạn.'
+        : ['Kiểm tra tự động phát hiện các điểm sau:', ...m.problems.map((p) => `- ${p.text}\n  -> ${p.fix}`)].join('\n'),
+      '',
+      'Để sửa yêu cầu, hãy dùng "Chỉnh sửa câu trả lời" sau khi gửi biểu mẫu.',
+      footer(m.contact),
+    ]
+      .filter((l, i, a) => l !== '' || a[i - 1] !== '')
+      .join('\n'),
+  }),
+  needsInfo: (m) => ({
+    subject: `[Bansou Net] ${m.reminder ? '[Nhắc lại] ' : ''}Vui lòng kiểm tra yêu cầu (${m.claimId})`,
+    body: [
+      `Kính gửi ${m.name},`,
+      '',
+      `Văn phòng cần thêm thông tin về yêu cầu ${m.claimId} của bạn.`,
+      '',
+      `Văn phòng ghi chú: ${m.note || '(không có)'}`,
+      '',
+      `Vui lòng sửa và gửi lại câu trả lời trước ngày ${m.deadline} qua đường dẫn sau:`,
+      m.editUrl,
+      '',
+      'Nếu không nhận được phản hồi trước hạn, yêu cầu có thể không được thanh toán.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  paid: (m) => ({
+    subject: `[Bansou Net] Thông báo chuyển khoản thù lao (${month(m.month)})`,
+    body: [
+      `Kính gửi ${m.name},`,
+      '',
+      `Chúng tôi sẽ chuyển tiền thù lao vào tài khoản đã đăng ký của bạn vào ngày ${m.payday}.`,
+      '',
+      `Số tiền: ${yen(m.net ?? m.amount)}`,
+      m.tax ? `(thù lao ${yen(m.amount)}, thuế thu nhập khấu trừ ${yen(m.tax)})` : '',
+      `Các yêu cầu: ${m.claimIds.join(', ')}`,
+      '',
+      'Cảm ơn bạn đã hỗ trợ.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+};
