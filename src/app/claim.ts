@@ -1,0 +1,419 @@
+/**
+ * Claim submit (SPEC §5): normalise → check every rule of the claim's program → one row in 申請
+ * with amount, reasons and 審査待ち → receipt in the supporter's language. An edited response
+ * updates the same row and is checked again; the same unedited response twice does nothing.
+ */
+import { parseCalendarDate, tokyoMidnight } from '../domain/calendar';
+import { dammCheckDigit } from '../domain/damm';
+import { formatId, parseId } from '../domain/ids';
+import type { Language } from '../domain/messages';
+import { catalog, checkCell, languageOf, LANGUAGES } from '../domain/messages';
+import type { Program } from '../domain/programs';
+import type { Reason } from '../domain/reasons';
+import { codesInCheckCell } from '../domain/reasons';
+import type { Assessment, ClaimAnswers, PriorClaim, SupporterFacts } from '../domain/rules';
+import { asDecision, assessClaim, budgetReason } from '../domain/rules';
+import { normalizeEmail, normalizeText, splitList } from '../domain/text';
+import { Ledger } from './ledger';
+import type { Ctx, ResponseData, TablePort } from './ports';
+import { nextSequence } from './register';
+import { CLAIMS, SUPPORTERS } from './schema';
+import type { ClaimField } from './settings';
+
+export type ClaimOutcome =
+  | { kind: 'created' | 'updated'; claimId: string; reasons: Reason[] }
+  | { kind: 'unchanged' }
+  | { kind: 'paid-edit'; claimId: string }
+  | { kind: 'unmapped'; titles: string[] };
+
+export const SEQ_R = 'seq.R';
+export const SEQ_C = 'seq.C';
+
+/** Claim ID: `C-` + sequence + Damm digit, like the other IDs (typo-evident when quoted). */
+export function formatClaimId(seq: number): string {
+  const digits = String(seq).padStart(5, '0');
+  return `C-${digits}-${dammCheckDigit(digits)}`;
+}
+
+/** One claim as the limits and the budget see it (built from 申請 once per run). */
+interface Entry extends PriorClaim {
+  index: number;
+  received: number;
+}
+
+/** The claims in 申請, read once, with the lookups the rules need. */
+export class ClaimBook {
+  readonly entries: Entry[] = [];
+  private readonly byCase = new Map<string, Entry[]>();
+  maxCaseSeq = 0;
+  maxClaimSeq = 0;
+
+  constructor(readonly t: TablePort) {
+    for (let i = 0; i < t.length; i++) this.add(i);
+  }
+
+  add(i: number): Entry {
+    const t = this.t;
+    const caseId = t.text(i, '相談者ID');
+    const e: Entry = {
+      index: i,
+      claimId: t.text(i, '申請ID'),
+      received: timeOf(t.get(i, '受付日時')),
+      supporterId: t.text(i, '伴走ネットID'),
+      caseId,
+      supportDate: parseCalendarDate(t.get(i, '支援日')) ?? '',
+      programId: t.text(i, 'プログラム'),
+      amount: Number(t.get(i, '金額')) || 0,
+      decision: asDecision(t.get(i, '判定')),
+      codes: codesInCheckCell(t.get(i, '自動チェック')),
+    };
+    this.entries[i] = e;
+    const r = parseId('R', caseId);
+    if (r.kind === 'ok') this.maxCaseSeq = Math.max(this.maxCaseSeq, r.seq);
+    const c = /^C-(\d+)-\d$/.exec(e.claimId);
+    if (c) this.maxClaimSeq = Math.max(this.maxClaimSeq, Number(c[1]));
+    if (caseId) {
+      const list = this.byCase.get(caseId) ?? [];
+      list.push(e);
+      this.byCase.set(caseId, list);
+    }
+    return e;
+  }
+
+  /** After a row changed: refresh its entry (case index included). */
+  refresh(i: number): Entry {
+    const old = this.entries[i];
+    if (old?.caseId) {
+      const list = this.byCase.get(old.caseId);
+      if (list) this.byCase.set(old.caseId, list.filter((e) => e.index !== i));
+    }
+    return this.add(i);
+  }
+
+  /** Claims of the same case received before `e` (ties by row order). */
+  priorOf(caseId: string, received: number, index: number): PriorClaim[] {
+    return (this.byCase.get(caseId) ?? []).filter((o) => o.index !== index && before(o, received, index));
+  }
+
+  /** Yen already taken from a program's budget by claims received before this one. */
+  committedBefore(programId: string, received: number, index: number): number {
+    let sum = 0;
+    for (const e of this.entries) if (e && e.index !== index && before(e, received, index) && takesBudget(e, programId)) sum += e.amount;
+    return sum;
+  }
+
+  /** Yen taken from a program's budget by every claim. */
+  committed(programId: string): number {
+    let sum = 0;
+    for (const e of this.entries) if (e && takesBudget(e, programId)) sum += e.amount;
+    return sum;
+  }
+}
+
+function before(o: { received: number; index: number }, received: number, index: number): boolean {
+  return o.received < received || (o.received === received && o.index < index);
+}
+
+/** 承認・支払済・審査待ち・差戻し take budget; 却下 and claims already over the budget do not. */
+export function takesBudget(e: PriorClaim, programId: string): boolean {
+  return e.programId === programId && e.amount > 0 && e.decision !== '却下' && !e.codes.includes('BUDGET_EXCEEDED');
+}
+
+function timeOf(v: unknown): number {
+  return Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : Number.POSITIVE_INFINITY;
+}
+
+/** 登録者 as the rules see it. */
+export class SupporterBook {
+  private readonly byId = new Map<string, { index: number; facts: SupporterFacts; name: string; language: Language }>();
+  constructor(readonly t: TablePort) {
+    for (let i = 0; i < t.length; i++) {
+      const id = t.text(i, '伴走ネットID');
+      if (!id) continue;
+      this.byId.set(id, {
+        index: i,
+        name: t.text(i, '氏名'),
+        language: languageOf(t.get(i, '連絡言語')),
+        facts: {
+          id,
+          email: normalizeEmail(t.get(i, 'メール')),
+          experience: normalizeText(t.get(i, '支援経験')).startsWith('はい'),
+          courses: splitList(t.get(i, '講座アンケート')),
+        },
+      });
+    }
+  }
+  get(id: string) {
+    return this.byId.get(id);
+  }
+}
+
+/** The answers of a response, by the question titles in 設定. */
+export function answersOf(ctx: Ctx, r: ResponseData) {
+  const titles = ctx.settings.claimTitles;
+  const raw = (f: ClaimField) => r.answers.get(titles[f]);
+  const text = (f: ClaimField) => {
+    const v = raw(f);
+    return Array.isArray(v) ? v.join(', ') : normalizeText(v);
+  };
+  const first = text('firstForRecipient').toLowerCase();
+  return {
+    raw,
+    text,
+    supporterId: text('supporterId'),
+    name: text('name'),
+    email: normalizeEmail(raw('email')) || normalizeEmail(r.respondentEmail),
+    typedEmail: text('email'),
+    supportDate: text('supportDate'),
+    hours: text('hours'),
+    caseId: text('caseId'),
+    firstForRecipient: first.startsWith('はい') || first === 'yes' || first.startsWith('có') ? true : first.startsWith('いいえ') || first === 'no' || first.startsWith('không') ? false : null,
+    coSupporterId: text('coSupporterId'),
+  };
+}
+
+const REQUIRED: ClaimField[] = ['supporterId', 'name', 'email', 'supportDate', 'hours'];
+
+export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[]): ClaimOutcome {
+  const ledger = new Ledger(ctx);
+  if (ledger.isDone(r)) return { kind: 'unchanged' };
+  const titles = ctx.settings.claimTitles;
+  const a = answersOf(ctx, r);
+
+  const absent = REQUIRED.filter((f) => r.answers.get(titles[f]) === undefined && !(f === 'email' && a.email));
+  if (absent.length > 0) {
+    const inForm = new Set(formTitles());
+    const unmapped = absent.map((f) => titles[f]).filter((t) => !inForm.has(t));
+    if (unmapped.length > 0) {
+      ledger.record('申請', r, '保留', '', `設問が見つかりません: ${unmapped.join('、')}`);
+      ctx.log(`申請回答 ${r.id}`, `処理できません。設定の設問名を確認してください: ${unmapped.join('、')}`);
+      ctx.mail.notifyOffice(
+        '申請フォームの回答を処理できません',
+        `申請フォームの回答 ${r.id} を処理できませんでした。\n見つからない設問: ${unmapped.join('、')}\n\n設定シートの「申請設問:…」の値をフォームの設問名に合わせてから、メニュー「未処理の回答を取り込む」を実行してください。回答はフォームに残っています。`,
+      );
+      return { kind: 'unmapped', titles: unmapped };
+    }
+  }
+  const missing = REQUIRED.filter((f) => (f === 'email' ? !a.email && !a.typedEmail : a.text(f) === '')).map((f) => titles[f]);
+
+  const t = ctx.table(CLAIMS);
+  const book = new ClaimBook(t);
+  const supporters = new SupporterBook(ctx.table(SUPPORTERS));
+  const own = t.find('回答ID', r.id);
+  const edited = own >= 0;
+
+  if (edited && t.text(own, '支払ID') !== '') {
+    const claimId = t.text(own, '申請ID');
+    ledger.record('申請', r, '申請', claimId, '支払済の申請の編集（再審査せず）');
+    ctx.log(claimId, '支払済の申請が編集されました。内容は変更していません');
+    ctx.mail.notifyOffice('支払済の申請が編集されました', `申請 ${claimId} は支払済ですが、フォームの回答が編集されました。シートは変更していません。必要なら内容を確認してください。`);
+    return { kind: 'paid-edit', claimId };
+  }
+
+  const received = edited ? timeOf(t.get(own, '受付日時')) : r.timestamp.getTime();
+  const receivedAt = new Date(Number.isFinite(received) ? received : r.timestamp.getTime());
+  const index = edited ? own : t.length;
+  const ownCaseId = edited && parseId('R', t.get(own, '相談者ID')).kind === 'ok' ? t.text(own, '相談者ID') : undefined;
+
+  const answers: ClaimAnswers = {
+    supporterId: a.supporterId,
+    email: a.email,
+    supportDate: a.supportDate,
+    hours: a.hours,
+    caseId: a.caseId,
+    firstForRecipient: a.firstForRecipient,
+    coSupporterId: a.coSupporterId,
+    missing,
+  };
+  const { assessment, reasons } = assess(ctx, book, supporters, answers, receivedAt, r.timestamp, index, ownCaseId);
+
+  let caseId = assessment.caseId;
+  if (assessment.issueCaseId) caseId = formatId('R', nextSequence(ctx, SEQ_R, book.maxCaseSeq));
+  const claimId = edited ? t.text(own, '申請ID') : formatClaimId(nextSequence(ctx, SEQ_C, book.maxClaimSeq));
+  const supporter = assessment.supporterId ? supporters.get(assessment.supporterId) : undefined;
+
+  const row = {
+    申請ID: claimId,
+    受付日時: receivedAt,
+    伴走ネットID: assessment.supporterId ?? a.supporterId,
+    氏名: a.name,
+    支援日: assessment.supportDate ? tokyoMidnight(assessment.supportDate) : a.supportDate,
+    支援時間: assessment.hours ?? a.hours,
+    相談者ID: caseId ?? a.caseId,
+    同行者ID: assessment.coSupporterId ?? a.coSupporterId,
+    金額: assessment.amount,
+    自動チェック: checkCell(reasons),
+    判定: '審査待ち',
+    記録済み判定: '審査待ち',
+    差戻し期限: '',
+    催促日: '',
+    プログラム: assessment.program.id,
+    支払予定月: assessment.payoutMonth ?? '',
+    メール: a.email,
+    言語: supporter ? catalog(supporter.language).label : '',
+    都道府県: a.text('prefecture'),
+    相談者の国籍: a.text('nationality'),
+    相談者の在留資格: a.text('residenceStatus'),
+    相談者の年代: a.text('ageGroup'),
+    課題の分野: listText(a.raw('issues')),
+    支援の内容: listText(a.raw('activities')),
+    緊急: a.text('urgent'),
+    支援の概要: a.text('summary'),
+    回答ID: r.id,
+    回答日時: r.timestamp,
+  };
+  const previousDecision = edited ? t.text(own, '判定') : '';
+  if (edited) t.set(own, row);
+  else t.append(row);
+  book.refresh(index);
+
+  ledger.record('申請', r, '申請', claimId);
+  ctx.log(
+    claimId,
+    edited
+      ? `申請が編集されたため再チェック（${previousDecision || '—'} → 審査待ち）: ${reasons.map((x) => x.code).join(', ') || 'OK'}`
+      : `申請を受付: ${reasons.map((x) => x.code).join(', ') || 'OK'}`,
+  );
+
+  sendReceipt(ctx, {
+    to: supporter?.facts.email || a.email,
+    language: supporter?.language ?? null,
+    name: supporter?.name || a.name,
+    claimId,
+    supporterId: assessment.supporterId ?? a.supporterId,
+    assessment,
+    caseId,
+    reasons,
+    edited,
+    hoursText: a.hours,
+  });
+
+  checkBudget(ctx, book, assessment.program);
+  return { kind: edited ? 'updated' : 'created', claimId, reasons };
+}
+
+/** The rules plus the budget, for a claim at row `index` received at `received`. */
+export function assess(
+  ctx: Ctx,
+  book: ClaimBook,
+  supporters: SupporterBook,
+  answers: ClaimAnswers,
+  received: Date,
+  submitted: Date,
+  index: number,
+  ownCaseId: string | undefined,
+  committed?: (programId: string) => number,
+): { assessment: Assessment; reasons: Reason[] } {
+  const caseOf = parseId('R', answers.caseId);
+  const caseId = caseOf.kind === 'ok' ? caseOf.id : ownCaseId;
+  const assessment = assessClaim(answers, {
+    programs: ctx.settings.programs,
+    active: ctx.settings.active,
+    received,
+    submitted,
+    supporter: (id) => supporters.get(id)?.facts,
+    caseIdIssued: (seq) => seq <= Math.max(book.maxCaseSeq, Number(ctx.prop(SEQ_R) ?? 0)),
+    prior: caseId ? book.priorOf(caseId, received.getTime(), index) : [],
+    ownCaseId,
+  });
+  const reasons = [...assessment.reasons];
+  const spent = committed ? committed(assessment.program.id) : book.committedBefore(assessment.program.id, received.getTime(), index);
+  const over = budgetReason(assessment.program, spent, assessment.amount);
+  if (over) reasons.push(over);
+  return { assessment, reasons };
+}
+
+function listText(v: unknown): string {
+  return splitList(v).join(', ');
+}
+
+interface ReceiptArgs {
+  to: string;
+  language: Language | null;
+  name: string;
+  claimId: string;
+  supporterId: string;
+  assessment: Assessment;
+  caseId: string | null;
+  reasons: Reason[];
+  edited: boolean;
+  hoursText: string;
+}
+
+/** The receipt, in the supporter's language; trilingual when the ID does not say who it is. */
+function sendReceipt(ctx: Ctx, m: ReceiptArgs): void {
+  if (!m.to) return;
+  const languages = m.language ? [m.language] : LANGUAGES;
+  const mails = languages.map((lang) => {
+    const c = catalog(lang);
+    return c.receipt({
+      name: m.name || '—',
+      claimId: m.claimId,
+      supporterId: m.supporterId || '—',
+      supportDate: m.assessment.supportDate ?? '—',
+      hours: m.assessment.hours !== null ? formatHours(m.assessment.hours) : m.hoursText || '—',
+      amount: m.assessment.amount,
+      payoutMonth: m.assessment.amount > 0 ? m.assessment.payoutMonth : null,
+      caseId: m.caseId,
+      caseIdIssued: m.assessment.issueCaseId,
+      problems: m.reasons.map((r) => c.reason(r.code, r.params)),
+      edited: m.edited,
+      contact: ctx.settings.contact,
+    });
+  });
+  ctx.mail.send(m.to, {
+    subject: mails.map((x) => x.subject).join(' / '),
+    body: mails.map((x) => x.body).join('\n\n==========\n\n'),
+  });
+}
+
+/** 1.5 → "1:30" (language-neutral). */
+export function formatHours(h: number): string {
+  const minutes = Math.round(h * 60);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** When the active program's budget is used up, the claim form stops taking responses (once). */
+export function checkBudget(ctx: Ctx, book: ClaimBook, program: Program): void {
+  if (program.id !== ctx.settings.active.id || program.budgetYen === null) return;
+  const spent = book.committed(program.id);
+  if (spent < program.budgetYen) return;
+  const key = `budget.closed.${program.id}`;
+  if (ctx.prop(key)) return;
+  ctx.setProp(key, String(ctx.now.getTime()));
+  ctx.closeClaimForm('伴走支援申請の受付は、事業の予算上限に達したため終了しました。/ Claims are closed: the program budget has been reached. / Đã ngừng nhận yêu cầu vì chương trình đã hết ngân sách.');
+  ctx.log('予算', `予算上限（${program.budgetYen}円）に達したため申請フォームの受付を停止しました（申請・承認済み ${spent}円）`);
+  ctx.mail.notifyOffice(
+    '予算上限に達したため申請フォームを停止しました',
+    `プログラム ${program.name} の申請額（審査待ち・差戻し・承認・支払済）が予算上限 ${program.budgetYen}円 に達しました（${spent}円）。\n申請フォームの受付を停止しました。再開するには予算上限を見直し、フォームの「回答を受け付ける」をオンにしてください。`,
+  );
+}
+
+/** The answers stored in a 申請 row, for re-checking without the form (revalidate). */
+export function answersFromRow(t: TablePort, i: number): ClaimAnswers {
+  const v = (h: string) => {
+    const x = t.get(i, h);
+    return x === null || x === undefined ? '' : x;
+  };
+  const missing: string[] = [];
+  const fields: [string, string][] = [
+    ['伴走ネットID', '伴走ネットID'],
+    ['氏名', 'お名前'],
+    ['メール', 'メールアドレス'],
+    ['支援日', '支援実施日'],
+    ['支援時間', '支援時間（時間）'],
+  ];
+  for (const [header, title] of fields) if (String(v(header)).trim() === '') missing.push(title);
+  const codes = codesInCheckCell(t.get(i, '自動チェック'));
+  const hours = v('支援時間');
+  return {
+    supporterId: v('伴走ネットID'),
+    email: normalizeEmail(v('メール')),
+    supportDate: v('支援日'),
+    hours: typeof hours === 'number' ? hours : String(hours),
+    caseId: t.text(i, '相談者ID'),
+    firstForRecipient: codes.includes('CASE_ID_MISSING') ? false : null,
+    coSupporterId: t.text(i, '同行者ID'),
+    missing,
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * 月次支払: builds the month's plan from 申請, 登録者 and 口座, the sheet rows, the 全銀 file and the
+ * accounting CSV; closes the month once paid. Platform work (sheet, Drive, protection) is the
+ * adapter's; what is paid, held and written is decided here and in domain/payout.
+ */
+import type { YearMonth } from '../domain/calendar';
+import { parseCalendarDate, tokyoDateOf, tokyoDateTime } from '../domain/calendar';
+import { maskAccountNumber } from '../domain/bankAccount';
+import type { RawAccount } from '../domain/bankAccount';
+import { toCsv } from '../domain/csv';
+import { catalog, languageOf } from '../domain/messages';
+import type { PayoutClaim, PayoutPlan, PayoutSupporter } from '../domain/payout';
+import { planPayout } from '../domain/payout';
+import { normalizeText } from '../domain/text';
+import type { TransferFile, ZenginHeader } from '../domain/zengin';
+import { buildTransferFile } from '../domain/zengin';
+import type { Ctx, TablePort } from './ports';
+import { ACCOUNTS, CLAIMS, PAYOUT_HEADERS, SUPPORTERS } from './schema';
+
+export const payoutId = (month: YearMonth) => `P-${month}`;
+export const closedKey = (month: YearMonth) => `payout.closed.${month}`;
+
+export interface PreparedPayout {
+  plan: PayoutPlan;
+  /** Rows of the 支払 sheet (header first). */
+  rows: (string | number | Date)[][];
+  file: TransferFile | null;
+  fileError: string | null;
+  csv: string;
+}
+
+/** True once markPayoutPaid closed the month (property, or any claim carrying its 支払ID). */
+export function isClosed(ctx: Ctx, month: YearMonth): boolean {
+  if (ctx.prop(closedKey(month))) return true;
+  const t = ctx.table(CLAIMS);
+  return t.find('支払ID', payoutId(month)) >= 0;
+}
+
+export function planFromSheets(ctx: Ctx, month: YearMonth): PayoutPlan {
+  const claims = ctx.table(CLAIMS);
+  const list: PayoutClaim[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    const claimId = claims.text(i, '申請ID');
+    const receivedAt = claims.get(i, '受付日時');
+    if (!claimId || Object.prototype.toString.call(receivedAt) !== '[object Date]') continue;
+    list.push({
+      claimId,
+      supporterId: claims.text(i, '伴走ネットID'),
+      received: tokyoDateOf(receivedAt as Date),
+      programId: claims.text(i, 'プログラム'),
+      amount: Number(claims.get(i, '金額')) || 0,
+      decision: claims.text(i, '判定'),
+      paymentId: claims.text(i, '支払ID'),
+    });
+  }
+  const s = ctx.table(SUPPORTERS);
+  const supporters = new Map<string, PayoutSupporter>();
+  for (let i = 0; i < s.length; i++) {
+    const id = s.text(i, '伴走ネットID');
+    if (id) {
+      supporters.set(id, {
+        id,
+        name: s.text(i, '氏名'),
+        memorandum: parseCalendarDate(s.get(i, '覚書受領日')),
+        accountForm: parseCalendarDate(s.get(i, '口座届受領日')),
+      });
+    }
+  }
+  const a = ctx.table(ACCOUNTS);
+  const accounts = new Map<string, RawAccount[]>();
+  for (let i = 0; i < a.length; i++) {
+    const id = normalizeText(a.get(i, '伴走ネットID')).toUpperCase();
+    if (!id) continue;
+    const rows = accounts.get(id) ?? [];
+    rows.push({
+      bankCode: a.get(i, '金融機関コード'),
+      branchCode: a.get(i, '支店コード'),
+      type: a.get(i, '預金種目'),
+      number: a.get(i, '口座番号'),
+      holder: a.get(i, '口座名義（カナ）'),
+    });
+    accounts.set(id, rows);
+  }
+  return planPayout({
+    month,
+    claims: list,
+    supporters,
+    accounts,
+    programs: ctx.settings.programs,
+    active: ctx.settings.active,
+    withholding: ctx.settings.withholding,
+  });
+}
+
+/** The transfer file's header from 設定 (codes padded back when a sheet dropped leading zeros). */
+export function requesterHeader(ctx: Ctx, transferDate: string): { header?: ZenginHeader; error?: string } {
+  const raw = ctx.settings.raw;
+  const digits = (key: string, len: number) => {
+    const v = normalizeText(raw.get(key) ?? '').replace(/[-\s]/g, '');
+    return /^\d+$/.test(v) && v.length <= len ? v.padStart(len, '0') : null;
+  };
+  const missing: string[] = [];
+  const requesterCode = digits('依頼人コード', 10);
+  const bankCode = digits('仕向銀行コード', 4);
+  const branchCode = digits('仕向支店コード', 3);
+  const accountNumber = digits('口座番号', 7);
+  const requesterName = normalizeText(raw.get('依頼人名') ?? '');
+  if (!requesterCode) missing.push('依頼人コード（10桁以内の数字）');
+  if (!requesterName) missing.push('依頼人名');
+  if (!bankCode) missing.push('仕向銀行コード（4桁）');
+  if (!branchCode) missing.push('仕向支店コード（3桁）');
+  if (!accountNumber) missing.push('口座番号（7桁以内）');
+  const typeText = normalizeText(raw.get('預金種目') ?? '普通');
+  const accountType = typeText.startsWith('当座') || typeText === '2' ? '2' : typeText.startsWith('普通') || typeText === '1' || typeText === '' ? '1' : '9';
+  if (missing.length > 0) return { error: `設定が足りないため振込ファイルを作れません: ${missing.join('、')}` };
+  return {
+    header: {
+      requesterCode: requesterCode as string,
+      requesterName,
+      transferDate,
+      bankCode: bankCode as string,
+      bankName: normalizeText(raw.get('仕向銀行名') ?? ''),
+      branchCode: branchCode as string,
+      branchName: normalizeText(raw.get('仕向支店名') ?? ''),
+      accountType,
+      accountNumber: accountNumber as string,
+    },
+  };
+}
+
+export function preparePayout(ctx: Ctx, month: YearMonth): PreparedPayout {
+  const plan = planFromSheets(ctx, month);
+  const withholding = ctx.settings.withholding;
+  const headers: string[] = [...PAYOUT_HEADERS];
+  if (withholding) headers.splice(5, 0, '源泉徴収税', '振込額');
+  const bank = (l: PayoutPlan['paid'][number]) =>
+    l.account ? `${l.account.bankCode}-${l.account.branchCode} ${typeName(l.account.type)} ${maskAccountNumber(l.account.number)} ${l.account.holderKana}` : '';
+  const row = (l: PayoutPlan['paid'][number], status: string) => {
+    const r: (string | number)[] = [l.supporterId, l.name, l.claimIds.length, l.claimIds.join(', '), l.gross];
+    if (withholding) r.push(l.tax, l.net);
+    r.push(bank(l), status, l.reasons.join(' / '));
+    return r;
+  };
+  const blank = () => headers.map(() => '');
+  const kv = (k: string, v: string | number | Date) => {
+    const r: (string | number | Date)[] = blank();
+    r[0] = k;
+    r[1] = v;
+    return r;
+  };
+  const rows: (string | number | Date)[][] = [headers, ...plan.paid.map((l) => row(l, '支払予定')), ...plan.held.map((l) => row(l, '保留'))];
+
+  let file: TransferFile | null = null;
+  let fileError: string | null = null;
+  if (plan.paid.length > 0) {
+    const h = requesterHeader(ctx, plan.payday);
+    if (h.error || !h.header) fileError = h.error ?? '振込ファイルを作れません';
+    else {
+      const kind = normalizeText(ctx.settings.raw.get('振込指定区分') ?? '7');
+      try {
+        file = buildTransferFile(
+          h.header,
+          plan.paid.map((l) => {
+            const acc = l.account as NonNullable<typeof l.account>;
+            return {
+              bankCode: acc.bankCode,
+              branchCode: acc.branchCode,
+              accountType: acc.type,
+              accountNumber: acc.number,
+              payeeName: acc.holderKana,
+              amount: l.net,
+              transferKind: kind === '8' || kind === '0' ? kind : '7',
+            };
+          }),
+        );
+      } catch (e) {
+        fileError = `振込ファイルを作れません: ${e instanceof Error ? e.message : String(e)}`;
+      }
+    }
+  }
+  rows.push(blank());
+  rows.push(kv('支払ID', payoutId(month)));
+  rows.push(kv('支払日', plan.payday));
+  rows.push(kv('支払人数', plan.paid.length));
+  rows.push(kv('支払件数', plan.paid.reduce((n, l) => n + l.claimIds.length, 0)));
+  rows.push(kv('支払合計（円）', plan.totalGross));
+  if (withholding) {
+    rows.push(kv('源泉徴収税合計（円）', plan.totalTax));
+    rows.push(kv('振込合計（円）', plan.totalNet));
+  }
+  rows.push(kv('保留人数', plan.held.length));
+  rows.push(kv('保留件数', plan.held.reduce((n, l) => n + l.claimIds.length, 0)));
+  rows.push(kv('保留合計（円）', plan.held.reduce((n, l) => n + l.gross, 0)));
+  rows.push(kv('作成日時', tokyoDateTime(ctx.now)));
+  rows.push(kv('作成者', ctx.actor));
+  rows.push(kv('状態', '未払い（支払済にするまで作り直せます）'));
+  if (fileError) rows.push(kv('振込ファイル', fileError));
+
+  const csvRows: (string | number)[][] = [
+    ['支払ID', '支払日', '伴走ネットID', '氏名', '申請ID', '件数', '謝金', '源泉徴収税', '振込額', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義'],
+    ...plan.paid.map((l) => [
+      payoutId(month),
+      plan.payday,
+      l.supporterId,
+      l.name,
+      l.claimIds.join(' '),
+      l.claimIds.length,
+      l.gross,
+      l.tax,
+      l.net,
+      l.account?.bankCode ?? '',
+      l.account?.branchCode ?? '',
+      l.account ? typeName(l.account.type) : '',
+      l.account?.number ?? '',
+      l.account?.holderKana ?? '',
+    ]),
+  ];
+  return { plan, rows, file, fileError, csv: toCsv(csvRows) };
+}
+
+function typeName(t: string): string {
+  return t === '1' ? '普通' : t === '2' ? '当座' : t === '4' ? '貯蓄' : 'その他';
+}
+
+/**
+ * Closes the month: the claims of the plan become 支払済 with the payout ID, supporters get a
+ * notice. The caller has checked that the plan matches the sheet the manager saw.
+ */
+export function markPaid(ctx: Ctx, month: YearMonth, plan: PayoutPlan): { claims: number; supporters: number } {
+  const t: TablePort = ctx.table(CLAIMS);
+  const id = payoutId(month);
+  const byClaim = new Map<string, number>();
+  for (let i = 0; i < t.length; i++) byClaim.set(t.text(i, '申請ID'), i);
+  const supporters = ctx.table(SUPPORTERS);
+  let claims = 0;
+  for (const l of plan.paid) {
+    for (const claimId of l.claimIds) {
+      const i = byClaim.get(claimId);
+      if (i === undefined) throw new Error(`申請 ${claimId} が見つかりません`);
+      if (t.text(i, '支払ID') !== '') throw new Error(`申請 ${claimId} はすでに支払済です（${t.text(i, '支払ID')}）`);
+      t.set(i, { 判定: '支払済', 記録済み判定: '支払済', 支払ID: id });
+      claims++;
+    }
+    const si = supporters.find('伴走ネットID', l.supporterId);
+    const language = si >= 0 ? languageOf(supporters.get(si, '連絡言語')) : 'ja';
+    const email = si >= 0 ? supporters.text(si, 'メール') : '';
+    if (email) {
+      ctx.mail.send(
+        email,
+        catalog(language).paid({
+          name: l.name,
+          month,
+          payday: plan.payday,
+          amount: l.gross,
+          claimIds: l.claimIds,
+          ...(l.tax > 0 ? { tax: l.tax, net: l.net } : {}),
+          contact: ctx.settings.contact,
+        }),
+      );
+    }
+  }
+  ctx.setProp(closedKey(month), tokyoDateTime(ctx.now));
+  ctx.log(id, `支払済にしました: ${plan.paid.length}人、${claims}件、${plan.totalNet}円（支払日 ${plan.payday}）`);
+  return { claims, supporters: plan.paid.length };
+}

@@ -1,0 +1,143 @@
+/**
+ * Registration submit (SPEC §5): normalise → no usable email: report, write nothing → already
+ * registered (email, or name + phone): resend the ID → else allocate BN-… under the lock, append
+ * to 登録者, and email the ID with the next steps in the supporter's language.
+ */
+import { formatId, parseId } from '../domain/ids';
+import { catalog, languageOf } from '../domain/messages';
+import { normalizeEmail, normalizePhone, normalizeText, splitList } from '../domain/text';
+import { Ledger } from './ledger';
+import type { Ctx, ResponseData } from './ports';
+import { SUPPORTERS } from './schema';
+import type { RegistrationField } from './settings';
+
+export type RegistrationOutcome =
+  | { kind: 'registered'; id: string }
+  | { kind: 'existing'; id: string }
+  | { kind: 'updated'; id: string }
+  | { kind: 'unchanged' }
+  | { kind: 'unmapped'; titles: string[] }
+  | { kind: 'no-email' };
+
+export const SEQ_BN = 'seq.BN';
+
+/** `formTitles` lists the form's question titles (asked only when a required answer is absent). */
+export function handleRegistration(ctx: Ctx, r: ResponseData, formTitles: () => string[]): RegistrationOutcome {
+  const ledger = new Ledger(ctx);
+  if (ledger.isDone(r)) return { kind: 'unchanged' };
+  const titles = ctx.settings.registrationTitles;
+  const answer = (f: RegistrationField) => r.answers.get(titles[f]);
+
+  // A required question that is not in the form at all is a mapping problem: keep and report.
+  const required: RegistrationField[] = ['name', 'email', 'contactLanguage'];
+  const absent = required.filter((f) => answer(f) === undefined && (f !== 'email' || !r.respondentEmail));
+  if (absent.length > 0) {
+    const inForm = new Set(formTitles());
+    const unmapped = absent.map((f) => titles[f]).filter((t) => !inForm.has(t));
+    if (unmapped.length > 0) {
+      ledger.record('登録', r, '保留', '', `設問が見つかりません: ${unmapped.join('、')}`);
+      ctx.log(`登録回答 ${r.id}`, `処理できません。設定の設問名を確認してください: ${unmapped.join('、')}`);
+      ctx.mail.notifyOffice(
+        '登録フォームの回答を処理できません',
+        `登録フォームの回答 ${r.id} を処理できませんでした。\n見つからない設問: ${unmapped.join('、')}\n\n設定シートの「登録設問:…」の値をフォームの設問名に合わせてから、メニュー「未処理の回答を取り込む」を実行してください。回答はフォームに残っています。`,
+      );
+      return { kind: 'unmapped', titles: unmapped };
+    }
+  }
+
+  const name = normalizeText(answer('name'));
+  const phone = normalizePhone(answer('phone'));
+  const email = normalizeEmail(answer('email')) || normalizeEmail(r.respondentEmail);
+  if (!email) {
+    ledger.record('登録', r, 'メールなし', '', 'メールアドレスがないため ID を発行していません');
+    ctx.log(`登録回答 ${r.id}`, `メールアドレスがないため ID を発行していません（氏名: ${name || '不明'}、電話: ${phone || '不明'}）`);
+    ctx.mail.notifyOffice(
+      '登録フォームにメールアドレスのない回答があります',
+      `メールアドレスが読み取れないため、伴走ネットIDを発行していません。\n氏名: ${name || '（未記入）'}\n電話番号: ${phone || '（未記入）'}\n入力されたメール: ${normalizeText(answer('email')) || '（未記入）'}\n回答ID: ${r.id}\n\nご本人に連絡し、フォームから登録しなおしてもらってください。`,
+    );
+    return { kind: 'no-email' };
+  }
+
+  const language = languageOf(answer('contactLanguage'));
+  const t = ctx.table(SUPPORTERS);
+  const row = {
+    氏名: name,
+    メール: email,
+    電話番号: phone,
+    住所: normalizeText(answer('address')),
+    連絡言語: catalog(language).label,
+    支援経験: yesNo(answer('experience')),
+    フリガナ: normalizeText(answer('kana')),
+    都道府県: normalizeText(answer('prefecture')),
+    所属団体: normalizeText(answer('organization')),
+    対応できる言語: splitList(answer('languages')).join(', '),
+    外国ルーツ: yesNo(answer('roots')),
+    希望: splitList(answer('wishes')).join(', '),
+  };
+
+  // The same response edited: update the contact details, keep the ID.
+  const own = t.find('回答ID', r.id);
+  if (own >= 0) {
+    const id = t.text(own, '伴走ネットID');
+    t.set(own, row);
+    ledger.record('登録', r, '更新', id);
+    ctx.log(id, '登録内容が編集されたため更新しました');
+    return { kind: 'updated', id };
+  }
+
+  const existing = findExisting(ctx, email, name, phone);
+  const mail = catalog(language);
+  if (existing) {
+    ctx.mail.send(email, mail.registration({ name: name || existing.name, id: existing.id, existing: true, contact: ctx.settings.contact }));
+    ledger.record('登録', r, '既存', existing.id, '登録済みのため ID を再送');
+    ctx.log(existing.id, `登録済みの方からの再登録（回答 ${r.id}）。既存の ID を再送しました`);
+    return { kind: 'existing', id: existing.id };
+  }
+
+  const id = formatId('BN', nextSequence(ctx, SEQ_BN, maxSeqInColumn(ctx, 'BN')));
+  t.append({ 伴走ネットID: id, 登録日時: r.timestamp, ...row, 状態: '登録', 回答ID: r.id });
+  ctx.mail.send(email, mail.registration({ name, id, existing: false, contact: ctx.settings.contact }));
+  ledger.record('登録', r, '登録', id);
+  ctx.log(id, `新規登録（${mail.label}）`);
+  return { kind: 'registered', id };
+}
+
+function yesNo(v: unknown): string {
+  const s = normalizeText(Array.isArray(v) ? v.join(' ') : v).toLowerCase();
+  if (s.startsWith('はい') || s === 'yes' || s.startsWith('có') || s === 'y') return 'はい';
+  if (s.startsWith('いいえ') || s === 'no' || s.startsWith('không') || s === 'n') return 'いいえ';
+  return s;
+}
+
+function findExisting(ctx: Ctx, email: string, name: string, phone: string): { id: string; name: string } | null {
+  const t = ctx.table(SUPPORTERS);
+  for (let i = 0; i < t.length; i++) {
+    const sameEmail = normalizeEmail(t.get(i, 'メール')) === email;
+    const sameNamePhone =
+      name !== '' && phone !== '' && normalizeText(t.get(i, '氏名')) === name && normalizePhone(t.get(i, '電話番号')) === phone;
+    if (sameEmail || sameNamePhone) return { id: t.text(i, '伴走ネットID'), name: t.text(i, '氏名') };
+  }
+  return null;
+}
+
+function maxSeqInColumn(ctx: Ctx, prefix: 'BN'): number {
+  const t = ctx.table(SUPPORTERS);
+  let max = 0;
+  for (let i = 0; i < t.length; i++) {
+    const p = parseId(prefix, t.get(i, '伴走ネットID'));
+    if (p.kind === 'ok') max = Math.max(max, p.seq);
+  }
+  return max;
+}
+
+/**
+ * The next number of a sequence. Call under the script lock. The counter lives in script
+ * properties and is also checked against the sheet, so neither a deleted row nor a lost property
+ * can make an ID be issued twice.
+ */
+export function nextSequence(ctx: Ctx, key: string, maxInSheet: number): number {
+  const stored = Number(ctx.prop(key) ?? '0') || 0;
+  const next = Math.max(stored, maxInSheet) + 1;
+  ctx.setProp(key, String(next));
+  return next;
+}

@@ -1,0 +1,63 @@
+/**
+ * 再チェック: runs the checks again on every 審査待ち claim (after documents or course answers were
+ * recorded, or a claim was rejected and freed its place). One read, one write. Claims are taken in
+ * order of receipt so the limits and the budget see each claim as it stood when it was received.
+ */
+import { parseId } from '../domain/ids';
+import { checkCell } from '../domain/messages';
+import type { Ctx } from './ports';
+import { CLAIMS, SUPPORTERS } from './schema';
+import { answersFromRow, assess, ClaimBook, SupporterBook, takesBudget } from './claim';
+
+export interface RevalidateResult {
+  checked: number;
+  changed: number;
+}
+
+export function revalidatePending(ctx: Ctx): RevalidateResult {
+  const t = ctx.table(CLAIMS);
+  const book = new ClaimBook(t);
+  const supporters = new SupporterBook(ctx.table(SUPPORTERS));
+  const order = book.entries.filter(Boolean).sort((a, b) => a.received - b.received || a.index - b.index);
+  const committed = new Map<string, number>();
+  let checked = 0;
+  let changed = 0;
+  for (const e of order) {
+    const i = e.index;
+    if (e.decision === '審査待ち' && e.claimId) {
+      checked++;
+      const answers = answersFromRow(t, i);
+      const own = parseId('R', t.get(i, '相談者ID'));
+      const submitted = t.get(i, '回答日時');
+      const { assessment, reasons } = assess(
+        ctx,
+        book,
+        supporters,
+        answers,
+        new Date(e.received),
+        Object.prototype.toString.call(submitted) === '[object Date]' ? (submitted as Date) : new Date(e.received),
+        i,
+        own.kind === 'ok' ? own.id : undefined,
+        (programId) => committed.get(programId) ?? 0,
+      );
+      const patch = {
+        金額: assessment.amount,
+        自動チェック: checkCell(reasons),
+        プログラム: assessment.program.id,
+        支払予定月: assessment.payoutMonth ?? '',
+      };
+      const before = [Number(t.get(i, '金額')) || 0, t.text(i, '自動チェック'), t.text(i, 'プログラム'), t.text(i, '支払予定月')];
+      const after = [patch.金額, patch.自動チェック, patch.プログラム, patch.支払予定月];
+      if (before.some((v, k) => v !== after[k])) {
+        t.set(i, patch);
+        changed++;
+        ctx.log(e.claimId, `再チェック: ${reasons.map((r) => r.code).join(', ') || 'OK'}`);
+      }
+      book.refresh(i);
+    }
+    const now = book.entries[i];
+    if (takesBudget(now, now.programId)) committed.set(now.programId, (committed.get(now.programId) ?? 0) + now.amount);
+  }
+  ctx.log('申請', `審査待ちの再チェック: ${checked}件を確認、${changed}件を更新`);
+  return { checked, changed };
+}

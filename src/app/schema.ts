@@ -1,0 +1,96 @@
+/**
+ * The spreadsheet contract with staff (SPEC §4): sheet names and headers. Columns are found by
+ * header text, so staff may reorder them and add their own; the headers marked `required` must exist.
+ * Headers after the SPEC's key headers are the system's own bookkeeping (also found by header).
+ */
+export interface SheetSchema {
+  name: string;
+  headers: readonly string[];
+  /** Headers a sheet must have for the code to work (the rest are added by setup when absent). */
+  required: readonly string[];
+  /** Columns staff type into; everything else is written by the system. */
+  staff: readonly string[];
+  /** Date or date-time columns (number format). */
+  dates?: Record<string, 'date' | 'datetime'>;
+  /**
+   * Plain-text columns (format '@') that staff type into: codes whose leading zeros must survive.
+   * Columns the system writes are not formatted: it writes a leading apostrophe instead where
+   * Sheets would otherwise parse the text (gas/table.ts toCell), and in a plain-text cell that
+   * apostrophe would be kept as part of the value.
+   */
+  text?: readonly string[];
+  hidden?: readonly string[];
+}
+
+export const SETTINGS: SheetSchema = {
+  name: '設定',
+  headers: ['キー', '値', '説明'],
+  required: ['キー', '値'],
+  staff: ['値'],
+};
+
+export const SUPPORTERS: SheetSchema = {
+  name: '登録者',
+  headers: [
+    '伴走ネットID', '登録日時', '氏名', 'メール', '電話番号', '住所', '連絡言語', '支援経験',
+    '覚書受領日', '口座届受領日', '講座アンケート', '状態',
+    'フリガナ', '都道府県', '所属団体', '対応できる言語', '外国ルーツ', '希望', '回答ID',
+  ],
+  required: ['伴走ネットID', '氏名', 'メール', '電話番号', '連絡言語', '支援経験', '覚書受領日', '口座届受領日', '講座アンケート', '回答ID'],
+  staff: ['覚書受領日', '口座届受領日', '講座アンケート', '状態'],
+  dates: { 登録日時: 'datetime', 覚書受領日: 'date', 口座届受領日: 'date' },
+};
+
+export const CLAIMS: SheetSchema = {
+  name: '申請',
+  headers: [
+    '申請ID', '受付日時', '伴走ネットID', '氏名', '支援日', '支援時間', '相談者ID', '同行者ID', '金額', '自動チェック',
+    '判定', '審査メモ', '審査者', '審査日時', '支払ID',
+    'プログラム', '支払予定月', 'メール', '言語', '都道府県', '相談者の国籍', '相談者の在留資格', '相談者の年代',
+    '課題の分野', '支援の内容', '緊急', '支援の概要', '差戻し期限', '催促日', '回答ID', '回答日時', '記録済み判定',
+  ],
+  required: ['申請ID', '受付日時', '伴走ネットID', '支援日', '支援時間', '相談者ID', '金額', '自動チェック', '判定', '審査メモ', '支払ID', '回答ID', '回答日時', '記録済み判定'],
+  staff: ['判定', '審査メモ'],
+  dates: { 受付日時: 'datetime', 支援日: 'date', 審査日時: 'datetime', 差戻し期限: 'date', 催促日: 'date', 回答日時: 'datetime' },
+  hidden: ['回答ID', '回答日時', '記録済み判定'],
+};
+
+export const ACCOUNTS: SheetSchema = {
+  name: '口座',
+  headers: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
+  required: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
+  staff: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
+  text: ['金融機関コード', '支店コード', '口座番号'],
+};
+
+export const LOG: SheetSchema = {
+  name: 'ログ',
+  headers: ['日時', '操作者', '対象', '内容'],
+  required: ['日時', '操作者', '対象', '内容'],
+  staff: [],
+  dates: { 日時: 'datetime' },
+};
+
+/** Every form response the system has handled: the key of idempotency and of reconcile. */
+export const RESPONSES: SheetSchema = {
+  name: '回答記録',
+  headers: ['回答ID', 'フォーム', '回答日時', '処理日時', '結果', '対象', '詳細'],
+  required: ['回答ID', 'フォーム', '回答日時', '結果'],
+  staff: [],
+  dates: { 回答日時: 'datetime', 処理日時: 'datetime' },
+};
+
+/** Mail that could not be sent yet (quota): kept here and sent by dailyMaintenance. */
+export const OUTBOX: SheetSchema = {
+  name: 'メール送信待ち',
+  headers: ['登録日時', '宛先', '件名', '本文', '状態', '送信日時', '試行'],
+  required: ['登録日時', '宛先', '件名', '本文', '状態'],
+  staff: [],
+  dates: { 登録日時: 'datetime', 送信日時: 'datetime' },
+};
+
+export const CORE_SHEETS: readonly SheetSchema[] = [SETTINGS, SUPPORTERS, CLAIMS, ACCOUNTS, LOG, RESPONSES, OUTBOX];
+
+/** Payout sheet columns (支払 YYYY-MM). */
+export const PAYOUT_HEADERS = ['伴走ネットID', '氏名', '件数', '申請ID', '金額', '振込先', '状態', '理由'] as const;
+export const payoutSheetName = (month: string) => `支払 ${month}`;

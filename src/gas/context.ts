@@ -1,0 +1,218 @@
+/**
+ * The run context: one per trigger or menu call. Opens tables lazily (one read each), buffers
+ * ログ lines and writes everything at the end, so a run costs a constant number of service calls.
+ */
+import type { Ctx, Outbox, TablePort } from '../app/ports';
+import type { SheetSchema } from '../app/schema';
+import { LOG, OUTBOX, SETTINGS } from '../app/schema';
+import type { Settings } from '../app/settings';
+import { parseSettings } from '../app/settings';
+import type { Mail } from '../domain/messages';
+import { isPlausibleEmail } from '../domain/text';
+import { tryOpenForm } from './forms';
+import { Table } from './table';
+
+/** Apps Script stops a run at 6 minutes; we stop at 4.5 and resume from a trigger. */
+const RUN_BUDGET_MS = 270_000;
+const SPREADSHEET_ID_KEY = 'SPREADSHEET_ID';
+
+export function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (active) return active;
+  const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
+  if (!id) throw new Error('スプレッドシートが見つかりません。スプレッドシートのメニューから「初期設定」を実行してください');
+  return SpreadsheetApp.openById(id);
+}
+
+export function rememberSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  PropertiesService.getScriptProperties().setProperty(SPREADSHEET_ID_KEY, ss.getId());
+}
+
+export class GasCtx implements Ctx {
+  readonly now: Date;
+  readonly started: number;
+  private readonly tables = new Map<string, Table>();
+  private readonly logLines: unknown[][] = [];
+  private settingsCache?: Settings;
+  private props?: GoogleAppsScript.Properties.Properties;
+  private readonly pendingProps = new Map<string, string>();
+  readonly mail: GasOutbox;
+
+  constructor(
+    readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    readonly actor: string,
+  ) {
+    this.now = new Date();
+    this.started = this.now.getTime();
+    this.mail = new GasOutbox(this);
+  }
+
+  get settings(): Settings {
+    if (!this.settingsCache) {
+      const t = this.openTable(SETTINGS);
+      const entries: [unknown, unknown][] = [];
+      for (let i = 0; i < t.length; i++) entries.push([t.get(i, 'キー'), t.get(i, '値')]);
+      this.settingsCache = parseSettings(entries);
+    }
+    return this.settingsCache;
+  }
+
+  openTable(schema: SheetSchema): Table {
+    let t = this.tables.get(schema.name);
+    if (!t) {
+      t = Table.open(this.ss, schema);
+      this.tables.set(schema.name, t);
+    }
+    return t;
+  }
+
+  table(schema: SheetSchema): TablePort {
+    return this.openTable(schema);
+  }
+
+  log(target: string, content: string): void {
+    this.logLines.push([new Date(), this.actor, target, content]);
+  }
+
+  prop(key: string): string | null {
+    if (this.pendingProps.has(key)) return this.pendingProps.get(key) ?? null;
+    this.props ??= PropertiesService.getScriptProperties();
+    return this.props.getProperty(key);
+  }
+
+  /** Buffered: written after the sheets, so a run that fails before its rows are written skips no ID. */
+  setProp(key: string, value: string): void {
+    this.pendingProps.set(key, value);
+  }
+
+  private claimFormCache?: GoogleAppsScript.Forms.Form | null;
+  claimForm(): GoogleAppsScript.Forms.Form | null {
+    if (this.claimFormCache === undefined) this.claimFormCache = tryOpenForm(this.settings.claimForm).form ?? null;
+    return this.claimFormCache;
+  }
+
+  claimEditUrl(responseId: string): string {
+    try {
+      return this.claimForm()?.getResponse(responseId).getEditResponseUrl() ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  closeClaimForm(message: string): void {
+    const form = this.claimForm();
+    if (!form) return;
+    form.setCustomClosedFormMessage(message);
+    form.setAcceptingResponses(false);
+  }
+
+  timeLeft(): number {
+    return RUN_BUDGET_MS - (Date.now() - this.started);
+  }
+
+  /** Ends a run: sheet writes first, then the mail they announce, then what sending logged. */
+  commit(): void {
+    this.flush();
+    this.mail.deliver();
+    this.flush();
+  }
+
+  /** Writes every buffered table change and the ログ lines (one batch each). */
+  flush(): void {
+    for (const t of this.tables.values()) t.flush();
+    if (this.logLines.length > 0) {
+      const log = this.openTable(LOG);
+      for (const [at, who, target, content] of this.logLines) log.append({ 日時: at, 操作者: who, 対象: target, 内容: content });
+      log.flush();
+      this.logLines.length = 0;
+    }
+    if (this.pendingProps.size > 0) {
+      this.props ??= PropertiesService.getScriptProperties();
+      this.props.setProperties(Object.fromEntries(this.pendingProps));
+      this.pendingProps.clear();
+    }
+  }
+}
+
+/** Mail through one outbox: the daily quota is checked; what cannot go now is queued, never lost. */
+export class GasOutbox implements Outbox {
+  private quota?: number;
+
+  constructor(private readonly ctx: GasCtx) {}
+
+  private readonly pending: { to: string; mail: Mail; replyTo?: string }[] = [];
+
+  /** Queued until the run's sheet writes are done: no mail ever announces an ID the sheet does not hold. */
+  send(to: string, mail: Mail, opts: { replyTo?: string } = {}): void {
+    this.pending.push({ to, mail, replyTo: opts.replyTo });
+  }
+
+  /** Sends what this run queued; beyond the daily quota it goes to メール送信待ち. */
+  deliver(): void {
+    for (const { to, mail, replyTo } of this.pending.splice(0)) this.sendNow(to, mail, replyTo);
+  }
+
+  private sendNow(to: string, mail: Mail, replyTo?: string): 'sent' | 'queued' {
+    if (!to.split(',').every((a) => isPlausibleEmail(a.trim()))) {
+      this.ctx.log(to || '(宛先なし)', `メールを送れません（宛先が不正）: ${mail.subject}`);
+      return 'queued';
+    }
+    const recipients = to.split(',').length;
+    this.quota ??= MailApp.getRemainingDailyQuota();
+    if (this.quota >= recipients) {
+      try {
+        MailApp.sendEmail({ to, subject: mail.subject, body: mail.body, name: '伴走ネット事務局', ...(replyTo ? { replyTo } : {}) });
+        this.quota -= recipients;
+        this.ctx.log(to, `メール送信: ${mail.subject}`);
+        return 'sent';
+      } catch (e) {
+        if (!/too many times|quota/i.test(String(e))) {
+          this.ctx.log(to, `メール送信に失敗（送信待ちに保存）: ${mail.subject}: ${String(e)}`);
+        }
+        this.quota = 0;
+      }
+    }
+    this.ctx.openTable(OUTBOX).append({ 登録日時: this.ctx.now, 宛先: to, 件名: mail.subject, 本文: mail.body, 状態: '送信待ち', 試行: 0 });
+    this.ctx.log(to, `メール送信待ち（1日の送信上限）: ${mail.subject}`);
+    return 'queued';
+  }
+
+  notifyOffice(subject: string, body: string): void {
+    const to = this.ctx.settings.officeEmails.join(',');
+    if (!to) {
+      this.ctx.log('事務局', `事務局メール未設定のため通知できません: ${subject}`);
+      return;
+    }
+    this.send(to, { subject: `【伴走ネット】${subject}`, body });
+  }
+
+  /** Sends queued mail while the quota lasts (dailyMaintenance). Returns [sent, left]. */
+  drain(): [number, number] {
+    const t = this.ctx.openTable(OUTBOX);
+    let sent = 0;
+    let left = 0;
+    for (let i = 0; i < t.length; i++) {
+      if (t.text(i, '状態') !== '送信待ち') continue;
+      this.quota ??= MailApp.getRemainingDailyQuota();
+      if (this.quota <= 0) {
+        left++;
+        continue;
+      }
+      const to = t.text(i, '宛先');
+      try {
+        MailApp.sendEmail({ to, subject: t.text(i, '件名'), body: String(t.get(i, '本文')), name: '伴走ネット事務局' });
+        this.quota -= 1;
+        t.set(i, { 状態: '送信済', 送信日時: new Date(), 試行: Number(t.get(i, '試行') || 0) + 1 });
+        this.ctx.log(to, `送信待ちのメールを送信: ${t.text(i, '件名')}`);
+        sent++;
+      } catch (e) {
+        t.set(i, { 試行: Number(t.get(i, '試行') || 0) + 1 });
+        if (/too many times|quota/i.test(String(e))) this.quota = 0;
+        else this.ctx.log(to, `送信待ちのメールの送信に失敗: ${String(e)}`);
+        left++;
+      }
+    }
+    return [sent, left];
+  }
+}
+

@@ -1,0 +1,268 @@
+/**
+ * The work behind each entry point: open the context, take the script lock, call the use case,
+ * write everything in batches, and turn platform faults into a ログ line and a mail to the office.
+ */
+import { handleClaim } from '../app/claim';
+import { Ledger } from '../app/ledger';
+import type { YearMonth } from '../domain/calendar';
+import { parseYearMonth, yearMonthOf, tokyoDateOf } from '../domain/calendar';
+import { handleRegistration } from '../app/register';
+import { handleReviewChanges, needsInfoFollowUp } from '../app/review';
+import { revalidatePending } from '../app/revalidate';
+import { isClosed, markPaid, payoutId, preparePayout } from '../app/payout';
+import { CLAIMS, payoutSheetName } from '../app/schema';
+import { GasCtx, spreadsheet } from './context';
+import { questionTitles, readResponse, tryOpenForm } from './forms';
+import { protectPaidSheet, saveFiles, writePayoutSheet } from './payoutSheet';
+import { runSetup } from './setup';
+import { buildForms } from './createForms';
+
+const LOCK_WAIT_MS = 30_000;
+
+export function actorEmail(): string {
+  try {
+    return Session.getActiveUser().getEmail() || 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+/** Runs `fn` under the script lock with a fresh context; commits on success, reports on failure. */
+export function withCtx<T>(label: string, actor: string, fn: (ctx: GasCtx) => T): T {
+  const ss = spreadsheet();
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new Error(`${label}: 他の処理が実行中のためロックを取得できませんでした。フォームの回答は失われず、毎日の処理（未処理の回答を取り込む）で処理されます`);
+  }
+  try {
+    const ctx = new GasCtx(ss, actor);
+    const result = fn(ctx);
+    ctx.commit();
+    return result;
+  } catch (e) {
+    reportError(ss, label, actor, e);
+    throw e;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** An error is logged and mailed with a fresh context: nothing the failed run buffered is written. */
+function reportError(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, label: string, actor: string, e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  try {
+    const ctx = new GasCtx(ss, actor);
+    ctx.log(label, `エラー: ${message}`);
+    ctx.mail.notifyOffice(`エラー: ${label}`, `${label} でエラーが起きました。\n\n${message}\n\nフォームの回答は失われていません。原因を直したら、メニュー「未処理の回答を取り込む」を実行してください。`);
+    ctx.commit();
+  } catch (inner) {
+    console.error(`${label}: ${message} (また、エラーの記録にも失敗: ${String(inner)})`);
+  }
+}
+
+export function registrationSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  const form = e.source;
+  const r = readResponse(form.getId(), e.response);
+  withCtx('登録フォームの回答', 'system', (ctx) => handleRegistration(ctx, r, () => questionTitles(form)));
+}
+
+export function claimSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  const form = e.source;
+  const r = readResponse(form.getId(), e.response);
+  withCtx('申請フォームの回答', 'system', (ctx) => handleClaim(ctx, r, () => questionTitles(form)));
+}
+
+/** Installable edit trigger: only edits that touch 判定 on 申請 do anything. */
+export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const range = e.range;
+  const sheet = range.getSheet();
+  if (sheet.getName() !== CLAIMS.name) return;
+  const row = range.getRow();
+  const numRows = range.getNumRows();
+  if (row + numRows - 1 < 2) return;
+  const col = range.getColumn();
+  const numCols = range.getNumColumns();
+  const header = sheet.getRange(1, col, 1, numCols).getValues()[0].map((h) => String(h).normalize('NFKC').trim());
+  if (!header.includes('判定')) return;
+  let actor = '';
+  try {
+    actor = e.user?.getEmail?.() ?? '';
+  } catch {
+    actor = '';
+  }
+  const rows: number[] = [];
+  for (let r = Math.max(row, 2); r < row + numRows; r++) rows.push(r - 2);
+  withCtx('判定の変更', actor || actorEmail(), (ctx) => handleReviewChanges(ctx, rows));
+}
+
+export interface ReconcileResult {
+  registrations: number;
+  claims: number;
+  pending: number;
+  resumed: boolean;
+}
+
+/** Processes every form response not yet handled (the form is the durable record). */
+export function reconcileAll(actor: string): ReconcileResult {
+  return withCtx('未処理の回答の取り込み', actor, (ctx) => {
+    const result: ReconcileResult = { registrations: 0, claims: 0, pending: 0, resumed: false };
+    const settings = ctx.settings;
+    for (const [kind, setting] of [
+      ['登録', settings.registrationForm],
+      ['申請', settings.claimForm],
+    ] as const) {
+      const { form } = tryOpenForm(setting);
+      if (!form) continue;
+      const ledger = new Ledger(ctx);
+      let titles: string[] | undefined;
+      const formTitles = () => (titles ??= questionTitles(form));
+      for (const response of form.getResponses()) {
+        if (ctx.timeLeft() < 30_000) {
+          scheduleResume('reconcile');
+          result.resumed = true;
+          ctx.log('未処理の回答', '実行時間の上限が近いため中断し、1分後に続きを実行します');
+          return result;
+        }
+        const id = response.getId();
+        const known = ledger.known(id);
+        const ts = response.getTimestamp() as unknown as Date;
+        if (known && known.result !== '保留' && sameSecond(known.timestamp, ts)) continue;
+        const r = readResponse(form.getId(), response);
+        const outcome = kind === '登録' ? handleRegistration(ctx, r, formTitles) : handleClaim(ctx, r, formTitles);
+        if (outcome.kind === 'unmapped') result.pending++;
+        else if (outcome.kind !== 'unchanged') {
+          if (kind === '登録') result.registrations++;
+          else result.claims++;
+        }
+      }
+    }
+    ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、保留 ${result.pending}件`);
+    return result;
+  });
+}
+
+function sameSecond(a: unknown, b: Date): boolean {
+  return Object.prototype.toString.call(a) === '[object Date]' && Math.floor((a as Date).getTime() / 1000) === Math.floor(b.getTime() / 1000);
+}
+
+/** A one-off trigger that continues a long run (only one at a time). */
+function scheduleResume(handler: string): void {
+  const existing = ScriptApp.getProjectTriggers().filter(
+    (t) => t.getHandlerFunction() === handler && t.getEventType() === ScriptApp.EventType.CLOCK,
+  );
+  if (existing.length === 0) ScriptApp.newTrigger(handler).timeBased().after(60_000).create();
+}
+
+export function revalidate(actor: string) {
+  return withCtx('審査待ちの再チェック', actor, (ctx) => revalidatePending(ctx));
+}
+
+export function daily(): { sent: number; queued: number; reminded: number; expired: number } {
+  // Resume triggers that brought us here are one-off: remove the spent ones.
+  const out = withCtx('毎日の処理', 'system', (ctx) => {
+    const [sent, queued] = ctx.mail.drain();
+    const f = needsInfoFollowUp(ctx);
+    return { sent, queued, reminded: f.reminded, expired: f.expired.length };
+  });
+  reconcileAll('system');
+  return out;
+}
+
+export function setupAll(): ReturnType<typeof runSetup> {
+  const ss = spreadsheet();
+  const lock = LockService.getScriptLock();
+  lock.waitLock(LOCK_WAIT_MS);
+  try {
+    return runSetup(ss);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export function createFormsNow(actor: string) {
+  return withCtx('フォームの作成', actor, (ctx) => buildForms(ctx));
+}
+
+/** Month argument: 'YYYY-MM' (also 2026/3, ２０２６年３月); none → the current month in Tokyo. */
+export function monthOrCurrent(month: unknown): YearMonth | null {
+  if (month === undefined || month === null || month === '' || typeof month === 'object') return yearMonthOf(tokyoDateOf(new Date()));
+  return parseYearMonth(String(month));
+}
+
+export interface PayoutResult {
+  month: YearMonth;
+  payoutId: string;
+  payday: string;
+  paid: number;
+  held: number;
+  claims: number;
+  total: number;
+  transferUrl: string | null;
+  csvUrl: string | null;
+  fileError: string | null;
+  bytes: number;
+}
+
+export function buildPayout(month: YearMonth, actor: string): PayoutResult {
+  return withCtx(`月次支払 ${month}`, actor, (ctx) => {
+    if (isClosed(ctx, month)) throw new Error(`${month} の支払はすでに確定しています（支払済）。同じ月を作り直すことはできません`);
+    const p = preparePayout(ctx, month);
+    const files = saveFiles(ctx.settings.raw.get('支払フォルダ') ?? '', month, p);
+    writePayoutSheet(ctx.ss, month, p, files);
+    ctx.log(
+      payoutId(month),
+      `支払シートを作成: 支払 ${p.plan.paid.length}人 ${p.plan.totalNet}円、保留 ${p.plan.held.length}人（支払日 ${p.plan.payday}）${p.fileError ? ` / ${p.fileError}` : ''}`,
+    );
+    return {
+      month,
+      payoutId: payoutId(month),
+      payday: p.plan.payday,
+      paid: p.plan.paid.length,
+      held: p.plan.held.length,
+      claims: p.plan.paid.reduce((n, l) => n + l.claimIds.length, 0),
+      total: p.plan.totalNet,
+      transferUrl: files.transferUrl,
+      csvUrl: files.csvUrl,
+      fileError: p.fileError,
+      bytes: p.file?.bytes.length ?? 0,
+    };
+  });
+}
+
+/** Preview for the confirmation dialog (no writes). */
+export function previewPayout(month: YearMonth, actor: string) {
+  return withCtx(`月次支払の確認 ${month}`, actor, (ctx) => {
+    const closed = isClosed(ctx, month);
+    const p = preparePayout(ctx, month);
+    return { closed, plan: p.plan, fileError: p.fileError };
+  });
+}
+
+export function closePayout(month: YearMonth, actor: string) {
+  return withCtx(`支払済にする ${month}`, actor, (ctx) => {
+    if (isClosed(ctx, month)) throw new Error(`${month} はすでに支払済です。二重には支払いません`);
+    const sheet = ctx.ss.getSheetByName(payoutSheetName(month));
+    if (!sheet) throw new Error(`シート「${payoutSheetName(month)}」がありません。先に月次支払を作成してください`);
+    const p = preparePayout(ctx, month);
+    // The manager paid what the sheet showed: refuse if the data has moved since it was built.
+    const values = sheet.getDataRange().getValues();
+    const header = values[0].map((h) => String(h));
+    const idCol = header.indexOf('申請ID');
+    const statusCol = header.indexOf('状態');
+    const shown = new Set<string>();
+    for (const r of values.slice(1)) {
+      if (r[statusCol] !== '支払予定') continue;
+      for (const id of String(r[idCol]).split(/,\s*/)) if (id) shown.add(id);
+    }
+    const planned = new Set(p.plan.paid.flatMap((l) => l.claimIds));
+    const same = shown.size === planned.size && [...shown].every((id) => planned.has(id));
+    if (!same) {
+      throw new Error(`支払シート「${payoutSheetName(month)}」の内容が現在の申請と一致しません（作成後に判定や口座が変わりました）。月次支払を作り直し、振込ファイルを確認してから支払済にしてください`);
+    }
+    const done = markPaid(ctx, month, p.plan);
+    ctx.flush();
+    protectPaidSheet(ctx.ss, month);
+    return { month, ...done, total: p.plan.totalNet, payday: p.plan.payday };
+  });
+}
+

@@ -1,0 +1,247 @@
+/**
+ * setup: sheets with the SPEC headers, 設定 keys with defaults and 説明, validation, protection,
+ * formatting and triggers. Safe to run again: it only adds what is missing.
+ */
+import type { SheetSchema } from '../app/schema';
+import { ACCOUNTS, CLAIMS, CORE_SHEETS, LOG, RESPONSES, SETTINGS, SUPPORTERS, OUTBOX } from '../app/schema';
+import { parseSettings, SETTING_DEFS } from '../app/settings';
+import { DECISIONS } from '../domain/rules';
+import { LANGUAGES, catalog } from '../domain/messages';
+import { rememberSpreadsheet } from './context';
+import { tryOpenForm } from './forms';
+
+export interface SetupReport {
+  created: string[];
+  addedHeaders: string[];
+  addedKeys: number;
+  triggers: string[];
+  problems: string[];
+}
+
+export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupReport {
+  const report: SetupReport = { created: [], addedHeaders: [], addedKeys: 0, triggers: [], problems: [] };
+  if (ss.getSpreadsheetTimeZone() !== 'Asia/Tokyo') ss.setSpreadsheetTimeZone('Asia/Tokyo');
+  rememberSpreadsheet(ss);
+
+  for (const schema of CORE_SHEETS) ensureSheet(ss, schema, report);
+  writeSettingKeys(ss, report);
+  formatClaims(ss);
+  formatSupporters(ss);
+  formatAccounts(ss);
+  for (const s of [LOG, RESPONSES, OUTBOX]) protectWarn(ss.getSheetByName(s.name), `${s.name}はシステムが書き込みます`);
+
+  const settings = readSettings(ss);
+  report.problems.push(...settings.errors);
+  ensureTriggers(ss, settings.registrationForm, settings.claimForm, report);
+  if (settings.officeEmails.length === 0) report.problems.push('事務局メールが未設定です（エラーや報告の送り先）');
+  for (const key of ['依頼人コード', '依頼人名', '仕向銀行コード', '仕向支店コード', '口座番号']) {
+    if (!settings.raw.get(key)) report.problems.push(`${key}が未設定です（月次支払の振込ファイルに必要）`);
+  }
+  return report;
+}
+
+function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {
+  const sheet = ss.getSheetByName(SETTINGS.name);
+  const values = sheet ? sheet.getDataRange().getValues() : [];
+  const header = (values[0] ?? []).map((h) => String(h).trim());
+  const k = header.indexOf('キー');
+  const v = header.indexOf('値');
+  return parseSettings(values.slice(1).map((r) => [r[k], r[v]] as [unknown, unknown]));
+}
+
+function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: SheetSchema, report: SetupReport): void {
+  let sheet = ss.getSheetByName(schema.name);
+  if (!sheet) {
+    sheet = ss.insertSheet(schema.name);
+    report.created.push(schema.name);
+  }
+  const lastCol = sheet.getLastColumn();
+  const existing = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map((h) => String(h).normalize('NFKC').trim()) : [];
+  const missing = schema.headers.filter((h) => !existing.includes(h));
+  if (missing.length > 0) {
+    const start = existing.length === 0 || existing.every((h) => h === '') ? 1 : lastCol + 1;
+    if (start + missing.length - 1 > sheet.getMaxColumns()) {
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), start + missing.length - 1 - sheet.getMaxColumns());
+    }
+    sheet.getRange(1, start, 1, missing.length).setValues([missing]);
+    if (existing.length > 0) report.addedHeaders.push(...missing.map((h) => `${schema.name}:${h}`));
+  }
+  const header = [...(existing.length === 0 || existing.every((h) => h === '') ? [] : existing), ...missing];
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, header.length).setFontWeight('bold').setBackground('#e8eaed');
+  const maxRows = sheet.getMaxRows();
+  for (const [h, kind] of Object.entries(schema.dates ?? {})) {
+    const c = header.indexOf(h);
+    if (c >= 0 && maxRows > 1) sheet.getRange(2, c + 1, maxRows - 1, 1).setNumberFormat(kind === 'date' ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm');
+  }
+  for (const h of schema.text ?? []) {
+    const c = header.indexOf(h);
+    if (c >= 0 && maxRows > 1) sheet.getRange(2, c + 1, maxRows - 1, 1).setNumberFormat('@');
+  }
+  for (const h of schema.hidden ?? []) {
+    const c = header.indexOf(h);
+    if (c >= 0) sheet.hideColumns(c + 1);
+  }
+}
+
+function headerIndex(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, number> {
+  const lastCol = sheet.getLastColumn();
+  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const m = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = String(h).normalize('NFKC').trim();
+    if (key && !m.has(key)) m.set(key, i + 1);
+  });
+  return m;
+}
+
+function writeSettingKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: SetupReport): void {
+  const sheet = ss.getSheetByName(SETTINGS.name);
+  if (!sheet) return;
+  const cols = headerIndex(sheet);
+  const values = sheet.getDataRange().getValues();
+  const keyCol = (cols.get('キー') ?? 1) - 1;
+  const have = new Set(values.slice(1).map((r) => String(r[keyCol]).normalize('NFKC').trim()));
+  const width = values[0].length;
+  const rows = SETTING_DEFS.filter((d) => !have.has(d.key)).map((d) => {
+    const row = new Array(width).fill('');
+    row[keyCol] = d.key;
+    row[(cols.get('値') ?? 2) - 1] = d.default;
+    row[(cols.get('説明') ?? 3) - 1] = d.description;
+    return row;
+  });
+  if (rows.length === 0) return;
+  let last = values.length;
+  while (last > 1 && values[last - 1].every((c) => c === '')) last--;
+  const need = last + rows.length;
+  if (need > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
+  // Values are text: a form ID or a default like 10 must stay as typed.
+  const range = sheet.getRange(last + 1, 1, rows.length, width);
+  range.setNumberFormat('@');
+  range.setValues(rows);
+  report.addedKeys = rows.length;
+}
+
+function formatClaims(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const sheet = ss.getSheetByName(CLAIMS.name);
+  if (!sheet) return;
+  const cols = headerIndex(sheet);
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
+  const decision = cols.get('判定');
+  if (decision) {
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...DECISIONS], true)
+      .setAllowInvalid(false)
+      .setHelpText('判定: 審査待ち / 承認 / 差戻し / 却下（支払済は月次支払の確定で自動的に設定されます）')
+      .build();
+    sheet.getRange(2, decision, rows, 1).setDataValidation(rule);
+  }
+  const check = cols.get('自動チェック');
+  if (check && decision) {
+    const letter = columnLetter(check);
+    const decisionLetter = columnLetter(decision);
+    const whole = sheet.getRange(2, 1, rows, sheet.getLastColumn());
+    sheet.setConditionalFormatRules([
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(`=$${decisionLetter}2="却下"`)
+        .setFontColor('#9aa0a6')
+        .setRanges([whole])
+        .build(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(`=AND($${letter}2<>"",$${letter}2<>"OK",$${decisionLetter}2="審査待ち")`)
+        .setBackground('#fce8e6')
+        .setRanges([whole])
+        .build(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(`=$${decisionLetter}2="差戻し"`)
+        .setBackground('#fef7e0')
+        .setRanges([whole])
+        .build(),
+    ]);
+    sheet.getRange(2, check, rows, 1).setWrap(true);
+  }
+  // System columns warn before an edit; 判定 and 審査メモ are for staff.
+  const staff = CLAIMS.staff.map((h) => cols.get(h)).filter((c): c is number => c !== undefined);
+  protectWarn(sheet, '申請: システムが書き込む列です。判定と審査メモを編集してください', staff.map((c) => sheet.getRange(2, c, rows, 1)));
+}
+
+function formatSupporters(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const sheet = ss.getSheetByName(SUPPORTERS.name);
+  if (!sheet) return;
+  const cols = headerIndex(sheet);
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
+  for (const h of ['覚書受領日', '口座届受領日']) {
+    const c = cols.get(h);
+    if (c) {
+      const rule = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText(`${h}: 日付（例 2025-04-01）`).build();
+      sheet.getRange(2, c, rows, 1).setDataValidation(rule);
+    }
+  }
+  const lang = cols.get('連絡言語');
+  if (lang) {
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList(LANGUAGES.map((l) => catalog(l).label), true)
+      .setAllowInvalid(true)
+      .build();
+    sheet.getRange(2, lang, rows, 1).setDataValidation(rule);
+  }
+}
+
+function formatAccounts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const sheet = ss.getSheetByName(ACCOUNTS.name);
+  if (!sheet) return;
+  const cols = headerIndex(sheet);
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
+  const type = cols.get('預金種目');
+  if (type) {
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList(['普通', '当座', '貯蓄'], true).setAllowInvalid(true).build();
+    sheet.getRange(2, type, rows, 1).setDataValidation(rule);
+  }
+}
+
+function protectWarn(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, description: string, unprotected: GoogleAppsScript.Spreadsheet.Range[] = []): void {
+  if (!sheet) return;
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  const protection = existing.length > 0 ? existing[0] : sheet.protect();
+  protection.setDescription(description);
+  protection.setWarningOnly(true);
+  if (unprotected.length > 0) protection.setUnprotectedRanges(unprotected);
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** One trigger per handler and source; a trigger for a form no longer configured is removed. */
+function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrationForm: string, claimForm: string, report: SetupReport): void {
+  const triggers = ScriptApp.getProjectTriggers();
+  const want: { handler: string; sourceId: string | null; make: () => GoogleAppsScript.Script.Trigger | null; label: string }[] = [];
+  for (const [handler, idOrUrl, label] of [
+    ['onRegistrationSubmit', registrationForm, '登録フォーム'],
+    ['onClaimSubmit', claimForm, '申請フォーム'],
+  ] as const) {
+    const { form, error } = tryOpenForm(idOrUrl);
+    if (!form) {
+      report.problems.push(error === '未設定' ? `${label}が未設定です（設定シート、または「フォームを作成」）` : `${label}を開けません: ${error}`);
+      want.push({ handler, sourceId: null, make: () => null, label });
+      continue;
+    }
+    want.push({ handler, sourceId: form.getId(), make: () => ScriptApp.newTrigger(handler).forForm(form).onFormSubmit().create(), label });
+  }
+  want.push({ handler: 'onReviewEdit', sourceId: ss.getId(), make: () => ScriptApp.newTrigger('onReviewEdit').forSpreadsheet(ss).onEdit().create(), label: '編集' });
+  want.push({
+    handler: 'dailyMaintenance',
+    sourceId: null,
+    make: () => ScriptApp.newTrigger('dailyMaintenance').timeBased().everyDays(1).atHour(6).inTimezone('Asia/Tokyo').create(),
+    label: '毎日の処理',
+  });
+  for (const w of want) {
+    const mine = triggers.filter((t) => t.getHandlerFunction() === w.handler);
+    const daily = w.handler === 'dailyMaintenance';
+    const keep = daily || w.sourceId !== null ? mine.find((t) => daily || t.getTriggerSourceId() === w.sourceId) : undefined;
+    for (const t of mine) if (t !== keep) ScriptApp.deleteTrigger(t);
+    if (!keep && w.make()) report.triggers.push(`${w.label}のトリガー（${w.handler}）を設定しました`);
+  }
+}

@@ -1,0 +1,97 @@
+/** The spreadsheet UI: menu, alerts, the month prompt and the payout confirmation dialog. */
+import { yearMonthOf, tokyoDateOf } from '../domain/calendar';
+import { monthOrCurrent, previewPayout } from './entry';
+
+/** The menu 伴走ネット (null is a separator). */
+export const menuItems: ({ caption: string; fn: string } | null)[] = [
+  { caption: '初期設定（シート・トリガー）', fn: 'setup' },
+  { caption: 'フォームを作成', fn: 'createForms' },
+  null,
+  { caption: '未処理の回答を取り込む', fn: 'reconcile' },
+  { caption: '審査待ちを再チェック', fn: 'revalidatePending' },
+  null,
+  { caption: '月次支払を作成', fn: 'createPayout' },
+  { caption: '支払済にする', fn: 'markPayoutPaid' },
+  null,
+  { caption: '毎日の処理を今すぐ実行', fn: 'dailyMaintenance' },
+];
+
+/** The UI when a person is looking (menu, editor); null in triggers. */
+export function ui(): GoogleAppsScript.Base.Ui | null {
+  try {
+    return SpreadsheetApp.getUi();
+  } catch {
+    return null;
+  }
+}
+
+export function okAlert(title: string, message: string): void {
+  const u = ui();
+  if (!u) return;
+  try {
+    u.alert(title, message, u.ButtonSet.OK);
+  } catch {
+    // Run from the script editor or a trigger: there is nobody to show it to.
+  }
+}
+
+/** Asks for a month, defaulting to the current one; null when cancelled or unreadable. */
+export function promptMonth(title: string): string | null {
+  const current = yearMonthOf(tokyoDateOf(new Date()));
+  const u = ui();
+  if (!u) return current;
+  const answer = u.prompt(title, `対象の月を入力してください（例: ${current}）。空欄なら ${current} です。`, u.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== u.Button.OK) return null;
+  const text = answer.getResponseText().trim();
+  const m = text === '' ? current : monthOrCurrent(text);
+  if (!m) {
+    u.alert(title, `「${text}」は月として読めません（例: ${current}）。`, u.ButtonSet.OK);
+    return null;
+  }
+  return m;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** The confirmation dialog: the month, counts and total; its button calls confirmPayout(month). */
+export function showPayoutDialog(month: string, actor: string): unknown {
+  const p = previewPayout(month, actor);
+  const u = ui();
+  const plan = p.plan;
+  const claims = plan.paid.reduce((n, l) => n + l.claimIds.length, 0);
+  const heldClaims = plan.held.reduce((n, l) => n + l.claimIds.length, 0);
+  const summary = {
+    month,
+    closed: p.closed,
+    payday: plan.payday,
+    supporters: plan.paid.length,
+    claims,
+    total: plan.totalNet,
+    held: plan.held.length,
+    heldClaims,
+    fileError: p.fileError,
+  };
+  if (!u) return summary;
+  if (p.closed) {
+    u.alert('月次支払', `${month} の支払はすでに確定しています（支払済）。`, u.ButtonSet.OK);
+    return summary;
+  }
+  const m = escapeHtml(month);
+  const html = `<!DOCTYPE html><html><body style="font-family:sans-serif;font-size:14px">
+<p><b>${m}</b> の月次支払を作成します。</p>
+<table>
+<tr><td>支払日</td><td>${escapeHtml(plan.payday)}</td></tr>
+<tr><td>支払</td><td>${plan.paid.length}人・${claims}件・${plan.totalNet.toLocaleString('ja-JP')}円</td></tr>
+<tr><td>保留</td><td>${plan.held.length}人・${heldClaims}件（理由は支払シートに記載）</td></tr>
+</table>
+${p.fileError ? `<p style="color:#b3261e">${escapeHtml(p.fileError)}</p>` : ''}
+<p>支払シート「支払 ${m}」と振込ファイルを作成します（支払済にするまでは何度でも作り直せます）。</p>
+<button id="ok" onclick="this.disabled=true;document.getElementById('msg').textContent='作成中…';google.script.run.withSuccessHandler(function(r){document.getElementById('msg').textContent='作成しました（'+r.paid+'人、'+r.total+'円）';}).withFailureHandler(function(e){document.getElementById('msg').textContent=e.message;}).confirmPayout('${m}')">作成する</button>
+<button onclick="google.script.host.close()">キャンセル</button>
+<p id="msg"></p>
+</body></html>`;
+  u.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(300), `月次支払 ${month}`);
+  return summary;
+}

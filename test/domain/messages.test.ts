@@ -1,0 +1,47 @@
+import { catalog, checkCell, languageOf, LANGUAGES } from '../../src/domain/messages';
+import { REASON_CODES, codesInCheckCell } from '../../src/domain/reasons';
+
+const params = { field: '支援実施日', id: 'BN-00042-7', typed: 'a@b.jp', date: '2024-05-01', start: '2023-07-10', end: '2026-02-28', deadline: '2024-06-01', received: '2024-06-02', value: '??', hours: 0.5, min: 1, caseId: 'R-00001-1', max: 3, claimId: 'C-00001-1', cap: 100000, committed: 96000, missing: '基礎5' };
+
+describe('catalogs', () => {
+  test.each(LANGUAGES.flatMap((l) => REASON_CODES.map((c) => [l, c] as const)))('%s has a sentence and a fix for %s', (lang, code) => {
+    const r = catalog(lang).reason(code, params);
+    expect(r.text.length).toBeGreaterThan(10);
+    expect(r.fix.length).toBeGreaterThan(5);
+    expect(r.text).not.toContain('undefined');
+  });
+
+  test.each(LANGUAGES)('%s mails are complete', (lang) => {
+    const c = catalog(lang);
+    const reg = c.registration({ name: 'An', id: 'BN-00042-7', existing: false, contact: 'office' });
+    expect(reg.body).toContain('BN-00042-7');
+    const receipt = c.receipt({
+      name: 'An', claimId: 'C-00001-1', supporterId: 'BN-00042-7', supportDate: '2024-05-01', hours: '1:30', amount: 4000,
+      payoutMonth: '2024-06', caseId: 'R-00001-1', caseIdIssued: true, problems: [c.reason('LATE', params)], edited: false, contact: 'office',
+    });
+    expect(receipt.body).toContain('R-00001-1');
+    expect(receipt.body).toContain('C-00001-1');
+    expect(receipt.body).toContain(c.reason('LATE', params).fix);
+    const ni = c.needsInfo({ name: 'An', claimId: 'C-00001-1', note: '領収書を', editUrl: 'https://x/edit', deadline: '2024-06-08', reminder: true, contact: 'o' });
+    expect(ni.body).toContain('https://x/edit');
+    expect(ni.body).toContain('2024-06-08');
+    const paid = c.paid({ name: 'An', month: '2024-06', payday: '2024-06-10', amount: 8000, claimIds: ['C-00001-1'], contact: 'o' });
+    expect(paid.body).toContain('2024-06-10');
+    for (const m of [reg, receipt, ni, paid]) expect(`${m.subject}${m.body}`).not.toMatch(/undefined|NaN|\[object/);
+  });
+
+  test('language answers', () => {
+    expect(languageOf('日本語')).toBe('ja');
+    expect(languageOf('English')).toBe('en');
+    expect(languageOf('Tiếng Việt')).toBe('vi');
+    expect(languageOf('')).toBe('ja');
+  });
+
+  test('the 自動チェック cell round-trips its codes', () => {
+    expect(checkCell([])).toBe('OK');
+    const cell = checkCell([{ code: 'LATE', params }, { code: 'TOO_SHORT', params }]);
+    expect(cell.split('\n')).toHaveLength(2);
+    expect(cell).toMatch(/^LATE: /);
+    expect(codesInCheckCell(cell)).toEqual(['LATE', 'TOO_SHORT']);
+  });
+});

@@ -1,0 +1,73 @@
+import { PRESETS } from '../../src/domain/programs';
+import type { PayoutClaim, PayoutSupporter } from '../../src/domain/payout';
+import { planPayout } from '../../src/domain/payout';
+import type { RawAccount } from '../../src/domain/bankAccount';
+
+const [covid, era] = PRESETS;
+const claim = (claimId: string, supporterId: string, received: string, extra: Partial<PayoutClaim> = {}): PayoutClaim => ({
+  claimId, supporterId, received, programId: era.id, amount: 8000, decision: '承認', paymentId: '', ...extra,
+});
+const sup = (id: string, docs: string | null = '2023-08-01'): PayoutSupporter => ({ id, name: `name ${id}`, memorandum: docs, accountForm: docs });
+const acct = (holder = 'ﾔﾏﾀﾞ ﾀﾛｳ'): RawAccount[] => [{ bankCode: '0005', branchCode: '001', type: '普通', number: '1234567', holder }];
+
+function plan(claims: PayoutClaim[], opts: { month?: string; withholding?: boolean; supporters?: PayoutSupporter[]; accounts?: [string, RawAccount[]][] } = {}) {
+  const supporters = new Map((opts.supporters ?? [sup('A'), sup('B'), sup('C')]).map((s) => [s.id, s]));
+  const accounts = new Map(opts.accounts ?? [['A', acct()], ['B', acct('ｽｽﾞｷ')], ['C', acct()]]);
+  return planPayout({ month: opts.month ?? '2024-06', claims, supporters, accounts, programs: PRESETS, active: era, withholding: opts.withholding ?? false });
+}
+
+describe('planPayout', () => {
+  test('groups approved claims received by the cut-off per supporter', () => {
+    const p = plan([
+      claim('C1', 'A', '2024-05-01'),
+      claim('C2', 'A', '2024-05-31'),
+      claim('C3', 'B', '2024-05-15', { amount: 4000 }),
+      claim('C4', 'A', '2024-06-01'), // after the cut-off: next month
+      claim('C5', 'B', '2024-05-02', { decision: '審査待ち' }),
+      claim('C6', 'B', '2024-05-03', { decision: '却下' }),
+      claim('C7', 'C', '2024-04-03', { paymentId: 'P-2024-05', decision: '支払済' }),
+    ]);
+    expect(p.paid.map((l) => [l.supporterId, l.claimIds, l.gross])).toEqual([
+      ['A', ['C1', 'C2'], 16000],
+      ['B', ['C3'], 4000],
+    ]);
+    expect(p.totalGross).toBe(20000);
+    expect(p.held).toEqual([]);
+    expect(p.payday).toBe('2024-06-10');
+  });
+
+  test('2022 cut-off is the 20th', () => {
+    const c = (id: string, received: string) => claim(id, 'A', received, { programId: covid.id, amount: 6000 });
+    const p = plan([c('C1', '2022-06-20'), c('C2', '2022-06-21')], { month: '2022-07', supporters: [sup('A', '2022-06-01')] });
+    expect(p.paid[0].claimIds).toEqual(['C1']);
+    expect(p.payday).toBe('2022-07-08'); // 7/10 is a Sunday
+  });
+
+  test('held with reasons: no documents, documents from an earlier program, no account, bad account, two accounts', () => {
+    const p = plan(
+      [claim('C1', 'A', '2024-05-01'), claim('C2', 'B', '2024-05-01'), claim('C3', 'C', '2024-05-01'), claim('C4', 'D', '2024-05-01'), claim('C5', 'E', '2024-05-01')],
+      {
+        supporters: [sup('A', null), sup('B', '2022-06-01'), sup('C'), sup('D'), sup('E')],
+        accounts: [['A', acct()], ['B', acct()], ['D', acct('山田')], ['E', [...acct(), ...acct()]]],
+      },
+    );
+    expect(p.paid).toEqual([]);
+    const reasons = Object.fromEntries(p.held.map((l) => [l.supporterId, l.reasons.join(' / ')]));
+    expect(reasons.A).toMatch(/覚書.*未受領/);
+    expect(reasons.B).toMatch(/覚書.*未受領/);
+    expect(reasons.C).toMatch(/口座が登録されていません/);
+    expect(reasons.D).toMatch(/口座名義/);
+    expect(reasons.E).toMatch(/複数/);
+  });
+
+  test('withholding: 10.21% rounded down, net transferred', () => {
+    const p = plan([claim('C1', 'A', '2024-05-01'), claim('C2', 'A', '2024-05-02', { amount: 4000 })], { withholding: true });
+    expect(p.paid[0]).toMatchObject({ gross: 12000, tax: 1225, net: 10775 });
+    expect(p.totalNet).toBe(10775);
+  });
+
+  test('payday moves back over weekends and holidays', () => {
+    expect(plan([], { month: '2026-05' }).payday).toBe('2026-05-08');
+    expect(plan([], { month: '2028-01' }).payday).toBe('2028-01-07');
+  });
+});
