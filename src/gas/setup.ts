@@ -9,6 +9,7 @@ import { DECISIONS } from '../domain/rules';
 import { LANGUAGES, catalog } from '../domain/messages';
 import { rememberSpreadsheet } from './context';
 import { tryOpenForm } from './forms';
+import { normHeader } from './table';
 
 export interface SetupReport {
   created: string[];
@@ -56,8 +57,8 @@ function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: Sheet
     report.created.push(schema.name);
   }
   const lastCol = sheet.getLastColumn();
-  const existing = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map((h) => String(h).normalize('NFKC').trim()) : [];
-  const missing = schema.headers.filter((h) => !existing.includes(h));
+  const existing = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map(normHeader) : [];
+  const missing = schema.headers.filter((h) => !existing.includes(normHeader(h)));
   if (missing.length > 0) {
     const start = existing.length === 0 || existing.every((h) => h === '') ? 1 : lastCol + 1;
     if (start + missing.length - 1 > sheet.getMaxColumns()) {
@@ -66,33 +67,33 @@ function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: Sheet
     sheet.getRange(1, start, 1, missing.length).setValues([missing]);
     if (existing.length > 0) report.addedHeaders.push(...missing.map((h) => `${schema.name}:${h}`));
   }
-  const header = [...(existing.length === 0 || existing.every((h) => h === '') ? [] : existing), ...missing];
+  const header = [...(existing.length === 0 || existing.every((h) => h === '') ? [] : existing), ...missing].map(normHeader);
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, header.length).setFontWeight('bold').setBackground('#e8eaed');
   const maxRows = sheet.getMaxRows();
   for (const [h, kind] of Object.entries(schema.dates ?? {})) {
-    const c = header.indexOf(h);
+    const c = header.indexOf(normHeader(h));
     if (c >= 0 && maxRows > 1) sheet.getRange(2, c + 1, maxRows - 1, 1).setNumberFormat(kind === 'date' ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm');
   }
   for (const h of schema.text ?? []) {
-    const c = header.indexOf(h);
+    const c = header.indexOf(normHeader(h));
     if (c >= 0 && maxRows > 1) sheet.getRange(2, c + 1, maxRows - 1, 1).setNumberFormat('@');
   }
   for (const h of schema.hidden ?? []) {
-    const c = header.indexOf(h);
+    const c = header.indexOf(normHeader(h));
     if (c >= 0) sheet.hideColumns(c + 1);
   }
 }
 
-function headerIndex(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, number> {
+function headerIndex(sheet: GoogleAppsScript.Spreadsheet.Sheet): { get(name: string): number | undefined } {
   const lastCol = sheet.getLastColumn();
   const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
   const m = new Map<string, number>();
   header.forEach((h, i) => {
-    const key = String(h).normalize('NFKC').trim();
+    const key = normHeader(h);
     if (key && !m.has(key)) m.set(key, i + 1);
   });
-  return m;
+  return { get: (name: string) => m.get(normHeader(name)) };
 }
 
 function writeSettingKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: SetupReport): void {

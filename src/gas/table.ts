@@ -23,7 +23,8 @@ export class MissingSheetError extends Error {
   }
 }
 
-const normHeader = (v: unknown) => String(v ?? '').normalize('NFKC').trim();
+/** Headers are compared after NFKC, so （） and () or full-width letters typed by staff still match. */
+export const normHeader = (v: unknown) => String(v ?? '').normalize('NFKC').trim();
 
 export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
@@ -56,7 +57,7 @@ export class Table {
     this.rows = values.slice(1);
     // Trailing rows that are entirely empty are not data (getDataRange may include them).
     while (this.rows.length > 0 && this.rows[this.rows.length - 1].every((c) => c === '' || c === null)) this.rows.pop();
-    const missing = schema.required.filter((h) => !this.index.has(h));
+    const missing = schema.required.filter((h) => !this.index.has(normHeader(h)));
     if (missing.length > 0) throw new MissingHeaderError(schema.name, missing);
   }
 
@@ -67,17 +68,17 @@ export class Table {
   }
 
   has(header: string): boolean {
-    return this.index.has(header);
+    return this.index.has(normHeader(header));
   }
 
   col(header: string): number {
-    const c = this.index.get(header);
+    const c = this.index.get(normHeader(header));
     if (c === undefined) throw new MissingHeaderError(this.schema.name, [header]);
     return c;
   }
 
   get(i: number, header: string): unknown {
-    const c = this.index.get(header);
+    const c = this.index.get(normHeader(header));
     if (c === undefined) return '';
     return i < this.rows.length ? this.rows[i][c] : this.appended[i - this.rows.length][c];
   }
@@ -93,7 +94,7 @@ export class Table {
 
   /** Index of the first row whose column equals value (string compare), or -1. */
   find(header: string, value: string): number {
-    const c = this.index.get(header);
+    const c = this.index.get(normHeader(header));
     if (c === undefined) return -1;
     for (let i = 0; i < this.rows.length; i++) if (String(this.rows[i][c]) === value) return i;
     for (let j = 0; j < this.appended.length; j++) if (String(this.appended[j][c]) === value) return this.rows.length + j;
@@ -105,7 +106,7 @@ export class Table {
     const width = this.header.length;
     const line: unknown[] = new Array(width).fill('');
     for (const [h, v] of Object.entries(row)) {
-      const c = this.index.get(h);
+      const c = this.index.get(normHeader(h));
       if (c !== undefined) line[c] = v;
     }
     this.appended.push(line);
@@ -115,7 +116,7 @@ export class Table {
   /** Buffers a change of some columns of an existing (or just appended) row. */
   set(i: number, patch: Row): void {
     for (const [h, v] of Object.entries(patch)) {
-      const c = this.index.get(h);
+      const c = this.index.get(normHeader(h));
       if (c === undefined) continue;
       if (i >= this.rows.length) {
         this.appended[i - this.rows.length][c] = v;

@@ -1,0 +1,215 @@
+/** Claims end to end: every reason code through onClaimSubmit on the built bundle, edits, receipts. */
+import { makeWorld, type World } from './world';
+
+function setup(now = '2024-05-20T10:00:00+09:00', settings: Record<string, string> = {}) {
+  const w = makeWorld({ now, settings });
+  const a = w.supporter({ name: '伴走 一郎', email: 'ichiro@example.org', language: '日本語' });
+  const b = w.supporter({ name: 'Jane Doe', email: 'jane@example.org', language: 'English' });
+  const c = w.supporter({ name: 'Trần Thị Lan', email: 'lan@example.org', language: 'Tiếng Việt' });
+  w.rt.mail.sent.length = 0;
+  return { w, a, b, c };
+}
+
+const last = (w: World) => w.rows('申請')[w.rows('申請').length - 1];
+const checks = (w: World) => String(last(w).自動チェック);
+const codes = (w: World) => (checks(w) === 'OK' ? [] : checks(w).split('\n').map((l) => l.split(':')[0]));
+
+describe('claims through the trigger', () => {
+  test('a clean claim: one row, amount, OK, 審査待ち, a receipt with the new case ID', () => {
+    const { w, a } = setup();
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2024-05-10', hours: '１時間半' });
+    const row = last(w);
+    expect(row).toMatchObject({ 伴走ネットID: a, 支援時間: 1.5, 金額: 4000, 自動チェック: 'OK', 判定: '審査待ち', プログラム: 'new-migrant-era-2023', 支払予定月: '2024-06' });
+    expect(String(row.申請ID)).toMatch(/^C-00001-\d$/);
+    expect(String(row.相談者ID)).toMatch(/^R-00001-\d$/);
+    const d = row.支援日 as Date;
+    expect(d.getTime()).toBe(new Date('2024-05-10T00:00:00+09:00').getTime());
+    const receipt = w.rt.mail.sent.find((m) => m.to === 'ichiro@example.org');
+    expect(receipt?.subject).toContain(String(row.申請ID));
+    expect(receipt?.body).toContain(String(row.相談者ID));
+    expect(receipt?.body).toContain('4,000円');
+  });
+
+  test.each([
+    ['FIELD_MISSING', (x: Ctx) => ({ id: x.a, email: 'ichiro@example.org', hours: '' })],
+    ['ID_FORMAT', (x: Ctx) => ({ id: x.a.slice(0, -1) + String((Number(x.a.slice(-1)) + 1) % 10), email: 'ichiro@example.org' })],
+    ['ID_UNKNOWN', () => ({ id: 'BN-00999-0', email: 'ichiro@example.org' })],
+    ['EMAIL_MISMATCH', (x: Ctx) => ({ id: x.a, email: 'other@example.org' })],
+    ['FUTURE_DATE', (x: Ctx) => ({ id: x.a, email: 'ichiro@example.org', date: '2024-05-21' })],
+    ['LATE', (x: Ctx) => ({ id: x.a, email: 'ichiro@example.org', date: '2024-04-19' })],
+    ['HOURS_INVALID', (x: Ctx) => ({ id: x.a, email: 'ichiro@example.org', hours: '25時間' })],
+    ['TOO_SHORT', (x: Ctx) => ({ id: x.a, email: 'ichiro@example.org', hours: '45分' })],
+    ['CASE_ID_MISSING', (x: Ctx) => ({ id: x.a, email: 'ichiro@example.org', first: 'いいえ' as const })],
+    ['CASE_ID_UNKNOWN', (x: Ctx) => ({ id: x.a, email: 'ichiro@example.org', caseId: 'R-00500-0' })],
+    ['CO_SUPPORTER_UNKNOWN', (x: Ctx) => ({ id: x.a, email: 'ichiro@example.org', coId: 'BN-00500-0' })],
+    ['CO_SUPPORTER_SELF', (x: Ctx) => ({ id: x.a, email: 'ichiro@example.org', coId: x.a })],
+  ] as [string, (x: Ctx) => Parameters<World['claim']>[0]][])('%s', (code, make) => {
+    const x = setup();
+    x.w.claim(make(x));
+    expect(codes(x.w)).toEqual([code]);
+    expect(last(x.w).判定).toBe('審査待ち'); // the system never rejects on its own
+    const receipt = x.w.rt.mail.sent[x.w.rt.mail.sent.length - 1];
+    expect(receipt.body).toContain('自動確認で次の点が見つかりました');
+  });
+
+  test('OUT_OF_PERIOD: a date after the program ended is reported against the active program', () => {
+    const { w, a } = setup('2026-03-10T10:00:00+09:00');
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2026-03-01' });
+    expect(codes(w)).toEqual(['OUT_OF_PERIOD']);
+    expect(last(w).プログラム).toBe('new-migrant-era-2023');
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2023-05-01' });
+    expect(codes(w)).toEqual(['OUT_OF_PERIOD', 'LATE']);
+  });
+
+  test('NOT_ELIGIBLE until the course answers are recorded; revalidate clears it', () => {
+    const { w } = setup();
+    const novice = w.supporter({ email: 'novice@example.org', experience: 'いいえ' });
+    w.claim({ id: novice, email: 'novice@example.org' });
+    expect(codes(w)).toEqual(['NOT_ELIGIBLE']);
+    const s = w.sheet('登録者');
+    const values = s.getDataRange().getValues();
+    const row = values.findIndex((r) => r[0] === novice) + 1;
+    s.getRange(row, values[0].indexOf('講座アンケート') + 1).setValue('基礎1, 基礎2、基礎3, 基礎4, 基礎5');
+    w.call('revalidatePending');
+    expect(codes(w)).toEqual([]);
+  });
+
+  test('limits: 4th event for a recipient, 3rd supporter on an event, the same supporter twice', () => {
+    const { w, a, b, c } = setup();
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2024-05-01' });
+    const caseId = String(last(w).相談者ID);
+    w.claim({ id: b, email: 'jane@example.org', date: '2024-05-01', caseId });
+    expect(codes(w)).toEqual([]);
+    w.claim({ id: c, email: 'lan@example.org', date: '2024-05-01', caseId });
+    expect(codes(w)).toEqual(['EVENT_LIMIT']);
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2024-05-01', caseId });
+    expect(codes(w)).toEqual(['DUPLICATE']);
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2024-05-02', caseId });
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2024-05-03', caseId });
+    expect(codes(w)).toEqual([]);
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2024-05-04', caseId });
+    expect(codes(w)).toEqual(['RECIPIENT_LIMIT']);
+    // Rejecting one event frees its place; revalidating applies it.
+    const s = w.sheet('申請');
+    const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+    const decision = header.indexOf('判定') + 1;
+    w.rt.editCell(s, s.getRange(6, decision).getA1Notation(), '却下', { user: 'staff@smj.example' });
+    w.call('revalidatePending');
+    expect(codes(w)).toEqual([]);
+  });
+
+  test('receipts in each language; an unknown ID gets a trilingual receipt at the typed address', () => {
+    const { w, b, c } = setup();
+    w.claim({ id: b, email: 'jane@example.org' });
+    w.claim({ id: c, email: 'lan@example.org' });
+    w.claim({ id: 'BN-00999-0', email: 'who@example.org' });
+    const [en, vi, unknown] = w.rt.mail.sent;
+    expect(en.body).toContain('We received your claim');
+    expect(vi.body).toContain('Chúng tôi đã nhận yêu cầu');
+    expect(unknown.to).toBe('who@example.org');
+    expect(unknown.body).toContain('伴走ネットID BN-00999-0 は登録されていません');
+    expect(unknown.body).toContain('is not registered');
+    expect(unknown.body).toContain('chưa được đăng ký');
+  });
+
+  test('EMAIL_MISMATCH: the receipt goes to the registered address only', () => {
+    const { w, a } = setup();
+    w.claim({ id: a, email: 'attacker@example.org' });
+    expect(w.rt.mail.sent.map((m) => m.to)).toEqual(['ichiro@example.org']);
+  });
+
+  test('an edited response updates the same row, is checked again, back to 審査待ち, logged', () => {
+    const { w, a } = setup();
+    const response = w.claim({ id: a, email: 'ichiro@example.org', hours: '0.5' });
+    expect(codes(w)).toEqual(['TOO_SHORT']);
+    const caseId = last(w).相談者ID;
+    w.at('2024-05-22T09:00:00+09:00');
+    w.rt.editResponse(response, { '支援時間（時間）': '2:00' });
+    const rows = w.rows('申請');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ 自動チェック: 'OK', 金額: 8000, 判定: '審査待ち', 相談者ID: caseId });
+    expect((rows[0].受付日時 as Date).getTime()).toBe(new Date('2024-05-20T10:00:00+09:00').getTime());
+    expect(w.rt.mail.sent).toHaveLength(2);
+    expect(w.rt.mail.sent[1].subject).toContain('修正');
+    expect(w.rows('ログ').some((r) => String(r.内容).includes('再チェック'))).toBe(true);
+  });
+
+  test('the same unedited response delivered twice: nothing added, no second receipt', () => {
+    const { w, a } = setup();
+    const response = w.claim({ id: a, email: 'ichiro@example.org' });
+    w.rt.fire('onClaimSubmit', { response, source: w.claimForm, authMode: 'FULL', triggerUid: 't' });
+    w.call('reconcile');
+    expect(w.rows('申請')).toHaveLength(1);
+    expect(w.rt.mail.sent).toHaveLength(1);
+  });
+
+  test('a staff member reordered the columns and added one of their own', () => {
+    const { w, a } = setup();
+    w.claim({ id: a, email: 'ichiro@example.org' });
+    const s = w.sheet('申請');
+    const values = s.getDataRange().getValues();
+    const order = values[0].map((_, i) => i).reverse();
+    const reordered = values.map((r) => [...order.map((i) => r[i]), r === values[0] ? '担当メモ' : '自分用']);
+    s.getRange(1, 1, reordered.length, reordered[0].length).setValues(reordered);
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2024-05-11', hours: '3' });
+    const rows = w.rows('申請');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ 伴走ネットID: a, 金額: 8000, 判定: '審査待ち', 担当メモ: '' });
+    expect(rows[0].担当メモ).toBe('自分用');
+  });
+
+  test('a required header deleted by staff: a clear error naming it, the office told, the response kept', () => {
+    const { w, a } = setup();
+    const s = w.sheet('申請');
+    const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+    s.getRange(1, header.indexOf('金額') + 1).setValue('金額（円）');
+    expect(() => w.claim({ id: a, email: 'ichiro@example.org' })).toThrow(/金額/);
+    expect(w.rt.mail.sent.some((m) => m.to === 'office@smj.example' && m.body.includes('金額'))).toBe(true);
+    s.getRange(1, header.indexOf('金額') + 1).setValue('金額');
+    w.call('reconcile');
+    expect(w.rows('申請')).toHaveLength(1);
+  });
+
+  test('budget: BUDGET_EXCEEDED past the cap, then the form closes and the office is told', () => {
+    const { w, a, b } = setup('2024-05-20T10:00:00+09:00', { 予算上限: '20,000' });
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2024-05-01' });
+    w.claim({ id: b, email: 'jane@example.org', date: '2024-05-02' });
+    expect(codes(w)).toEqual([]);
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2024-05-03' });
+    expect(codes(w)).toEqual(['BUDGET_EXCEEDED']);
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2024-05-04', hours: '1' });
+    expect(codes(w)).toEqual([]);
+    expect(w.claimForm.isAcceptingResponses()).toBe(false);
+    expect(w.rt.mail.sent.filter((m) => m.to === 'office@smj.example' && m.subject.includes('予算'))).toHaveLength(1);
+  });
+
+  test('2022 rules for a 2022 support date: 6,000 / 10,000 yen and the 20th cut-off', () => {
+    const { w, a } = setup('2022-06-21T10:00:00+09:00');
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2022-06-01', hours: '2.9' });
+    expect(last(w)).toMatchObject({ 金額: 6000, プログラム: 'covid-2022', 支払予定月: '2022-08' });
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2022-06-02', hours: '3' });
+    expect(last(w).金額).toBe(10000);
+  });
+
+  test('service calls of one claim do not grow with the sheet', () => {
+    const run = (existing: number) => {
+      const { w, a } = setup();
+      const s = w.sheet('申請');
+      const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+      const at = new Date('2024-05-01T10:00:00+09:00');
+      const rows = Array.from({ length: existing }, (_, i) =>
+        header.map((h) =>
+          ({ 申請ID: `C-${String(i + 1).padStart(5, '0')}-0`, 受付日時: at, 伴走ネットID: a, 金額: 4000, 自動チェック: 'OK', 判定: '承認', 相談者ID: `R-${String(i + 1).padStart(5, '0')}-0`, 回答ID: `x${i}` })[String(h)] ?? '',
+        ),
+      );
+      s.insertRowsAfter(s.getMaxRows(), existing + 100);
+      if (existing) s.getRange(2, 1, existing, header.length).setValues(rows);
+      w.rt.calls.reset();
+      w.claim({ id: a, email: 'ichiro@example.org' });
+      return w.rt.calls.total();
+    };
+    expect(run(10)).toBe(run(3000));
+  });
+});
+
+type Ctx = ReturnType<typeof setup>;

@@ -1,0 +1,100 @@
+/** Review: staff decide in 申請; onReviewEdit logs, sends 差戻し, and guards 支払済. */
+import { makeWorld, type World } from './world';
+
+function world() {
+  const w = makeWorld({ now: '2024-05-20T10:00:00+09:00' });
+  const a = w.supporter({ name: 'Jane Doe', email: 'jane@example.org', language: 'English' });
+  const response = w.claim({ id: a, email: 'jane@example.org', date: '2024-05-10', hours: '2' });
+  w.rt.mail.sent.length = 0;
+  return { w, a, response };
+}
+
+function cell(w: World, row: number, header: string) {
+  const s = w.sheet('申請');
+  const headers = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+  return s.getRange(row, headers.indexOf(header) + 1);
+}
+
+function decide(w: World, row: number, decision: string, note?: string) {
+  if (note !== undefined) cell(w, row, '審査メモ').setValue(note);
+  w.rt.editCell(w.sheet('申請'), cell(w, row, '判定').getA1Notation(), decision, { user: 'reviewer@smj.example' });
+}
+
+describe('review', () => {
+  test('a change of 判定 is logged with who and when', () => {
+    const { w } = world();
+    w.at('2024-05-21T15:00:00+09:00');
+    decide(w, 2, '承認');
+    const row = w.rows('申請')[0];
+    expect(row).toMatchObject({ 判定: '承認', 審査者: 'reviewer@smj.example', 記録済み判定: '承認' });
+    expect((row.審査日時 as Date).getTime()).toBe(new Date('2024-05-21T15:00:00+09:00').getTime());
+    const log = w.rows('ログ').filter((r) => String(r.内容).startsWith('判定'));
+    expect(log.map((r) => [r.操作者, r.対象, r.内容])).toEqual([['reviewer@smj.example', row.申請ID, '判定: 審査待ち → 承認']]);
+    expect(w.rt.mail.sent).toHaveLength(0);
+  });
+
+  test('差戻し: the note, the edit link and a one-week deadline reach the supporter; one reminder; expiry reported', () => {
+    const { w, response } = world();
+    decide(w, 2, '差戻し', '領収書の日付を確認してください');
+    const [mail] = w.rt.mail.sent;
+    expect(mail.to).toBe('jane@example.org');
+    expect(mail.body).toContain('領収書の日付を確認してください');
+    expect(mail.body).toContain(response.getEditResponseUrl());
+    expect(mail.body).toContain('2024-05-27');
+    w.at('2024-05-24T06:00:00+09:00');
+    w.call('dailyMaintenance');
+    expect(w.rt.mail.sent).toHaveLength(1); // not yet
+    w.at('2024-05-25T06:00:00+09:00');
+    w.call('dailyMaintenance');
+    w.at('2024-05-26T06:00:00+09:00');
+    w.call('dailyMaintenance');
+    const reminders = w.rt.mail.sent.filter((m) => m.subject.includes('Reminder'));
+    expect(reminders).toHaveLength(1);
+    w.at('2024-05-28T06:00:00+09:00');
+    w.call('dailyMaintenance');
+    const office = w.rt.mail.sent.filter((m) => m.to === 'office@smj.example');
+    expect(office).toHaveLength(1);
+    expect(office[0].body).toContain(String(w.rows('申請')[0].申請ID));
+  });
+
+  test('the supporter answers by editing: the claim is checked again and back to 審査待ち', () => {
+    const { w, response } = world();
+    decide(w, 2, '差戻し', '時間を確認してください');
+    w.at('2024-05-22T10:00:00+09:00');
+    w.rt.editResponse(response, { '支援時間（時間）': '1.5' });
+    expect(w.rows('申請')[0]).toMatchObject({ 判定: '審査待ち', 金額: 4000, 差戻し期限: '' });
+  });
+
+  test('a value outside the list, or 支払済 typed by hand, is put back', () => {
+    const { w } = world();
+    decide(w, 2, '承認');
+    decide(w, 2, '支払済');
+    expect(w.rows('申請')[0].判定).toBe('承認');
+    expect(w.rows('ログ').some((r) => String(r.内容).includes('支払済は月次支払の確定'))).toBe(true);
+  });
+
+  test('a pasted range of decisions: every row is handled once', () => {
+    const { w, a } = world();
+    w.claim({ id: a, email: 'jane@example.org', date: '2024-05-11' });
+    w.claim({ id: a, email: 'jane@example.org', date: '2024-05-12' });
+    w.rt.mail.sent.length = 0;
+    const first = cell(w, 2, '判定');
+    const range = w.sheet('申請').getRange(2, first.getColumn(), 3, 1).getA1Notation();
+    w.rt.editCell(w.sheet('申請'), range, [['承認'], ['却下'], ['承認']], { user: 'reviewer@smj.example' });
+    expect(w.rows('申請').map((r) => [r.判定, r.記録済み判定])).toEqual([
+      ['承認', '承認'],
+      ['却下', '却下'],
+      ['承認', '承認'],
+    ]);
+    expect(w.rows('ログ').filter((r) => String(r.内容).startsWith('判定:'))).toHaveLength(3);
+  });
+
+  test('edits elsewhere in 申請 or in other sheets do nothing', () => {
+    const { w } = world();
+    w.rt.calls.reset();
+    w.rt.editCell(w.sheet('登録者'), 'A5', 'x');
+    w.rt.editCell(w.sheet('申請'), cell(w, 2, '審査メモ').getA1Notation(), 'メモ');
+    expect(w.rows('ログ').filter((r) => String(r.内容).startsWith('判定'))).toHaveLength(0);
+    expect(w.rt.calls.byMethod()['Range.setValues'] ?? 0).toBe(0);
+  });
+});
