@@ -1,0 +1,55 @@
+/** Shared state of one fake runtime, handed to every fake service. */
+import type { Boundary, CallCounter, Clock, Realm } from './core';
+
+export interface SentMail {
+  to: string;
+  cc?: string;
+  bcc?: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  noReply?: boolean;
+  /** bytes are unsigned (0..255), ready for Buffer.from */
+  attachments?: { name: string; bytes: number[]; contentType: string }[];
+  at: Date;
+}
+
+export type ButtonName = 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
+
+export interface UiState {
+  alerts: string[];
+  prompts: string[];
+  /** every alert/prompt with its title and button set */
+  dialogLog: { kind: 'alert' | 'prompt'; title: string; message: string; buttons: string }[];
+  toasts: { message: string; title: string }[];
+  queued: { button: ButtonName; text?: string }[];
+  menus: { name: string; items: { caption: string; functionName: string }[] }[];
+  dialogs: { title: string; html: string; kind: 'modal' | 'modeless' | 'sidebar' }[];
+}
+
+/** What kind of execution is running: started from the editor UI (menu, onOpen, onEdit) or a background trigger. */
+export interface Execution {
+  kind: 'ui' | 'trigger';
+  user: string;
+  /** clock time when the execution started (absent outside executions) */
+  startedAt?: number;
+}
+
+export interface Env {
+  clock: Clock;
+  calls: CallCounter;
+  boundary: Boundary;
+  realm(): Realm;
+  ui: UiState;
+  logs: string[];
+  activeUser: string;
+  effectiveUser: string;
+  exec: Execution;
+  nextId(prefix: string): string;
+  /** registries filled by the service modules */
+  spreadsheets: Map<string, unknown>;
+  forms: Map<string, unknown>;
+  boundSpreadsheetId: string | null;
+}

@@ -1,0 +1,439 @@
+/**
+ * The in-memory Apps Script runtime: fakes of the services the project uses, plus helpers that
+ * play the user (form submits, typing into the sheet) and the trigger scheduler.
+ */
+import { evaluateFormula, interpret, parseA1 } from './cells';
+import { Boundary, CallCounter, Clock, type Fake, fail, nodeRealm, type Realm, unwrap } from './core';
+import type { ButtonName, Env, Execution, SentMail, UiState } from './env';
+import { FakeForm, FakeFormApp, FakeFormResponse, type FakeItem } from './forms';
+import {
+  FakeCacheService,
+  FakeLockService,
+  FakeLogger,
+  FakeMailApp,
+  FakePropertiesService,
+  FakeSession,
+  LockState,
+  MailState,
+  makeConsole,
+} from './services';
+import { type FakeDataValidation, FakeSheet, type FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
+import { FakeScriptApp, type FakeTrigger, nextDue, TriggerState } from './triggers';
+import { FakeHtmlService, FakeUser } from './ui';
+import { DriveState, FakeDriveApp, FakeUtilities, MimeType } from './utilities';
+
+export type { Realm } from './core';
+export type { SentMail } from './env';
+
+export interface RuntimeOptions {
+  now?: Date;
+  activeUser?: string;
+  effectiveUser?: string;
+  /** e-mail recipients left today (default 100, the consumer quota) */
+  mailQuota?: number;
+  /** at most this many ms of clock time pass while waiting for a lock held by another process (default: the timeout asked for) */
+  lockWaitMs?: number;
+  /** the clock advances by this much on every service call (default 0), to exercise time budgets */
+  callLatencyMs?: number;
+  /** an execution (fire, trigger, editCell…) whose clock time passes this fails on its next service call with `Exceeded maximum execution time` (default 6 minutes) */
+  maxExecutionMs?: number;
+}
+
+type Answers = Record<string, string | string[]>;
+
+export interface Runtime {
+  globals: Record<string, unknown>;
+  clock: { now(): Date; set(d: Date): void; advance(ms: number): void };
+  calls: { total(): number; byMethod(): Record<string, number>; reset(): void };
+  mail: { sent: SentMail[]; setQuota(n: number): void };
+  ui: UiState & { queueResponse(r: { button: ButtonName; text?: string }): void };
+  logs: string[];
+  locks: {
+    holdScriptLock(ms?: number): void;
+    releaseScriptLock(): void;
+    holdDocumentLock(ms?: number): void;
+    releaseDocumentLock(): void;
+  };
+  /** `Class.member` names the script touched that the fake does not implement */
+  notImplemented: string[];
+  /** errors thrown by trigger handlers (they are also rethrown to the caller) */
+  triggerErrors: { handler: string; error: unknown }[];
+  createSpreadsheet(name: string, opts?: { bound?: boolean }): GoogleAppsScript.Spreadsheet.Spreadsheet;
+  createForm(title: string): GoogleAppsScript.Forms.Form;
+  submit(form: GoogleAppsScript.Forms.Form, answers: Answers, opts?: { respondentEmail?: string }): GoogleAppsScript.Forms.FormResponse;
+  editResponse(response: GoogleAppsScript.Forms.FormResponse, answers: Answers): GoogleAppsScript.Forms.FormResponse;
+  editCell(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string, value: unknown, opts?: { user?: string }): void;
+  /** opens the bound spreadsheet in the UI: runs a simple `onOpen` and installable open triggers */
+  open(opts?: { user?: string }): void;
+  runTimeTriggers(): string[];
+  fire(handler: string, event?: unknown): unknown;
+  /** like fire, with any arguments (e.g. createPayout('2024-05')) */
+  invoke(handler: string, args: unknown[]): unknown;
+  bind(resolve: (name: string) => ((...a: unknown[]) => unknown) | undefined): void;
+  setRealm(realm: Partial<Realm>): void;
+  setDateFactory(f: (ms: number) => Date): void;
+  triggers(): { uid: string; handler: string; eventType: string; source: string; sourceId: string | null; nextRun: Date | null }[];
+  drive: { files(): { id: string; name: string; mimeType: string; bytes: number[]; folderId: string }[] };
+}
+
+const SCRIPT_TZ = 'Asia/Tokyo';
+
+export function createRuntime(opts: RuntimeOptions = {}): Runtime {
+  let realm: Realm = { ...nodeRealm };
+  const clock = new Clock(opts.now ?? new Date(Date.UTC(2024, 0, 1, 0, 0, 0)));
+  const calls = new CallCounter();
+  const boundary = new Boundary(calls, () => realm);
+  const ui: UiState = { alerts: [], prompts: [], dialogLog: [], toasts: [], queued: [], menus: [], dialogs: [] };
+  const activeUser = opts.activeUser ?? 'staff@example.org';
+  const effectiveUser = opts.effectiveUser ?? activeUser;
+  const counters = new Map<string, number>();
+  const env: Env = {
+    clock,
+    calls,
+    boundary,
+    realm: () => realm,
+    ui,
+    logs: [],
+    activeUser,
+    effectiveUser,
+    exec: { kind: 'ui', user: activeUser },
+    nextId(prefix) {
+      const n = (counters.get(prefix) ?? 0) + 1;
+      counters.set(prefix, n);
+      return `1fake${prefix[0].toUpperCase()}${prefix.slice(1)}${String(n).padStart(4, '0')}`;
+    },
+    spreadsheets: new Map(),
+    forms: new Map(),
+    boundSpreadsheetId: null,
+  };
+
+  const latency = opts.callLatencyMs ?? 0;
+  const maxExecutionMs = opts.maxExecutionMs ?? 6 * 60 * 1000;
+  boundary.beforeCall = () => {
+    if (latency > 0) clock.advance(latency);
+    const started = env.exec.startedAt;
+    if (started !== undefined && clock.nowMs() - started > maxExecutionMs) fail('Exceeded maximum execution time');
+  };
+
+  const mailState = new MailState(opts.mailQuota ?? 100, env);
+  const lockState = new LockState();
+  lockState.waitCap = opts.lockWaitMs;
+  const triggerState = new TriggerState();
+  const drive = new DriveState();
+
+  const spreadsheetApp = new FakeSpreadsheetApp(env);
+  const formApp = new FakeFormApp(env);
+  const scriptApp = new FakeScriptApp(env, triggerState, SCRIPT_TZ, '1fakeScriptId0001');
+  const services: Record<string, Fake> = {
+    SpreadsheetApp: spreadsheetApp,
+    FormApp: formApp,
+    MailApp: new FakeMailApp(env, mailState),
+    ScriptApp: scriptApp,
+    LockService: new FakeLockService(env, lockState),
+    PropertiesService: new FakePropertiesService(env),
+    CacheService: new FakeCacheService(env),
+    Session: new FakeSession(env, SCRIPT_TZ),
+    Utilities: new FakeUtilities(env),
+    DriveApp: new FakeDriveApp(env, drive),
+    Logger: new FakeLogger(env),
+    HtmlService: new FakeHtmlService(),
+  };
+  const globals: Record<string, unknown> = {};
+  for (const [name, svc] of Object.entries(services)) globals[name] = boundary.wrap(svc);
+  globals.MimeType = MimeType;
+  globals.console = makeConsole(env);
+
+  let resolver: ((name: string) => ((...a: unknown[]) => unknown) | undefined) | null = null;
+  const triggerErrors: { handler: string; error: unknown }[] = [];
+  const notImplemented = boundary.notImplemented;
+
+  const out = <T>(v: unknown): T => boundary.exportValue(v) as T;
+
+  function resolve(handler: string): (...a: unknown[]) => unknown {
+    if (!resolver) throw new Error('Fake Apps Script: runtime.bind() was not called (load the bundle with loadBundle)');
+    const fn = resolver(handler);
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${handler}`);
+    return fn;
+  }
+
+  /** Runs one execution; script locks held by it are released when it ends, as on Google. */
+  function execute(exec: Execution, handler: string, event: unknown, args?: unknown[]): unknown {
+    const fn = resolve(handler);
+    const saved = env.exec;
+    env.exec = { ...exec, startedAt: clock.nowMs() };
+    try {
+      if (args) return fn(...args);
+      return event === undefined ? fn() : fn(event);
+    } finally {
+      env.exec = saved;
+      if (saved === baseExec) lockState.releaseMine();
+    }
+  }
+  const baseExec = env.exec;
+
+  /** Runs trigger handlers; every one runs, the first error is rethrown afterwards. */
+  function runAll(jobs: { handler: string; exec: Execution; event: unknown }[]): void {
+    let first: { error: unknown } | null = null;
+    for (const j of jobs) {
+      try {
+        execute(j.exec, j.handler, j.event);
+      } catch (error) {
+        triggerErrors.push({ handler: j.handler, error });
+        if (!first) first = { error };
+      }
+    }
+    if (first) throw first.error;
+  }
+
+  function triggersFor(sourceId: string, eventType: string): FakeTrigger[] {
+    return triggerState.triggers.filter((t) => t._sourceId === sourceId && t._eventType === eventType);
+  }
+
+  function checkAnswers(form: FakeForm, answers: Answers, merged: Map<FakeItem, string | string[]>): void {
+    for (const [title, answer] of Object.entries(answers)) {
+      const item = form._items.find((i) => i._title === title && i._type !== 'SECTION_HEADER');
+      if (!item) throw new Error(`submit: the form "${form._title}" has no question titled "${title}"`);
+      const empty = answer === '' || (Array.isArray(answer) && answer.length === 0);
+      if (empty) {
+        merged.delete(item);
+        continue;
+      }
+      if (item._type === 'CHECKBOX') {
+        if (!Array.isArray(answer)) throw new Error(`submit: "${title}" is a checkbox question; give a string[]`);
+      } else if (Array.isArray(answer)) throw new Error(`submit: "${title}" takes one answer (a string)`);
+      const list = Array.isArray(answer) ? answer : [answer];
+      if (['MULTIPLE_CHOICE', 'LIST', 'CHECKBOX'].includes(item._type) && !item._other) {
+        const bad = list.find((a) => !item._choices.includes(a));
+        if (bad !== undefined) throw new Error(`submit: "${bad}" is not a choice of "${title}" (${item._choices.join(' / ')})`);
+      }
+      if (item._type === 'DATE' && !/^\d{4}-\d{2}-\d{2}$/.test(String(answer))) throw new Error(`submit: "${title}" is a date question; give yyyy-MM-dd`);
+      if (item._type === 'DURATION' && !/^\d{2,}:\d{2}:\d{2}$/.test(String(answer))) throw new Error(`submit: "${title}" is a duration question; give hh:mm:ss`);
+      if (item._type === 'TIME' && !/^\d{2}:\d{2}$/.test(String(answer))) throw new Error(`submit: "${title}" is a time question; give HH:mm`);
+      if (item._validation && !Array.isArray(answer) && !item._validation._accepts(answer)) {
+        throw new Error(`submit: the answer to "${title}" fails the question's validation (${item._validation._helpText || 'no help text'})`);
+      }
+      merged.set(item, Array.isArray(answer) ? [...answer] : answer);
+    }
+    for (const item of form._items) {
+      if (item._required && !merged.has(item)) throw new Error(`submit: the required question "${item._title}" has no answer`);
+    }
+  }
+
+  function fireFormSubmit(form: FakeForm, response: FakeFormResponse): void {
+    runAll(
+      triggersFor(form._id, 'ON_FORM_SUBMIT').map((t) => ({
+        handler: t._handler,
+        exec: { kind: 'trigger' as const, user: effectiveUser },
+        event: { authMode: 'FULL', response: out(response), source: out(form), triggerUid: t._uid },
+      })),
+    );
+  }
+
+  let responseCounter = 0;
+
+  const runtime: Runtime = {
+    globals,
+    clock: {
+      now: () => clock.now(),
+      set: (d) => clock.set(d),
+      advance: (ms) => clock.advance(ms),
+    },
+    calls: { total: () => calls.total(), byMethod: () => calls.byMethod(), reset: () => calls.reset() },
+    mail: {
+      sent: mailState.sent,
+      setQuota: (n) => mailState.setQuota(n),
+    },
+    ui: Object.assign(ui, {
+      queueResponse(r: { button: ButtonName; text?: string }) {
+        ui.queued.push(r);
+      },
+    }),
+    logs: env.logs,
+    locks: {
+      holdScriptLock: (ms?: number) => lockState.holdByOther('script', clock.nowMs(), ms),
+      releaseScriptLock: () => lockState.releaseOther('script'),
+      holdDocumentLock: (ms?: number) => lockState.holdByOther('document', clock.nowMs(), ms),
+      releaseDocumentLock: () => lockState.releaseOther('document'),
+    },
+    notImplemented,
+    triggerErrors,
+
+    createSpreadsheet(name, o) {
+      const ss = spreadsheetApp._create(name);
+      const bound = o?.bound ?? env.boundSpreadsheetId === null;
+      if (bound) env.boundSpreadsheetId = ss._id;
+      return out(ss);
+    },
+
+    createForm(title) {
+      return out(formApp._create(title));
+    },
+
+    submit(formProxy, answers, o) {
+      const form = unwrap(formProxy) as unknown as FakeForm;
+      if (!(form instanceof FakeForm)) throw new Error('submit: not a form of this runtime');
+      if (!form._accepting) throw new Error(`submit: the form "${form._title}" is not accepting responses`);
+      const email = o?.respondentEmail ?? '';
+      if (form._collectEmail && !email) throw new Error(`submit: the form "${form._title}" collects email; pass respondentEmail`);
+      const merged = new Map<FakeItem, string | string[]>();
+      checkAnswers(form, answers, merged);
+      responseCounter += 1;
+      const id = `2_ABaOnu${String(responseCounter).padStart(6, '0')}fakeResp`;
+      const response = new FakeFormResponse(form, id, clock.nowMs(), email);
+      response._answers = merged;
+      form._responses.push(response);
+      fireFormSubmit(form, response);
+      return out(response);
+    },
+
+    editResponse(responseProxy, answers) {
+      const response = unwrap(responseProxy) as unknown as FakeFormResponse;
+      if (!(response instanceof FakeFormResponse)) throw new Error('editResponse: not a response of this runtime');
+      const form = response._form;
+      if (!form._allowEdit) throw new Error(`editResponse: the form "${form._title}" does not allow editing responses (setAllowResponseEdits)`);
+      const merged = new Map(response._answers);
+      // answers to questions deleted since are kept as they were
+      checkAnswers(form, answers, merged);
+      response._answers = merged;
+      response._timestamp = clock.nowMs();
+      fireFormSubmit(form, response);
+      return out(response);
+    },
+
+    editCell(sheetProxy, a1, value, o) {
+      const sheet = unwrap(sheetProxy) as unknown as FakeSheet;
+      if (!(sheet instanceof FakeSheet)) throw new Error('editCell: not a sheet of this runtime');
+      const p = parseA1(a1);
+      if (!p || p.sheet !== undefined) throw new Error(`editCell: bad A1 notation ${a1}`);
+      const range = sheet._rangeFromA1(p);
+      const user = o?.user ?? activeUser;
+      const single = range._nr === 1 && range._nc === 1;
+      const grid: unknown[][] = single ? [[value]] : (value as unknown[][]);
+      if (!single && (!Array.isArray(grid) || grid.length !== range._nr || grid.some((r) => !Array.isArray(r) || r.length !== range._nc))) {
+        throw new Error(`editCell: ${a1} needs a ${range._nr}x${range._nc} array`);
+      }
+      for (let r = 0; r < range._nr; r++) {
+        for (let c = 0; c < range._nc; c++) {
+          const row = range._row + r;
+          const col = range._col + c;
+          if (sheet._protections.some((pr) => !pr._allows(user, row, col))) {
+            throw new Error(`editCell: ${user} may not edit the protected cell ${sheet._name}!${a1}`);
+          }
+        }
+      }
+      const oldCell = sheet._cell(range._row, range._col);
+      const oldValue = oldCell && oldCell.v !== '' ? range._serial(oldCell.v) : undefined;
+      // typed values are checked against data validation that rejects invalid input
+      const tz = sheet._ss._tz;
+      for (let r = 0; r < range._nr; r++) {
+        for (let c = 0; c < range._nc; c++) {
+          const cell = sheet._cell(range._row + r, range._col + c);
+          const dv = cell?.dv as FakeDataValidation | undefined;
+          if (!dv || dv._allowInvalid) continue;
+          const typed = interpret(grid[r][c], cell?.fmt, tz, evaluateFormula).v;
+          if (!dv._accepts(typed, tz)) {
+            throw new Error(`editCell: the data entered in ${sheet._name}!${a1} violates the data validation rules set on this cell`);
+          }
+        }
+      }
+      for (let r = 0; r < range._nr; r++) for (let c = 0; c < range._nc; c++) sheet._write(range._row + r, range._col + c, grid[r][c]);
+      const event: Record<string, unknown> = { authMode: 'FULL', range: out(range), source: out(sheet._ss), user: out(new FakeUser(user)) };
+      if (single) {
+        const now = sheet._cell(range._row, range._col);
+        if (now && now.v !== '') event.value = range._serial(now.v);
+        if (oldValue !== undefined) event.oldValue = oldValue;
+      }
+      const exec: Execution = { kind: 'ui', user };
+      const jobs: { handler: string; exec: Execution; event: unknown }[] = [];
+      if (resolver?.('onEdit')) jobs.push({ handler: 'onEdit', exec, event: { ...event, authMode: 'LIMITED' } });
+      for (const t of triggersFor(sheet._ss._id, 'ON_EDIT')) jobs.push({ handler: t._handler, exec, event: { ...event, triggerUid: t._uid } });
+      runAll(jobs);
+    },
+
+    open(o) {
+      const id = env.boundSpreadsheetId;
+      if (!id) throw new Error('open: no bound spreadsheet');
+      const ss = env.spreadsheets.get(id) as FakeSpreadsheet;
+      const user = o?.user ?? activeUser;
+      const exec: Execution = { kind: 'ui', user };
+      const event = { source: out(ss), user: out(new FakeUser(user)) };
+      const jobs: { handler: string; exec: Execution; event: unknown }[] = [];
+      if (resolver?.('onOpen')) jobs.push({ handler: 'onOpen', exec, event: { ...event, authMode: 'LIMITED' } });
+      for (const t of triggersFor(id, 'ON_OPEN')) jobs.push({ handler: t._handler, exec, event: { ...event, authMode: 'FULL', triggerUid: t._uid } });
+      runAll(jobs);
+    },
+
+    runTimeTriggers() {
+      const now = clock.nowMs();
+      const due = triggerState.triggers.filter((t) => t._eventType === 'CLOCK' && t._next <= now).sort((a, b) => a._next - b._next);
+      const jobs: { handler: string; exec: Execution; event: unknown }[] = [];
+      for (const t of due) {
+        const s = t._schedule;
+        if (!s || s.kind === 'after' || s.kind === 'at') {
+          const i = triggerState.triggers.indexOf(t);
+          if (i >= 0) triggerState.triggers.splice(i, 1);
+        } else t._next = nextDue(s, now, t._created);
+        const d = new Date(now);
+        const jan1 = Date.UTC(d.getUTCFullYear(), 0, 1);
+        jobs.push({
+          handler: t._handler,
+          exec: { kind: 'trigger', user: effectiveUser },
+          event: {
+            authMode: 'FULL',
+            'day-of-month': d.getUTCDate(),
+            'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
+            hour: d.getUTCHours(),
+            minute: d.getUTCMinutes(),
+            month: d.getUTCMonth() + 1,
+            second: d.getUTCSeconds(),
+            timezone: 'UTC',
+            triggerUid: t._uid,
+            'week-of-year': Math.floor((now - jan1) / (7 * 86400000)) + 1,
+            year: d.getUTCFullYear(),
+          },
+        });
+      }
+      runAll(jobs);
+      return jobs.map((j) => j.handler);
+    },
+
+    fire(handler, event) {
+      return execute({ kind: 'ui', user: activeUser }, handler, event);
+    },
+
+    invoke(handler, args) {
+      return execute({ kind: 'ui', user: activeUser }, handler, undefined, args);
+    },
+
+    bind(r) {
+      resolver = r;
+    },
+
+    setRealm(r) {
+      realm = { ...realm, ...r };
+    },
+
+    setDateFactory(f) {
+      realm = { ...realm, date: f };
+    },
+
+    triggers() {
+      return triggerState.triggers.map((t) => ({
+        uid: t._uid,
+        handler: t._handler,
+        eventType: t._eventType,
+        source: t._source,
+        sourceId: t._sourceId,
+        nextRun: t._eventType === 'CLOCK' && Number.isFinite(t._next) ? new Date(t._next) : null,
+      }));
+    },
+
+    drive: {
+      files: () =>
+        [...drive.files.values()]
+          .filter((f) => !f.trashed)
+          .map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType, bytes: [...f.bytes], folderId: f.folderId })),
+    },
+  };
+  return runtime;
+}
