@@ -36,6 +36,8 @@ export class GasCtx implements Ctx {
   private settingsCache?: Settings;
   private props?: GoogleAppsScript.Properties.Properties;
   private readonly pendingProps = new Map<string, string>();
+  private propCache?: Record<string, string>;
+  private logTable?: Table;
   readonly mail: GasOutbox;
 
   constructor(
@@ -74,10 +76,14 @@ export class GasCtx implements Ctx {
     this.logLines.push([new Date(), this.actor, target, content]);
   }
 
+  /** Script properties, read once per run (a run holds the script lock, so nobody else writes them). */
   prop(key: string): string | null {
     if (this.pendingProps.has(key)) return this.pendingProps.get(key) ?? null;
-    this.props ??= PropertiesService.getScriptProperties();
-    return this.props.getProperty(key);
+    if (!this.propCache) {
+      this.props ??= PropertiesService.getScriptProperties();
+      this.propCache = this.props.getProperties();
+    }
+    return this.propCache[key] ?? null;
   }
 
   /** Buffered: written after the sheets, so a run that fails before its rows are written skips no ID. */
@@ -121,14 +127,17 @@ export class GasCtx implements Ctx {
   flush(): void {
     for (const t of this.tables.values()) t.flush();
     if (this.logLines.length > 0) {
-      const log = this.openTable(LOG);
+      this.logTable ??= Table.openForAppend(this.ss, LOG);
+      const log = this.logTable;
       for (const [at, who, target, content] of this.logLines) log.append({ 日時: at, 操作者: who, 対象: target, 内容: content });
       log.flush();
       this.logLines.length = 0;
     }
     if (this.pendingProps.size > 0) {
       this.props ??= PropertiesService.getScriptProperties();
-      this.props.setProperties(Object.fromEntries(this.pendingProps));
+      const written = Object.fromEntries(this.pendingProps);
+      this.props.setProperties(written);
+      if (this.propCache) Object.assign(this.propCache, written);
       this.pendingProps.clear();
     }
   }

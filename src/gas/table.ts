@@ -45,10 +45,14 @@ export class Table {
   private readonly dirty = new Map<number, Set<number>>();
   private readonly appended: unknown[][] = [];
 
+  /** Data rows above the appended ones (more than rows.length for an append-only table). */
+  private base: number;
+
   private constructor(
     readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
     readonly schema: SheetSchema,
     values: unknown[][],
+    lastRow?: number,
   ) {
     this.header = (values[0] ?? []).map(normHeader);
     this.header.forEach((h, i) => {
@@ -57,6 +61,7 @@ export class Table {
     this.rows = values.slice(1);
     // Trailing rows that are entirely empty are not data (getDataRange may include them).
     while (this.rows.length > 0 && this.rows[this.rows.length - 1].every((c) => c === '' || c === null)) this.rows.pop();
+    this.base = lastRow === undefined ? this.rows.length : Math.max(0, lastRow - 1);
     const missing = schema.required.filter((h) => !this.index.has(normHeader(h)));
     if (missing.length > 0) throw new MissingHeaderError(schema.name, missing);
   }
@@ -65,6 +70,18 @@ export class Table {
     const sheet = ss.getSheetByName(name);
     if (!sheet) throw new MissingSheetError(name);
     return new Table(sheet, schema, sheet.getDataRange().getValues());
+  }
+
+  /**
+   * For a log that only grows (ログ): reads the header row and the last row number, not the
+   * rows, so appending costs the same however long the log is. Such a table holds no rows.
+   */
+  static openForAppend(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: SheetSchema): Table {
+    const sheet = ss.getSheetByName(schema.name);
+    if (!sheet) throw new MissingSheetError(schema.name);
+    const lastRow = sheet.getLastRow();
+    const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues();
+    return new Table(sheet, schema, header, lastRow);
   }
 
   has(header: string): boolean {
@@ -147,13 +164,14 @@ export class Table {
       this.dirty.clear();
     }
     if (this.appended.length > 0) {
-      const start = this.rows.length + 2;
+      const start = this.base + 2;
       const need = start + this.appended.length - 1;
       const max = this.sheet.getMaxRows();
       // Grow in steps of 500 so an append rarely needs the extra call.
       if (need > max) this.sheet.insertRowsAfter(max, need - max + 500);
       this.sheet.getRange(start, 1, this.appended.length, this.header.length).setValues(this.appended.map((r) => r.map(toCell)));
-      this.rows.push(...this.appended);
+      if (this.base === this.rows.length) this.rows.push(...this.appended);
+      this.base += this.appended.length;
       this.appended.length = 0;
     }
   }

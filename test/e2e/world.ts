@@ -47,6 +47,16 @@ export interface ClaimAnswers {
 
 let seq = 0;
 
+/** Every world a test made: afterwards none may have touched a member the fakes do not implement. */
+const worlds: Runtime[] = [];
+if (typeof afterEach === 'function') {
+  afterEach(() => {
+    const missing = worlds.flatMap((rt) => rt.notImplemented);
+    worlds.length = 0;
+    expect(missing).toEqual([]);
+  });
+}
+
 /** Forms as the office already has them (SPEC §3): nothing required, so tests can send anything. */
 function existingForms(rt: Runtime) {
   const FormApp = rt.globals.FormApp as GoogleAppsScript.Forms.FormApp;
@@ -75,6 +85,7 @@ function existingForms(rt: Runtime) {
 export function makeWorld(opts: { now?: string; mailQuota?: number; settings?: Record<string, string>; createForms?: boolean } = {}): World {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first (npm test does)`);
   const rt = createRuntime({ now: new Date(opts.now ?? '2024-05-20T10:00:00+09:00'), mailQuota: opts.mailQuota, activeUser: 'manager@smj.example' });
+  worlds.push(rt);
   const ss = rt.createSpreadsheet('伴走ネット', { bound: true });
   const bundle = loadBundle(rt, BUNDLE);
   const call = (name: string, ...args: unknown[]) => rt.invoke(name, args);
