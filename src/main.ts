@@ -13,6 +13,7 @@ import {
   monthOrCurrent,
   reconcileAll,
   registrationSubmit,
+  resumePayoutRun,
   revalidate,
   reviewEdit,
   setupAll,
@@ -98,6 +99,11 @@ export function confirmPayout(month: string): unknown {
   const m = monthOrCurrent(month);
   if (!m) throw new Error(`月「${month}」が読めません`);
   return buildPayout(m, actorEmail());
+}
+
+/** Time trigger set when a payout stopped before the time limit: builds it again. */
+export function resumePayout(): unknown {
+  return resumePayoutRun();
 }
 
 /** Closes a month: 支払済 with the payout ID, payment notices, the sheet protected. */

@@ -112,6 +112,10 @@ export class GasCtx implements Ctx {
     form.setAcceptingResponses(false);
   }
 
+  elapsed(): number {
+    return Date.now() - this.started;
+  }
+
   timeLeft(): number {
     return RUN_BUDGET_MS - (Date.now() - this.started);
   }

@@ -104,6 +104,7 @@ export interface ReconcileResult {
 
 /** Processes every form response not yet handled (the form is the durable record). */
 export function reconcileAll(actor: string): ReconcileResult {
+  removeSpentTriggers('reconcile');
   return withCtx('未処理の回答の取り込み', actor, (ctx) => {
     const result: ReconcileResult = { registrations: 0, claims: 0, pending: 0, resumed: false };
     const settings = ctx.settings;
@@ -116,8 +117,10 @@ export function reconcileAll(actor: string): ReconcileResult {
       const ledger = new Ledger(ctx);
       let titles: string[] | undefined;
       const formTitles = () => (titles ??= questionTitles(form));
+      let slowest = 0;
       for (const response of form.getResponses()) {
-        if (ctx.timeLeft() < 30_000) {
+        // Stop while there is time for two more of the slowest responses and the final writes.
+        if (ctx.timeLeft() < 30_000 + 2 * slowest) {
           scheduleResume('reconcile');
           result.resumed = true;
           ctx.log('未処理の回答', '実行時間の上限が近いため中断し、1分後に続きを実行します');
@@ -127,8 +130,10 @@ export function reconcileAll(actor: string): ReconcileResult {
         const known = ledger.known(id);
         const ts = response.getTimestamp() as unknown as Date;
         if (known && known.result !== '保留' && sameSecond(known.timestamp, ts)) continue;
+        const t0 = Date.now();
         const r = readResponse(form.getId(), response);
         const outcome = kind === '登録' ? handleRegistration(ctx, r, formTitles) : handleClaim(ctx, r, formTitles);
+        slowest = Math.max(slowest, Date.now() - t0);
         if (outcome.kind === 'unmapped') result.pending++;
         else if (outcome.kind !== 'unchanged') {
           if (kind === '登録') result.registrations++;
@@ -201,12 +206,42 @@ export interface PayoutResult {
   csvUrl: string | null;
   fileError: string | null;
   bytes: number;
+  /** True when the run stopped before writing and a fresh run was scheduled. */
+  resumed?: boolean;
 }
+
+/** The resume trigger of a payout that stopped for time: builds the month it names. */
+export function resumePayoutRun(): PayoutResult | null {
+  const props = PropertiesService.getScriptProperties();
+  const month = props.getProperty(PAYOUT_RESUME_KEY);
+  removeSpentTriggers('resumePayout');
+  if (!month) return null;
+  props.deleteProperty(PAYOUT_RESUME_KEY);
+  return buildPayout(month, 'system');
+}
+
+/** One-off resume triggers stay listed after they fire: remove them (the 20-trigger limit). */
+function removeSpentTriggers(handler: string): void {
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() === handler && t.getEventType() === ScriptApp.EventType.CLOCK) ScriptApp.deleteTrigger(t);
+  }
+}
+
+export const PAYOUT_RESUME_KEY = 'payout.resume';
 
 export function buildPayout(month: YearMonth, actor: string): PayoutResult {
   return withCtx(`月次支払 ${month}`, actor, (ctx) => {
     if (isClosed(ctx, month)) throw new Error(`${month} の支払はすでに確定しています（支払済）。同じ月を作り直すことはできません`);
     const p = preparePayout(ctx, month);
+    // Everything above only reads. If too little time is left to write the sheet and the files,
+    // stop here (nothing written) and build again from a fresh run.
+    // Writing costs about as many calls as reading did: keep at least that much time in hand.
+    if (ctx.timeLeft() < Math.max(90_000, ctx.elapsed())) {
+      ctx.setProp(PAYOUT_RESUME_KEY, month);
+      scheduleResume('resumePayout');
+      ctx.log(payoutId(month), '実行時間の上限が近いため、何も書き込まずに中断しました。1分後に作り直します');
+      return { month, payoutId: payoutId(month), payday: p.plan.payday, paid: 0, held: 0, claims: 0, total: 0, transferUrl: null, csvUrl: null, fileError: '中断（1分後に再実行）', bytes: 0, resumed: true };
+    }
     const files = saveFiles(ctx.settings.raw.get('支払フォルダ') ?? '', month, p);
     writePayoutSheet(ctx.ss, month, p, files);
     ctx.log(

@@ -82,7 +82,9 @@ function existingForms(rt: Runtime) {
   return { reg, claim };
 }
 
-export function makeWorld(opts: { now?: string; mailQuota?: number; settings?: Record<string, string>; createForms?: boolean } = {}): World {
+export function makeWorld(
+  opts: { now?: string; mailQuota?: number; settings?: Record<string, string>;  createForms?: boolean } = {},
+): World {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first (npm test does)`);
   const rt = createRuntime({ now: new Date(opts.now ?? '2024-05-20T10:00:00+09:00'), mailQuota: opts.mailQuota, activeUser: 'manager@smj.example' });
   worlds.push(rt);

@@ -69,6 +69,8 @@ export interface Runtime {
   fire(handler: string, event?: unknown): unknown;
   /** like fire, with any arguments (e.g. createPayout('2024-05')) */
   invoke(handler: string, args: unknown[]): unknown;
+  /** From now on each service call (or only `method`, e.g. 'Range.getValues') advances the clock by `ms`. */
+  setCallLatency(ms: number, method?: string): void;
   bind(resolve: (name: string) => ((...a: unknown[]) => unknown) | undefined): void;
   setRealm(realm: Partial<Realm>): void;
   setDateFactory(f: (ms: number) => Date): void;
@@ -107,10 +109,11 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     boundSpreadsheetId: null,
   };
 
-  const latency = opts.callLatencyMs ?? 0;
+  let latency = opts.callLatencyMs ?? 0;
+  let latencyOnly: string | null = null;
   const maxExecutionMs = opts.maxExecutionMs ?? 6 * 60 * 1000;
-  boundary.beforeCall = () => {
-    if (latency > 0) clock.advance(latency);
+  boundary.beforeCall = (key: string) => {
+    if (latency > 0 && (latencyOnly === null || key === latencyOnly)) clock.advance(latency);
     const started = env.exec.startedAt;
     if (started !== undefined && clock.nowMs() - started > maxExecutionMs) fail('Exceeded maximum execution time');
   };
@@ -401,6 +404,10 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       return execute({ kind: 'ui', user: activeUser }, handler, event);
     },
 
+    setCallLatency(ms, method) {
+      latency = ms;
+      latencyOnly = method ?? null;
+    },
     invoke(handler, args) {
       return execute({ kind: 'ui', user: activeUser }, handler, undefined, args);
     },
