@@ -94,9 +94,8 @@ export function planFromSheets(ctx: Ctx, month: YearMonth): PayoutPlan {
 
 /** The transfer file's header from 設定 (codes padded back when a sheet dropped leading zeros). */
 export function requesterHeader(ctx: Ctx, transferDate: string): { header?: ZenginHeader; error?: string } {
-  const raw = ctx.settings.raw;
   const digits = (key: string, len: number) => {
-    const v = normalizeText(raw.get(key) ?? '').replace(/[-\s]/g, '');
+    const v = normalizeText(ctx.settings.value(key)).replace(/[-\s]/g, '');
     return /^\d+$/.test(v) && v.length <= len ? v.padStart(len, '0') : null;
   };
   const missing: string[] = [];
@@ -104,13 +103,13 @@ export function requesterHeader(ctx: Ctx, transferDate: string): { header?: Zeng
   const bankCode = digits('仕向銀行コード', 4);
   const branchCode = digits('仕向支店コード', 3);
   const accountNumber = digits('口座番号', 7);
-  const requesterName = normalizeText(raw.get('依頼人名') ?? '');
+  const requesterName = normalizeText(ctx.settings.value('依頼人名'));
   if (!requesterCode) missing.push('依頼人コード（10桁以内の数字）');
   if (!requesterName) missing.push('依頼人名');
   if (!bankCode) missing.push('仕向銀行コード（4桁）');
   if (!branchCode) missing.push('仕向支店コード（3桁）');
   if (!accountNumber) missing.push('口座番号（7桁以内）');
-  const typeText = normalizeText(raw.get('預金種目') ?? '普通');
+  const typeText = normalizeText(ctx.settings.value('預金種目'));
   const accountType = typeText.startsWith('当座') || typeText === '2' ? '2' : typeText.startsWith('普通') || typeText === '1' || typeText === '' ? '1' : '9';
   if (missing.length > 0) return { error: `設定が足りないため振込ファイルを作れません: ${missing.join('、')}` };
   return {
@@ -119,9 +118,9 @@ export function requesterHeader(ctx: Ctx, transferDate: string): { header?: Zeng
       requesterName,
       transferDate,
       bankCode: bankCode as string,
-      bankName: normalizeText(raw.get('仕向銀行名') ?? ''),
+      bankName: normalizeText(ctx.settings.value('仕向銀行名')),
       branchCode: branchCode as string,
-      branchName: normalizeText(raw.get('仕向支店名') ?? ''),
+      branchName: normalizeText(ctx.settings.value('仕向支店名')),
       accountType,
       accountNumber: accountNumber as string,
     },
@@ -156,7 +155,7 @@ export function preparePayout(ctx: Ctx, month: YearMonth): PreparedPayout {
     const h = requesterHeader(ctx, plan.payday);
     if (h.error || !h.header) fileError = h.error ?? '振込ファイルを作れません';
     else {
-      const kind = normalizeText(ctx.settings.raw.get('振込指定区分') ?? '7');
+      const kind = normalizeText(ctx.settings.value('振込指定区分'));
       try {
         file = buildTransferFile(
           h.header,

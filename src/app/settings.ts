@@ -86,6 +86,8 @@ export const SETTING_DEFS: readonly SettingDef[] = [
 
 export interface Settings {
   raw: ReadonlyMap<string, string>;
+  /** A key's value (NFKC-normalised lookup), or its default when empty. */
+  value(key: string): string;
   registrationForm: string;
   claimForm: string;
   officeEmails: string[];
@@ -111,8 +113,9 @@ export function parseSettings(entries: Iterable<[unknown, unknown]>): Settings {
     const key = normalizeText(k);
     if (key) raw.set(key, cellString(v));
   }
+  // Keys are stored NFKC-normalised (staff may type （） or ()): look them up the same way.
   const get = (key: string) => {
-    const v = raw.get(key);
+    const v = raw.get(normalizeText(key));
     if (v !== undefined && v !== '') return v;
     return SETTING_DEFS.find((d) => d.key === key)?.default ?? '';
   };
@@ -162,6 +165,7 @@ export function parseSettings(entries: Iterable<[unknown, unknown]>): Settings {
   const withholdingText = normalizeText(get('源泉徴収'));
   return {
     raw,
+    value: get,
     registrationForm: get('登録フォーム'),
     claimForm: get('申請フォーム'),
     officeEmails,

@@ -242,7 +242,7 @@ export function buildPayout(month: YearMonth, actor: string): PayoutResult {
       ctx.log(payoutId(month), '実行時間の上限が近いため、何も書き込まずに中断しました。1分後に作り直します');
       return { month, payoutId: payoutId(month), payday: p.plan.payday, paid: 0, held: 0, claims: 0, total: 0, transferUrl: null, csvUrl: null, fileError: '中断（1分後に再実行）', bytes: 0, resumed: true };
     }
-    const files = saveFiles(ctx.settings.raw.get('支払フォルダ') ?? '', month, p);
+    const files = saveFiles(ctx.settings.value('支払フォルダ'), month, p);
     writePayoutSheet(ctx.ss, month, p, files);
     ctx.log(
       payoutId(month),

@@ -36,7 +36,7 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupRep
   ensureTriggers(ss, settings.registrationForm, settings.claimForm, report);
   if (settings.officeEmails.length === 0) report.problems.push('事務局メールが未設定です（エラーや報告の送り先）');
   for (const key of ['依頼人コード', '依頼人名', '仕向銀行コード', '仕向支店コード', '口座番号']) {
-    if (!settings.raw.get(key)) report.problems.push(`${key}が未設定です（月次支払の振込ファイルに必要）`);
+    if (!settings.value(key)) report.problems.push(`${key}が未設定です（月次支払の振込ファイルに必要）`);
   }
   return report;
 }
@@ -104,7 +104,7 @@ function writeSettingKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: 
   const keyCol = (cols.get('キー') ?? 1) - 1;
   const have = new Set(values.slice(1).map((r) => String(r[keyCol]).normalize('NFKC').trim()));
   const width = values[0].length;
-  const rows = SETTING_DEFS.filter((d) => !have.has(d.key)).map((d) => {
+  const rows = SETTING_DEFS.filter((d) => !have.has(d.key.normalize('NFKC').trim())).map((d) => {
     const row = new Array(width).fill('');
     row[keyCol] = d.key;
     row[(cols.get('値') ?? 2) - 1] = d.default;

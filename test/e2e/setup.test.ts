@@ -1,0 +1,80 @@
+/** setup, onOpen and createForms on the built bundle. */
+import { makeWorld } from './world';
+
+describe('setup and the menu', () => {
+  test('onOpen builds the 伴走ネット menu; every item names a top-level function', () => {
+    const w = makeWorld();
+    w.rt.open();
+    const menu = w.rt.ui.menus.find((m) => m.name === '伴走ネット');
+    expect(menu?.items.map((i) => i.caption)).toEqual([
+      '初期設定（シート・トリガー）', 'フォームを作成', '未処理の回答を取り込む', '審査待ちを再チェック', '月次支払を作成', '支払済にする', '毎日の処理を今すぐ実行',
+    ]);
+    for (const item of menu?.items ?? []) expect(() => w.rt.invoke('__missing__' + item.functionName, [])).toThrow(/not found/);
+  });
+
+  test('setup creates the sheets with the SPEC headers and every 設定 key; running it again changes nothing', () => {
+    const w = makeWorld();
+    const snapshot = () => ({
+      sheets: w.ss.getSheets().map((s) => s.getName()),
+      headers: w.ss.getSheets().map((s) => s.getRange(1, 1, 1, Math.max(1, s.getLastColumn())).getValues()[0].join('|')),
+      settings: w.rows('設定').map((r) => `${r.キー}=${r.値}`),
+      triggers: w.rt.triggers().map((t) => `${t.handler}:${t.eventType}:${t.sourceId}`).sort(),
+    });
+    const before = snapshot();
+    expect(before.sheets).toEqual(expect.arrayContaining(['設定', '登録者', '申請', '口座', 'ログ']));
+    expect(before.headers.join('\n')).toContain('申請ID|受付日時|伴走ネットID|氏名|支援日|支援時間|相談者ID|同行者ID|金額|自動チェック|判定|審査メモ|審査者|審査日時|支払ID');
+    expect(before.settings.map((s) => s.split('=')[0])).toEqual(
+      expect.arrayContaining(['登録フォーム', '申請フォーム', 'プログラム', '事務局メール', '支払日', '予算上限', '依頼人コード', '依頼人名', '仕向銀行コード', '仕向支店コード', '預金種目', '口座番号']),
+    );
+    expect(before.triggers).toEqual([
+      expect.stringMatching(/^dailyMaintenance:CLOCK/),
+      expect.stringMatching(/^onClaimSubmit:ON_FORM_SUBMIT/),
+      expect.stringMatching(/^onRegistrationSubmit:ON_FORM_SUBMIT/),
+      expect.stringMatching(/^onReviewEdit:ON_EDIT/),
+    ]);
+    w.call('setup');
+    w.call('setup');
+    expect(snapshot()).toEqual(before);
+  });
+
+  test('setup says what is missing', () => {
+    const w = makeWorld();
+    w.setSetting('事務局メール', '');
+    w.setSetting('申請フォーム', '');
+    w.rt.ui.alerts.length = 0;
+    w.call('setup');
+    const text = JSON.stringify(w.rt.ui.alerts);
+    expect(text).toContain('事務局メールが未設定');
+    expect(text).toContain('申請フォームが未設定');
+    expect(w.rt.triggers().filter((t) => t.handler === 'onClaimSubmit')).toHaveLength(0);
+  });
+
+  test('createForms builds both forms for the active program; submits through them work', () => {
+    const w = makeWorld({ createForms: true });
+    const titles = (f: GoogleAppsScript.Forms.Form) => f.getItems().map((i) => i.getTitle());
+    expect(titles(w.regForm)).toEqual(expect.arrayContaining(['お名前', 'メールアドレス', '連絡に使う言語', '個人情報の取扱いに同意します']));
+    expect(titles(w.claimForm)).toEqual(expect.arrayContaining(['伴走ネットID', '支援実施日', '支援時間（時間）', '課題の分野', '支援の内容']));
+    const reg = w.rt.submit(w.regForm, {
+      お名前: 'Maria Santos',
+      メールアドレス: 'maria@example.org',
+      電話番号: '080-2222-3333',
+      '住所（覚書の郵送先）': '大阪府大阪市',
+      伴走支援の経験がありますか: 'はい',
+      連絡に使う言語: 'English',
+      個人情報の取扱いに同意します: ['同意します'],
+    });
+    expect(reg.getId()).toBeTruthy();
+    const id = String(w.rows('登録者')[0].伴走ネットID);
+    w.rt.submit(w.claimForm, {
+      伴走ネットID: id,
+      お名前: 'Maria Santos',
+      メールアドレス: 'maria@example.org',
+      支援実施日: '2024-05-15',
+      '支援時間（時間）': '2',
+      この相談者についての申請は初めてですか: 'はい',
+      課題の分野: ['労働', '在留資格'],
+      支援の内容: ['同行', '通訳'],
+    });
+    expect(w.rows('申請')[0]).toMatchObject({ 金額: 8000, 自動チェック: 'OK', 課題の分野: '労働, 在留資格', 支援の内容: '同行, 通訳' });
+  });
+});
