@@ -176,7 +176,9 @@ const REQUIRED: ClaimField[] = ['supporterId', 'name', 'email', 'supportDate', '
 
 export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[]): ClaimOutcome {
   const ledger = new Ledger(ctx);
-  if (ledger.isDone(r)) return { kind: 'unchanged' };
+  const status = ledger.status(r);
+  if (status.kind === 'done') return { kind: 'unchanged' };
+  const restoreId = status.kind === 'restore' ? status.target : null;
   const titles = ctx.settings.claimTitles;
   const a = answersOf(ctx, r);
 
@@ -204,7 +206,7 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
 
   if (edited && t.text(own, '支払ID') !== '') {
     const claimId = t.text(own, '申請ID');
-    ledger.record('申請', r, '申請', claimId, '支払済の申請の編集（再審査せず）');
+    ledger.record('申請', r, '申請', claimId, '支払済の申請の編集（再審査せず）', t.text(own, '相談者ID'));
     ctx.log(claimId, '支払済の申請が編集されました。内容は変更していません');
     ctx.mail.notifyOffice('支払済の申請が編集されました', `申請 ${claimId} は支払済ですが、フォームの回答が編集されました。シートは変更していません。必要なら内容を確認してください。`);
     return { kind: 'paid-edit', claimId };
@@ -213,7 +215,12 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
   const received = edited ? timeOf(t.get(own, '受付日時')) : r.timestamp.getTime();
   const receivedAt = new Date(Number.isFinite(received) ? received : r.timestamp.getTime());
   const index = edited ? own : t.length;
-  const ownCaseId = edited && parseId('R', t.get(own, '相談者ID')).kind === 'ok' ? t.text(own, '相談者ID') : undefined;
+  const ownCaseId =
+    edited && parseId('R', t.get(own, '相談者ID')).kind === 'ok'
+      ? t.text(own, '相談者ID')
+      : status.kind === 'restore' && status.caseId
+        ? status.caseId
+        : undefined;
 
   const answers: ClaimAnswers = {
     supporterId: a.supporterId,
@@ -229,7 +236,7 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
 
   let caseId = assessment.caseId;
   if (assessment.issueCaseId) caseId = formatId('R', nextSequence(ctx, SEQ_R, book.maxCaseSeq));
-  const claimId = edited ? t.text(own, '申請ID') : formatClaimId(nextSequence(ctx, SEQ_C, book.maxClaimSeq));
+  const claimId = edited ? t.text(own, '申請ID') : (restoreId ?? formatClaimId(nextSequence(ctx, SEQ_C, book.maxClaimSeq)));
   const supporter = assessment.supporterId ? supporters.get(assessment.supporterId) : undefined;
 
   const row = {
@@ -267,7 +274,11 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
   else t.append(row);
   book.refresh(index);
 
-  ledger.record('申請', r, '申請', claimId);
+  ledger.record('申請', r, '申請', claimId, restoreId ? '削除された行をフォームの回答から復元' : '', caseId ?? '');
+  if (restoreId) {
+    ctx.log(claimId, `申請の行がなかったため、フォームの回答から復元し再チェックしました（受付メールは送っていません）: ${reasons.map((x) => x.code).join(', ') || 'OK'}`);
+    return { kind: 'created', claimId, reasons };
+  }
   ctx.log(
     claimId,
     edited

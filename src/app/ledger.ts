@@ -4,7 +4,7 @@
  * what is still to do. A response that could not be processed is recorded as 保留 and retried.
  */
 import type { Ctx, ResponseData, TablePort } from './ports';
-import { RESPONSES } from './schema';
+import { CLAIMS, RESPONSES, SUPPORTERS } from './schema';
 
 export type FormKind = '登録' | '申請';
 export type LedgerResult = '登録' | '既存' | '更新' | '申請' | '保留' | 'メールなし';
@@ -19,21 +19,27 @@ export class Ledger {
     return this.t.find('回答ID', id);
   }
 
-  /** True when this exact submit (id and timestamp) was already handled and needs nothing more. */
-  isDone(r: ResponseData): boolean {
+  /**
+   * What to do with this submit: 'done' when this exact submit (id and timestamp) was handled and
+   * its row is still there; 'restore' with the ID it was given when staff deleted that row (the
+   * form is the durable record: the row comes back with the same ID, and no mail goes out);
+   * 'process' otherwise.
+   */
+  status(r: { id: string; timestamp: Date }): { kind: 'done' } | { kind: 'restore'; target: string; caseId: string } | { kind: 'process' } {
     const i = this.index(r.id);
-    if (i < 0) return false;
-    return this.t.text(i, '結果') !== '保留' && sameInstant(this.t.get(i, '回答日時'), r.timestamp);
+    if (i < 0) return { kind: 'process' };
+    const result = this.t.text(i, '結果');
+    if (result === '保留' || !sameInstant(this.t.get(i, '回答日時'), r.timestamp)) return { kind: 'process' };
+    const target = this.t.text(i, '対象');
+    const caseId = this.t.text(i, '相談者ID');
+    if (result === '登録' && target && this.ctx.table(SUPPORTERS).find('伴走ネットID', target) < 0) return { kind: 'restore', target, caseId };
+    if (result === '申請' && target && this.ctx.table(CLAIMS).find('申請ID', target) < 0) return { kind: 'restore', target, caseId };
+    return { kind: 'done' };
   }
 
-  /** The latest submit time recorded for a response (to tell an edit from a repeat). */
-  known(id: string): { timestamp: unknown; result: string } | null {
-    const i = this.index(id);
-    return i < 0 ? null : { timestamp: this.t.get(i, '回答日時'), result: this.t.text(i, '結果') };
-  }
-
-  record(form: FormKind, r: ResponseData, result: LedgerResult, target: string, detail = ''): void {
-    const row = { 回答ID: r.id, フォーム: form, 回答日時: r.timestamp, 処理日時: this.ctx.now, 結果: result, 対象: target, 詳細: detail };
+  /** `caseId`: the 相談者ID a claim holds, so a deleted row comes back with it. */
+  record(form: FormKind, r: ResponseData, result: LedgerResult, target: string, detail = '', caseId = ''): void {
+    const row = { 回答ID: r.id, フォーム: form, 回答日時: r.timestamp, 処理日時: this.ctx.now, 結果: result, 対象: target, 相談者ID: caseId, 詳細: detail };
     const i = this.index(r.id);
     if (i < 0) this.t.append(row);
     else this.t.set(i, row);

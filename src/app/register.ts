@@ -24,7 +24,9 @@ export const SEQ_BN = 'seq.BN';
 /** `formTitles` lists the form's question titles (asked only when a required answer is absent). */
 export function handleRegistration(ctx: Ctx, r: ResponseData, formTitles: () => string[]): RegistrationOutcome {
   const ledger = new Ledger(ctx);
-  if (ledger.isDone(r)) return { kind: 'unchanged' };
+  const status = ledger.status(r);
+  if (status.kind === 'done') return { kind: 'unchanged' };
+  const restoreId = status.kind === 'restore' ? status.target : null;
   const titles = ctx.settings.registrationTitles;
   const answer = (f: RegistrationField) => r.answers.get(titles[f]);
 
@@ -85,8 +87,14 @@ export function handleRegistration(ctx: Ctx, r: ResponseData, formTitles: () => 
     return { kind: 'updated', id };
   }
 
-  const existing = findExisting(ctx, email, name, phone);
   const mail = catalog(language);
+  if (restoreId) {
+    t.append({ 伴走ネットID: restoreId, 登録日時: r.timestamp, ...row, 状態: '登録', 回答ID: r.id });
+    ledger.record('登録', r, '登録', restoreId, '削除された行をフォームの回答から復元');
+    ctx.log(restoreId, '登録者の行がなかったため、フォームの回答から復元しました（メールは送っていません）');
+    return { kind: 'registered', id: restoreId };
+  }
+  const existing = findExisting(ctx, email, name, phone);
   if (existing) {
     ctx.mail.send(email, mail.registration({ name: name || existing.name, id: existing.id, existing: true, contact: ctx.settings.contact }));
     ledger.record('登録', r, '既存', existing.id, '登録済みのため ID を再送');

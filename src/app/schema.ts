@@ -74,7 +74,7 @@ export const LOG: SheetSchema = {
 /** Every form response the system has handled: the key of idempotency and of reconcile. */
 export const RESPONSES: SheetSchema = {
   name: '回答記録',
-  headers: ['回答ID', 'フォーム', '回答日時', '処理日時', '結果', '対象', '詳細'],
+  headers: ['回答ID', 'フォーム', '回答日時', '処理日時', '結果', '対象', '相談者ID', '詳細'],
   required: ['回答ID', 'フォーム', '回答日時', '結果'],
   staff: [],
   dates: { 回答日時: 'datetime', 処理日時: 'datetime' },

@@ -127,9 +127,8 @@ export function reconcileAll(actor: string): ReconcileResult {
           return result;
         }
         const id = response.getId();
-        const known = ledger.known(id);
         const ts = response.getTimestamp() as unknown as Date;
-        if (known && known.result !== '保留' && sameSecond(known.timestamp, ts)) continue;
+        if (ledger.status({ id, timestamp: ts }).kind === 'done') continue;
         const t0 = Date.now();
         const r = readResponse(form.getId(), response);
         const outcome = kind === '登録' ? handleRegistration(ctx, r, formTitles) : handleClaim(ctx, r, formTitles);
@@ -144,10 +143,6 @@ export function reconcileAll(actor: string): ReconcileResult {
     ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、保留 ${result.pending}件`);
     return result;
   });
-}
-
-function sameSecond(a: unknown, b: Date): boolean {
-  return Object.prototype.toString.call(a) === '[object Date]' && Math.floor((a as Date).getTime() / 1000) === Math.floor(b.getTime() / 1000);
 }
 
 /** A one-off trigger that continues a long run (only one at a time). */

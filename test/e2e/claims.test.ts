@@ -213,3 +213,21 @@ describe('claims through the trigger', () => {
 });
 
 type Ctx = ReturnType<typeof setup>;
+
+describe('the form is the durable record', () => {
+  test('rows deleted by staff come back from reconcile with the same IDs, and no mail is sent again', () => {
+    const { w, a } = setup();
+    w.claim({ id: a, email: 'ichiro@example.org' });
+    const before = w.rows('申請')[0];
+    const supporterRow = w.rows('登録者')[0];
+    w.sheet('申請').deleteRow(2);
+    w.sheet('登録者').deleteRow(2);
+    w.rt.mail.sent.length = 0;
+    w.call('reconcile');
+    expect(w.rows('申請')[0]).toMatchObject({ 申請ID: before.申請ID, 相談者ID: before.相談者ID, 金額: before.金額, 判定: '審査待ち' });
+    expect(w.rows('登録者').find((r) => r.伴走ネットID === supporterRow.伴走ネットID)?.メール).toBe(supporterRow.メール);
+    expect(w.rt.mail.sent).toHaveLength(0);
+    w.call('reconcile');
+    expect(w.rows('申請')).toHaveLength(1);
+  });
+});
