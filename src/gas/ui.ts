@@ -88,8 +88,32 @@ export function showPayoutDialog(month: string, actor: string): unknown {
 </table>
 ${p.fileError ? `<p style="color:#b3261e">${escapeHtml(p.fileError)}</p>` : ''}
 <p>支払シート「支払 ${m}」と振込ファイルを作成します（支払済にするまでは何度でも作り直せます）。</p>
-<button id="ok" onclick="this.disabled=true;document.getElementById('msg').textContent='作成中…';google.script.run.withSuccessHandler(function(r){document.getElementById('msg').textContent='作成しました（'+r.paid+'人、'+r.total+'円）';}).withFailureHandler(function(e){document.getElementById('msg').textContent=e.message;}).confirmPayout('${m}')">作成する</button>
+<button id="ok" onclick="build()">作成する</button>
 <button onclick="google.script.host.close()">キャンセル</button>
+<script>
+function show(text, links) {
+  var msg = document.getElementById('msg');
+  msg.textContent = text;
+  (links || []).forEach(function (l) {
+    if (!l[1]) return;
+    var a = document.createElement('a');
+    a.href = l[1]; a.target = '_blank'; a.textContent = l[0];
+    msg.appendChild(document.createElement('br'));
+    msg.appendChild(a);
+  });
+}
+function build() {
+  document.getElementById('ok').disabled = true;
+  show('作成中…');
+  google.script.run
+    .withSuccessHandler(function (r) {
+      show('作成しました: ' + r.paid + '人・' + r.claims + '件・' + r.total + '円（支払日 ' + r.payday + '）' + (r.fileError ? ' / ' + r.fileError : ''),
+        [['振込ファイル', r.transferUrl], ['会計用CSV', r.csvUrl]]);
+    })
+    .withFailureHandler(function (e) { show(e.message); })
+    .confirmPayout('${m}');
+}
+</script>
 <p id="msg"></p>
 </body></html>`;
   u.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(300), `月次支払 ${month}`);
