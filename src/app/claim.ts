@@ -14,7 +14,7 @@ import { codesInCheckCell } from '../domain/reasons';
 import type { Assessment, ClaimAnswers, PriorClaim, SupporterFacts } from '../domain/rules';
 import { asDecision, assessClaim, budgetReason } from '../domain/rules';
 import { normalizeEmail, normalizeText, splitList } from '../domain/text';
-import { Ledger } from './ledger';
+import { Ledger, reportUnmapped } from './ledger';
 import type { Ctx, ResponseData, TablePort } from './ports';
 import { nextSequence } from './register';
 import { CLAIMS, SUPPORTERS } from './schema';
@@ -183,19 +183,8 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
   const a = answersOf(ctx, r);
 
   const absent = REQUIRED.filter((f) => r.answers.get(titles[f]) === undefined && !(f === 'email' && a.email));
-  if (absent.length > 0) {
-    const inForm = new Set(formTitles());
-    const unmapped = absent.map((f) => titles[f]).filter((t) => !inForm.has(t));
-    if (unmapped.length > 0) {
-      ledger.record('申請', r, '保留', '', `設問が見つかりません: ${unmapped.join('、')}`);
-      ctx.log(`申請回答 ${r.id}`, `処理できません。設定の設問名を確認してください: ${unmapped.join('、')}`);
-      ctx.mail.notifyOffice(
-        '申請フォームの回答を処理できません',
-        `申請フォームの回答 ${r.id} を処理できませんでした。\n見つからない設問: ${unmapped.join('、')}\n\n設定シートの「申請設問:…」の値をフォームの設問名に合わせてから、メニュー「未処理の回答を取り込む」を実行してください。回答はフォームに残っています。`,
-      );
-      return { kind: 'unmapped', titles: unmapped };
-    }
-  }
+  const unmapped = reportUnmapped(ctx, ledger, '申請', r, absent.map((f) => titles[f]), formTitles);
+  if (unmapped.length > 0) return { kind: 'unmapped', titles: unmapped };
   const missing = REQUIRED.filter((f) => (f === 'email' ? !a.email && !a.typedEmail : a.text(f) === '')).map((f) => titles[f]);
 
   const t = ctx.table(CLAIMS);

@@ -59,3 +59,23 @@ export function missingTitles(r: ResponseData, titles: string[]): string[] {
     return a === undefined || (Array.isArray(a) ? a.length === 0 : a.trim() === '');
   });
 }
+
+/**
+ * A required answer that is absent from the response is either unanswered or (when the form has no
+ * question with that title) a mapping problem. For the latter the response is kept as 保留 and the
+ * office is told the titles to fix in 設定; reconcile processes it once fixed. Returns those titles.
+ */
+export function reportUnmapped(ctx: Ctx, ledger: Ledger, form: FormKind, r: ResponseData, absentTitles: string[], formTitles: () => string[]): string[] {
+  if (absentTitles.length === 0) return [];
+  const inForm = new Set(formTitles());
+  const unmapped = absentTitles.filter((t) => !inForm.has(t));
+  if (unmapped.length === 0) return [];
+  const list = unmapped.join('、');
+  ledger.record(form, r, '保留', '', `設問が見つかりません: ${list}`);
+  ctx.log(`${form}回答 ${r.id}`, `処理できません。設定の設問名を確認してください: ${list}`);
+  ctx.mail.notifyOffice(
+    `${form}フォームの回答を処理できません`,
+    `${form}フォームの回答 ${r.id} を処理できませんでした。\n見つからない設問: ${list}\n\n設定シートの「${form}設問:…」の値をフォームの設問名に合わせてから、メニュー「未処理の回答を取り込む」を実行してください。回答はフォームに残っています。`,
+  );
+  return unmapped;
+}

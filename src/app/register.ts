@@ -6,7 +6,7 @@
 import { formatId, parseId } from '../domain/ids';
 import { catalog, languageOf } from '../domain/messages';
 import { normalizeEmail, normalizePhone, normalizeText, splitList } from '../domain/text';
-import { Ledger } from './ledger';
+import { Ledger, reportUnmapped } from './ledger';
 import type { Ctx, ResponseData } from './ports';
 import { SUPPORTERS } from './schema';
 import type { RegistrationField } from './settings';
@@ -33,19 +33,8 @@ export function handleRegistration(ctx: Ctx, r: ResponseData, formTitles: () => 
   // A required question that is not in the form at all is a mapping problem: keep and report.
   const required: RegistrationField[] = ['name', 'email', 'contactLanguage'];
   const absent = required.filter((f) => answer(f) === undefined && (f !== 'email' || !r.respondentEmail));
-  if (absent.length > 0) {
-    const inForm = new Set(formTitles());
-    const unmapped = absent.map((f) => titles[f]).filter((t) => !inForm.has(t));
-    if (unmapped.length > 0) {
-      ledger.record('登録', r, '保留', '', `設問が見つかりません: ${unmapped.join('、')}`);
-      ctx.log(`登録回答 ${r.id}`, `処理できません。設定の設問名を確認してください: ${unmapped.join('、')}`);
-      ctx.mail.notifyOffice(
-        '登録フォームの回答を処理できません',
-        `登録フォームの回答 ${r.id} を処理できませんでした。\n見つからない設問: ${unmapped.join('、')}\n\n設定シートの「登録設問:…」の値をフォームの設問名に合わせてから、メニュー「未処理の回答を取り込む」を実行してください。回答はフォームに残っています。`,
-      );
-      return { kind: 'unmapped', titles: unmapped };
-    }
-  }
+  const unmapped = reportUnmapped(ctx, ledger, '登録', r, absent.map((f) => titles[f]), formTitles);
+  if (unmapped.length > 0) return { kind: 'unmapped', titles: unmapped };
 
   const name = normalizeText(answer('name'));
   const phone = normalizePhone(answer('phone'));

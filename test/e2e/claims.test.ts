@@ -231,3 +231,18 @@ describe('the form is the durable record', () => {
     expect(w.rows('申請')).toHaveLength(1);
   });
 });
+
+describe('a form changed under the mapping', () => {
+  test('a claim whose mapped question is missing is kept as 保留, reported by name, and processed once fixed', () => {
+    const { w, a } = setup();
+    w.setSetting('申請設問:支援時間（時間）', '活動時間');
+    w.claim({ id: a, email: 'ichiro@example.org' });
+    expect(w.rows('申請')).toHaveLength(0);
+    expect(w.rows('回答記録').some((r) => r.結果 === '保留')).toBe(true);
+    expect(w.rt.mail.sent.find((m) => m.to === 'office@smj.example')?.body).toContain('活動時間');
+    w.setSetting('申請設問:支援時間（時間）', '支援時間（時間）');
+    w.call('reconcile');
+    expect(w.rows('申請')).toHaveLength(1);
+    expect(w.rows('申請')[0].自動チェック).toBe('OK');
+  });
+});
