@@ -102,7 +102,7 @@ export interface Settings {
 }
 
 function cellString(v: unknown): string {
-  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') return (v as Date).toISOString();
+  if (Object.prototype.toString.call(v) === '[object Date]') return (v as Date).toISOString();
   return String(v ?? '').trim();
 }
 

@@ -9,6 +9,14 @@
 
 /** 'yyyy-MM-dd', a calendar date in Asia/Tokyo. */
 export type CalendarDate = string;
+
+/**
+ * A Date, including one made in another realm (the Apps Script services, or a vm in tests), where
+ * `instanceof Date` is false.
+ */
+export function isDateObject(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+}
 /** 'yyyy-MM'. */
 export type YearMonth = string;
 
@@ -93,7 +101,7 @@ export function endOfTokyoDay(date: CalendarDate): Date {
  * ' HH:mm[:ss]' (ignored), after NFKC so full-width digits and punctuation work.
  */
 export function parseCalendarDate(input: unknown): CalendarDate | null {
-  if (input instanceof Date) {
+  if (isDateObject(input)) {
     return Number.isNaN(input.getTime()) ? null : tokyoDateOf(input);
   }
   if (typeof input !== 'string') return null;

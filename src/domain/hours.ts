@@ -3,6 +3,7 @@
  * The result is in hours, rounded to the whole minute (minutes / 60). Nothing is clamped: 25 stays
  * 25 and the caller reports it; anything unreadable is null, never an exception.
  */
+import { isDateObject } from './calendar';
 
 /**
  * Sheets hands a duration cell over as a Date: the duration added to its epoch 1899-12-30 00:00
@@ -29,7 +30,7 @@ function fromMinutes(minutes: number): number | null {
 
 export function parseHours(input: unknown): number | null {
   if (typeof input === 'number') return fromMinutes(input * 60);
-  if (input instanceof Date) return fromMinutes((input.getTime() - SHEETS_EPOCH_MS) / 60000);
+  if (isDateObject(input)) return fromMinutes((input.getTime() - SHEETS_EPOCH_MS) / 60000);
   if (typeof input !== 'string') return null;
   // NFKC turns full-width digits, '．', '：' into ASCII; Vietnamese stays composed.
   const s = input.normalize('NFKC').trim().toLowerCase();

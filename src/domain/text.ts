@@ -1,5 +1,5 @@
 /** Normalisation of what people type into forms and sheets, and guarding text written to Sheets. */
-import { tokyoDateOf, tokyoDateTime, tokyoMidnight } from './calendar';
+import { isDateObject, tokyoDateOf, tokyoDateTime, tokyoMidnight } from './calendar';
 
 /**
  * NFKC (full-width letters and digits to ASCII, half-width kana to full-width), trimmed, runs of
@@ -12,7 +12,7 @@ export function normalizeText(input: unknown): string {
   if (typeof input === 'string') s = input;
   else if (typeof input === 'number' || typeof input === 'boolean' || typeof input === 'bigint') {
     s = String(input);
-  } else if (input instanceof Date) {
+  } else if (isDateObject(input)) {
     if (Number.isNaN(input.getTime())) return '';
     const day = tokyoDateOf(input);
     s = tokyoMidnight(day).getTime() === input.getTime() ? day : tokyoDateTime(input);

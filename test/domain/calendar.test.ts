@@ -245,3 +245,18 @@ describe('claimDeadline', () => {
     expect(claimDeadline(d, 'dayBeforeSameDateNextMonth')).toBe(want),
   );
 });
+
+describe('Dates from another realm (Apps Script services, a vm)', () => {
+  test('parseCalendarDate, parseHours and normalizeText accept a foreign Date', () => {
+    const vm = require('node:vm') as typeof import('node:vm');
+    const foreign = vm.runInNewContext('new Date("2024-05-09T15:00:00Z")') as Date;
+    expect(foreign instanceof Date).toBe(false);
+    const { parseCalendarDate } = require('../../src/domain/calendar') as typeof import('../../src/domain/calendar');
+    const { parseHours } = require('../../src/domain/hours') as typeof import('../../src/domain/hours');
+    const { normalizeText } = require('../../src/domain/text') as typeof import('../../src/domain/text');
+    expect(parseCalendarDate(foreign)).toBe('2024-05-10');
+    expect(normalizeText(foreign)).toBe('2024-05-10');
+    const duration = vm.runInNewContext('new Date("1899-12-29T16:30:00Z")') as Date; // 01:30 after the Sheets epoch in JST
+    expect(parseHours(duration)).toBe(1.5);
+  });
+});
