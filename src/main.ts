@@ -6,6 +6,7 @@ import { menuItems, okAlert, promptMonth, showPayoutDialog, ui } from './gas/ui'
 import {
   actorEmail,
   buildPayout,
+  buildReportSheet,
   claimSubmit,
   closePayout,
   createFormsNow,
@@ -130,5 +131,16 @@ export function createForms(): unknown {
   const r = createFormsNow(actorEmail());
   setupAll();
   okAlert('フォームを作成', `フォームを作成し、設定に登録しました。\n登録フォーム: ${r.registration}\n申請フォーム: ${r.claim}`);
+  return r;
+}
+
+/** 集計 for grant reports and policy proposals: claims, approvals, yen, people, by issue, region, nationality. */
+export function createReport(month?: unknown): unknown {
+  let m: string | null;
+  if (typeof month === 'string' && month.trim() !== '') m = monthOrCurrent(month);
+  else m = promptMonth('集計を作成');
+  if (!m) return null;
+  const r = buildReportSheet(m, actorEmail());
+  okAlert('集計を作成', `シート「${r.sheet}」を作成しました。件数が3未満の欄は「<3」と表示しています。`);
   return r;
 }

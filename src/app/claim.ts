@@ -125,7 +125,10 @@ function timeOf(v: unknown): number {
 
 /** 登録者 as the rules see it. */
 export class SupporterBook {
-  private readonly byId = new Map<string, { index: number; facts: SupporterFacts; name: string; language: Language }>();
+  private readonly byId = new Map<
+    string,
+    { index: number; facts: SupporterFacts; name: string; language: Language; memorandum: string | null; accountForm: string | null }
+  >();
   constructor(readonly t: TablePort) {
     for (let i = 0; i < t.length; i++) {
       const id = t.text(i, '伴走ネットID');
@@ -134,6 +137,8 @@ export class SupporterBook {
         index: i,
         name: t.text(i, '氏名'),
         language: languageOf(t.get(i, '連絡言語')),
+        memorandum: parseCalendarDate(t.get(i, '覚書受領日')),
+        accountForm: parseCalendarDate(t.get(i, '口座届受領日')),
         facts: {
           id,
           email: normalizeEmail(t.get(i, 'メール')),
@@ -275,7 +280,12 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
       : `申請を受付: ${reasons.map((x) => x.code).join(', ') || 'OK'}`,
   );
 
+  const docsFrom = assessment.program.period.start;
+  const documentsMissing =
+    supporter !== undefined && !(supporter.memorandum && supporter.memorandum >= docsFrom && supporter.accountForm && supporter.accountForm >= docsFrom);
   sendReceipt(ctx, {
+    documentsMissing,
+    known: supporter !== undefined,
     to: supporter?.facts.email || a.email,
     language: supporter?.language ?? null,
     name: supporter?.name || a.name,
@@ -328,6 +338,9 @@ function listText(v: unknown): string {
 }
 
 interface ReceiptArgs {
+  documentsMissing: boolean;
+  /** The ID belongs to a registered supporter (otherwise no payment month is promised). */
+  known: boolean;
   to: string;
   language: Language | null;
   name: string;
@@ -353,11 +366,12 @@ function sendReceipt(ctx: Ctx, m: ReceiptArgs): void {
       supportDate: m.assessment.supportDate ?? '—',
       hours: m.assessment.hours !== null ? formatHours(m.assessment.hours) : m.hoursText || '—',
       amount: m.assessment.amount,
-      payoutMonth: m.assessment.amount > 0 ? m.assessment.payoutMonth : null,
+      payoutMonth: m.known && m.assessment.amount > 0 ? m.assessment.payoutMonth : null,
       caseId: m.caseId,
       caseIdIssued: m.assessment.issueCaseId,
       problems: m.reasons.map((r) => c.reason(r.code, r.params)),
       edited: m.edited,
+      documentsMissing: m.documentsMissing,
       contact: ctx.settings.contact,
     });
   });

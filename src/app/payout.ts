@@ -196,7 +196,8 @@ export function preparePayout(ctx: Ctx, month: YearMonth): PreparedPayout {
   if (fileError) rows.push(kv('振込ファイル', fileError));
 
   const csvRows: (string | number)[][] = [
-    ['支払ID', '支払日', '伴走ネットID', '氏名', '申請ID', '件数', '謝金', '源泉徴収税', '振込額', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義'],
+    // SPEC §7: the full account number stays in 口座 and the transfer file.
+    ['支払ID', '支払日', '伴走ネットID', '氏名', '申請ID', '件数', '謝金', '源泉徴収税', '振込額', '金融機関コード', '支店コード', '預金種目', '口座番号（下3桁）', '口座名義'],
     ...plan.paid.map((l) => [
       payoutId(month),
       plan.payday,
@@ -210,7 +211,7 @@ export function preparePayout(ctx: Ctx, month: YearMonth): PreparedPayout {
       l.account?.bankCode ?? '',
       l.account?.branchCode ?? '',
       l.account ? typeName(l.account.type) : '',
-      l.account?.number ?? '',
+      l.account ? maskAccountNumber(l.account.number) : '',
       l.account?.holderKana ?? '',
     ]),
   ];

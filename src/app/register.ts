@@ -85,9 +85,17 @@ export function handleRegistration(ctx: Ctx, r: ResponseData, formTitles: () => 
   }
   const existing = findExisting(ctx, email, name, phone);
   if (existing) {
-    ctx.mail.send(email, mail.registration({ name: name || existing.name, id: existing.id, existing: true, contact: ctx.settings.contact }));
-    ledger.record('登録', r, '既存', existing.id, '登録済みのため ID を再送');
-    ctx.log(existing.id, `登録済みの方からの再登録（回答 ${r.id}）。既存の ID を再送しました`);
+    // The ID goes to the address on record, never to a new one: anyone who knows a name and a
+    // phone number could otherwise have someone's ID sent anywhere. A new address is for staff.
+    ctx.mail.send(existing.email, mail.registration({ name: existing.name || name, id: existing.id, existing: true, contact: ctx.settings.contact }));
+    ledger.record('登録', r, '既存', existing.id, '登録済みのため ID を登録済みのアドレスに再送');
+    ctx.log(existing.id, `登録済みの方からの再登録（回答 ${r.id}）。既存の ID を登録済みのアドレスに再送しました`);
+    if (existing.email !== email) {
+      ctx.mail.notifyOffice(
+        '登録済みの方が別のメールアドレスで登録しました',
+        `${existing.id}（${existing.name}）と氏名・電話番号が同じ登録が、別のメールアドレス（${email}）で届きました。\nID は登録済みのアドレスに再送しました。ご本人に確認のうえ、必要なら登録者シートのメールを更新してください。`,
+      );
+    }
     return { kind: 'existing', id: existing.id };
   }
 
@@ -106,13 +114,13 @@ function yesNo(v: unknown): string {
   return s;
 }
 
-function findExisting(ctx: Ctx, email: string, name: string, phone: string): { id: string; name: string } | null {
+function findExisting(ctx: Ctx, email: string, name: string, phone: string): { id: string; name: string; email: string } | null {
   const t = ctx.table(SUPPORTERS);
   for (let i = 0; i < t.length; i++) {
     const sameEmail = normalizeEmail(t.get(i, 'メール')) === email;
     const sameNamePhone =
       name !== '' && phone !== '' && normalizeText(t.get(i, '氏名')) === name && normalizePhone(t.get(i, '電話番号')) === phone;
-    if (sameEmail || sameNamePhone) return { id: t.text(i, '伴走ネットID'), name: t.text(i, '氏名') };
+    if (sameEmail || sameNamePhone) return { id: t.text(i, '伴走ネットID'), name: t.text(i, '氏名'), email: normalizeEmail(t.get(i, 'メール')) };
   }
   return null;
 }

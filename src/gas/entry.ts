@@ -11,6 +11,7 @@ import { handleReviewChanges, needsInfoFollowUp } from '../app/review';
 import { revalidatePending } from '../app/revalidate';
 import { isClosed, markPaid, payoutId, preparePayout } from '../app/payout';
 import { CLAIMS, payoutSheetName } from '../app/schema';
+import { reportRows } from '../app/report';
 import { GasCtx, spreadsheet } from './context';
 import { questionTitles, readResponse, tryOpenForm } from './forms';
 import { protectPaidSheet, saveFiles, writePayoutSheet } from './payoutSheet';
@@ -140,7 +141,9 @@ export function reconcileAll(actor: string): ReconcileResult {
         }
       }
     }
-    ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、保留 ${result.pending}件`);
+    if (result.registrations + result.claims + result.pending > 0) {
+      ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、保留 ${result.pending}件`);
+    }
     return result;
   });
 }
@@ -296,3 +299,20 @@ export function closePayout(month: YearMonth, actor: string) {
   });
 }
 
+
+/** 集計 YYYY-MM: rebuilt from 申請 in one write. */
+export function buildReportSheet(month: YearMonth, actor: string): { month: YearMonth; sheet: string; rows: number } {
+  return withCtx(`集計 ${month}`, actor, (ctx) => {
+    const rows = reportRows(ctx, month);
+    const name = `集計 ${month}`;
+    let sheet = ctx.ss.getSheetByName(name);
+    if (sheet) sheet.clear();
+    else sheet = ctx.ss.insertSheet(name);
+    if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+    const range = sheet.getRange(1, 1, rows.length, rows[0].length);
+    range.setNumberFormat('@');
+    range.setValues(rows.map((r) => r.map((v) => (typeof v === 'number' ? v : String(v)))));
+    ctx.log(name, `集計を作成しました（${rows.length}行）`);
+    return { month, sheet: name, rows: rows.length };
+  });
+}

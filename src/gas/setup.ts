@@ -25,6 +25,7 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupRep
   rememberSpreadsheet(ss);
 
   for (const schema of CORE_SHEETS) ensureSheet(ss, schema, report);
+  removeEmptyDefaultSheet(ss);
   writeSettingKeys(ss, report);
   formatClaims(ss);
   formatSupporters(ss);
@@ -39,6 +40,14 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupRep
     if (!settings.value(key)) report.problems.push(`${key}が未設定です（月次支払の振込ファイルに必要）`);
   }
   return report;
+}
+
+/** A new spreadsheet's empty シート1 / Sheet1 is noise next to ours; anything with content stays. */
+function removeEmptyDefaultSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  for (const name of ['シート1', 'Sheet1']) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0 && ss.getSheets().length > 1) ss.deleteSheet(sheet);
+  }
 }
 
 function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {

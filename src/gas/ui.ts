@@ -12,6 +12,7 @@ export const menuItems: ({ caption: string; fn: string } | null)[] = [
   null,
   { caption: '月次支払を作成', fn: 'createPayout' },
   { caption: '支払済にする', fn: 'markPayoutPaid' },
+  { caption: '集計を作成', fn: 'createReport' },
   null,
   { caption: '毎日の処理を今すぐ実行', fn: 'dailyMaintenance' },
 ];

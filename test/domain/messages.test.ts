@@ -17,11 +17,14 @@ describe('catalogs', () => {
     expect(reg.body).toContain('BN-00042-7');
     const receipt = c.receipt({
       name: 'An', claimId: 'C-00001-1', supporterId: 'BN-00042-7', supportDate: '2024-05-01', hours: '1:30', amount: 4000,
-      payoutMonth: '2024-06', caseId: 'R-00001-1', caseIdIssued: true, problems: [c.reason('LATE', params)], edited: false, contact: 'office',
+      payoutMonth: '2024-06', caseId: 'R-00001-1', caseIdIssued: true, problems: [c.reason('LATE', params)], edited: false, documentsMissing: true, contact: 'office',
     });
     expect(receipt.body).toContain('R-00001-1');
     expect(receipt.body).toContain('C-00001-1');
     expect(receipt.body).toContain(c.reason('LATE', params).fix);
+    expect(receipt.body.length).toBeGreaterThan(
+      c.receipt({ name: 'An', claimId: 'C', supporterId: 'B', supportDate: 'd', hours: 'h', amount: 1, payoutMonth: null, caseId: null, caseIdIssued: false, problems: [], edited: false, documentsMissing: false, contact: 'o' }).body.length,
+    );
     const ni = c.needsInfo({ name: 'An', claimId: 'C-00001-1', note: '領収書を', editUrl: 'https://x/edit', deadline: '2024-06-08', reminder: true, contact: 'o' });
     expect(ni.body).toContain('https://x/edit');
     expect(ni.body).toContain('2024-06-08');

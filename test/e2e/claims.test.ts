@@ -112,6 +112,15 @@ describe('claims through the trigger', () => {
     expect(unknown.body).toContain('chưa được đăng ký');
   });
 
+  test('the receipt says payment waits for the documents; an unknown ID is promised no payment month', () => {
+    const { w, a } = setup();
+    w.claim({ id: a, email: 'ichiro@example.org' });
+    expect(w.rt.mail.sent[0].body).toContain('お支払いは保留になります');
+    expect(w.rt.mail.sent[0].body).toContain('お支払い予定');
+    w.claim({ id: 'BN-00999-0', email: 'who@example.org' });
+    expect(w.rt.mail.sent[1].body).not.toContain('お支払い予定');
+  });
+
   test('EMAIL_MISMATCH: the receipt goes to the registered address only', () => {
     const { w, a } = setup();
     w.claim({ id: a, email: 'attacker@example.org' });

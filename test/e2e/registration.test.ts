@@ -40,8 +40,10 @@ describe('registration', () => {
     w.register({ name: '山田花子さん', email: 'HANAKO@example.org' });
     w.register({ name: '山田 花子', email: 'new-address@example.org', phone: '08011112222' });
     expect(w.rows('登録者')).toHaveLength(1);
-    const resent = w.rt.mail.sent.filter((m) => m.body.includes(String(id)));
-    expect(resent.map((m) => m.to)).toEqual(['hanako@example.org', 'hanako@example.org', 'new-address@example.org']);
+    const resent = w.rt.mail.sent.filter((m) => m.body.includes(String(id)) && m.to !== 'office@smj.example');
+    // Always to the address on record; the office hears of the new address.
+    expect(resent.map((m) => m.to)).toEqual(['hanako@example.org', 'hanako@example.org', 'hanako@example.org']);
+    expect(w.rt.mail.sent.find((m) => m.to === 'office@smj.example')?.body).toContain('new-address@example.org');
     expect(resent[1].subject).toContain('登録済み');
   });
 

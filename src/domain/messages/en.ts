@@ -90,6 +90,7 @@ export const en: Catalog = {
       m.caseId ? `Recipient case ID: ${m.caseId}${m.caseIdIssued ? ' (newly issued: please enter it on your next claim for this person)' : ''}` : '',
       `Expected amount: ${yen(m.amount)}`,
       m.payoutMonth ? `Expected payment: ${monthName(m.payoutMonth)} (if approved)` : '',
+      m.documentsMissing ? 'Note: payment waits until we have received your signed Memorandum and account form for this program.' : '',
       '',
       m.problems.length === 0
         ? 'The automatic check found no problem. The office will now review your claim.'

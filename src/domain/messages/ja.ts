@@ -79,6 +79,7 @@ export const ja: Catalog = {
       m.caseId ? `相談者ID: ${m.caseId}${m.caseIdIssued ? '（新しく発行しました。この相談者について次に申請するときに入力してください）' : ''}` : '',
       `予定金額: ${yen(m.amount)}`,
       m.payoutMonth ? `お支払い予定: ${m.payoutMonth.replace('-', '年')}月（審査で承認された場合）` : '',
+      m.documentsMissing ? '※この事業の「覚書」と「謝金受取口座届出書」の受領が確認できるまで、お支払いは保留になります。' : '',
       '',
       m.problems.length === 0
         ? '自動確認では問題は見つかりませんでした。事務局の審査をお待ちください。'

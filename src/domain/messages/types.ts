@@ -29,6 +29,8 @@ export interface ReceiptMail {
   /** Reasons already rendered in this language: sentence + what to do. */
   problems: { text: string; fix: string }[];
   edited: boolean;
+  /** 覚書 or 口座届 not yet received for this program: payment waits for them. */
+  documentsMissing: boolean;
   contact: string;
 }
 

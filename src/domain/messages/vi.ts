@@ -86,6 +86,7 @@ export const vi: Catalog = {
       m.caseId ? `ID người được hỗ trợ: ${m.caseId}${m.caseIdIssued ? ' (mới cấp: vui lòng nhập ID này trong lần yêu cầu tiếp theo cho người này)' : ''}` : '',
       `Số tiền dự kiến: ${yen(m.amount)}`,
       m.payoutMonth ? `Dự kiến thanh toán: ${month(m.payoutMonth)} (nếu được duyệt)` : '',
+      m.documentsMissing ? 'Lưu ý: việc thanh toán sẽ chờ đến khi văn phòng nhận được Biên bản ghi nhớ và Đơn đăng ký tài khoản của chương trình này.' : '',
       '',
       m.problems.length === 0
         ? 'Kiểm tra tự động không phát hiện vấn đề. Văn phòng sẽ xem xét yêu cầu của bạn.'
