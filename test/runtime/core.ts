@@ -157,6 +157,8 @@ export class Boundary {
     const existing = byCls.get(cls);
     if (existing) return existing as T;
     const methods = new Map<string, unknown>();
+    // The Proxy handler needs the boundary, and `this` inside the handler is the handler.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const boundary = this;
     const proxy: object = new Proxy(obj, {
       get(target, prop, receiver) {
