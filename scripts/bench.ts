@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { formatId } from '../src/domain/ids';
 import { makeWorld, type World } from '../test/e2e/world';
 
 const JST = (iso: string) => new Date(`${iso}+09:00`);
@@ -39,17 +40,17 @@ function seed(w: World, sheet: string, rows: Record<string, unknown>[]): void {
   s.getRange(start, 1, rows.length, header.length).setValues(rows.map((r) => header.map((h) => r[h] ?? '')));
 }
 
-const pad = (n: number) => String(n).padStart(5, '0');
-/** IDs with a valid Damm digit are not needed for bulk rows: the sheet holds what staff see. */
+const bn = (n: number) => formatId('BN', n + 100);
+/** Every other supporter has no experience and no course answers: their claims are NOT_ELIGIBLE when checked again. */
 function supporters(n: number): Record<string, unknown>[] {
   return Array.from({ length: n }, (_, i) => ({
-    伴走ネットID: `BN-${pad(i + 100)}-0`,
+    伴走ネットID: bn(i),
     登録日時: JST('2024-01-10T10:00:00'),
     氏名: `支援者 ${i}`,
     メール: `s${i}@example.org`,
     電話番号: `'090${String(i).padStart(8, '0')}`,
     連絡言語: ['日本語', 'English', 'Tiếng Việt'][i % 3],
-    支援経験: 'はい',
+    支援経験: i % 2 === 0 ? 'はい' : 'いいえ',
     覚書受領日: JST('2023-08-01T00:00:00'),
     口座届受領日: JST('2023-08-01T00:00:00'),
     状態: '登録',
@@ -58,7 +59,7 @@ function supporters(n: number): Record<string, unknown>[] {
 }
 function accounts(n: number): Record<string, unknown>[] {
   return Array.from({ length: n }, (_, i) => ({
-    伴走ネットID: `BN-${pad(i + 100)}-0`,
+    伴走ネットID: bn(i),
     金融機関コード: "'0005",
     支店コード: "'001",
     預金種目: '普通',
@@ -70,11 +71,11 @@ function claims(n: number, decision: string, supporterCount: number): Record<str
   return Array.from({ length: n }, (_, i) => ({
     申請ID: `C-${String(i + 1).padStart(6, '0')}-0`,
     受付日時: JST(`2024-05-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00`),
-    伴走ネットID: `BN-${pad((i % supporterCount) + 100)}-0`,
+    伴走ネットID: bn(i % supporterCount),
     氏名: `支援者 ${i % supporterCount}`,
     支援日: JST(`2024-05-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00`),
     支援時間: 2,
-    相談者ID: `R-${pad(i + 1)}-0`,
+    相談者ID: formatId('R', i + 1),
     金額: 8000,
     自動チェック: 'OK',
     判定: decision,
@@ -103,7 +104,7 @@ for (const n of [100, 10_000, 50_000]) {
   measure(w, 'claim submit', `${n.toLocaleString('en-US')} claims`, () => w.claim({ id, email: 'me@example.org', date: '2024-05-20' }));
 }
 
-// 3. Revalidate 10,000 pending claims.
+// 3. Revalidate 10,000 pending claims (half of them become NOT_ELIGIBLE).
 {
   const w = makeWorld({ now: '2024-05-29T10:00:00+09:00' });
   seed(w, '登録者', supporters(2000));

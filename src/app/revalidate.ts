@@ -40,15 +40,21 @@ export function revalidatePending(ctx: Ctx): RevalidateResult {
         own.kind === 'ok' ? own.id : undefined,
         (programId) => committed.get(programId) ?? 0,
       );
-      const patch = {
+      const after: Record<string, string | number> = {
         金額: assessment.amount,
         自動チェック: checkCell(reasons),
         プログラム: assessment.program.id,
         支払予定月: assessment.payoutMonth ?? '',
       };
-      const before = [Number(t.get(i, '金額')) || 0, t.text(i, '自動チェック'), t.text(i, 'プログラム'), t.text(i, '支払予定月')];
-      const after = [patch.金額, patch.自動チェック, patch.プログラム, patch.支払予定月];
-      if (before.some((v, k) => v !== after[k])) {
+      const before: Record<string, string | number> = {
+        金額: Number(t.get(i, '金額')) || 0,
+        自動チェック: t.text(i, '自動チェック'),
+        プログラム: t.text(i, 'プログラム'),
+        支払予定月: t.text(i, '支払予定月'),
+      };
+      // Only the cells that change are written (usually 金額 and 自動チェック: one setValues).
+      const patch = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v));
+      if (Object.keys(patch).length > 0) {
         t.set(i, patch);
         changed++;
         ctx.log(e.claimId, `再チェック: ${reasons.map((r) => r.code).join(', ') || 'OK'}`);
