@@ -259,6 +259,14 @@ export function markPaid(ctx: Ctx, month: YearMonth, plan: PayoutPlan): { claims
       );
     }
   }
+  // Held supporters hear why, in their language, and that nothing needs to be claimed again.
+  for (const l of plan.held) {
+    const si = supporters.find('伴走ネットID', l.supporterId);
+    const email = si >= 0 ? supporters.text(si, 'メール') : '';
+    if (!email || l.holdKinds.length === 0) continue;
+    const language = languageOf(supporters.get(si, '連絡言語'));
+    ctx.mail.send(email, catalog(language).held({ name: l.name, month, claimIds: l.claimIds, kinds: l.holdKinds, contact: ctx.settings.contact }));
+  }
   ctx.setProp(closedKey(month), tokyoDateTime(ctx.now));
   ctx.log(id, `支払済にしました: ${plan.paid.length}人、${claims}件、${plan.totalNet}円（支払日 ${plan.payday}）`);
   return { claims, supporters: plan.paid.length };

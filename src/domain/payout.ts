@@ -41,9 +41,13 @@ export interface PayoutLine {
   tax: number;
   net: number;
   account: BankAccount | null;
-  /** 保留の理由 (empty when paid). */
+  /** 保留の理由 (empty when paid), for staff. */
   reasons: string[];
+  /** What the supporter must do about a hold: send the documents, or fix the bank account. */
+  holdKinds: HoldKind[];
 }
+
+export type HoldKind = 'documents' | 'account';
 
 export interface PayoutPlan {
   month: YearMonth;
@@ -99,15 +103,17 @@ export function planPayout(input: PayoutInput): PayoutPlan {
     }
     // Documents are per program: each claim needs this program's 覚書 and 口座届.
     const ok: PayoutClaim[] = [];
-    const heldClaims: { claim: PayoutClaim; reasons: string[] }[] = [];
+    const heldClaims: { claim: PayoutClaim; reasons: string[]; kinds: HoldKind[] }[] = [];
     for (const c of claims) {
       const program = programById(input.programs, c.programId) ?? input.active;
       const reasons = [...accountReasons];
+      const kinds: HoldKind[] = accountReasons.length > 0 ? ['account'] : [];
       if (s) {
         if (!received(s.memorandum, program)) reasons.push(`覚書（${program.name}）が未受領です`);
         if (!received(s.accountForm, program)) reasons.push(`謝金受取口座届出書（${program.name}）が未受領です`);
+        if (reasons.length > accountReasons.length) kinds.push('documents');
       }
-      if (reasons.length > 0) heldClaims.push({ claim: c, reasons });
+      if (reasons.length > 0) heldClaims.push({ claim: c, reasons, kinds });
       else {
         ok.push(c);
         paydayDay = paydayDay === 0 ? program.paydayDay : Math.min(paydayDay, program.paydayDay);
@@ -117,7 +123,8 @@ export function planPayout(input: PayoutInput): PayoutPlan {
     if (ok.length > 0) paid.push(line(supporterId, name, ok, account, [], input.withholding));
     if (heldClaims.length > 0) {
       const reasons = [...new Set(heldClaims.flatMap((h) => h.reasons))];
-      held.push(line(supporterId, name, heldClaims.map((h) => h.claim), account, reasons, false));
+      const kinds = [...new Set(heldClaims.flatMap((h) => h.kinds))];
+      held.push({ ...line(supporterId, name, heldClaims.map((h) => h.claim), account, reasons, false), holdKinds: kinds });
     }
   }
   const sum = (f: (l: PayoutLine) => number) => paid.reduce((n, l) => n + f(l), 0);
@@ -155,5 +162,6 @@ function line(
     net: gross - tax,
     account,
     reasons,
+    holdKinds: [],
   };
 }

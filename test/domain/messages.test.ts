@@ -30,7 +30,10 @@ describe('catalogs', () => {
     expect(ni.body).toContain('2024-06-08');
     const paid = c.paid({ name: 'An', month: '2024-06', payday: '2024-06-10', amount: 8000, claimIds: ['C-00001-1'], contact: 'o' });
     expect(paid.body).toContain('2024-06-10');
-    for (const m of [reg, receipt, ni, paid]) expect(`${m.subject}${m.body}`).not.toMatch(/undefined|NaN|\[object/);
+    const held = c.held({ name: 'An', month: '2024-06', claimIds: ['C-00001-1'], kinds: ['documents', 'account'], contact: 'o' });
+    expect(held.body).toContain('C-00001-1');
+    expect(held.body.split('\n').filter((l) => l.startsWith('・') || l.startsWith('- '))).toHaveLength(2);
+    for (const m of [reg, receipt, ni, paid, held]) expect(`${m.subject}${m.body}`).not.toMatch(/undefined|NaN|\[object/);
   });
 
   test('language answers', () => {

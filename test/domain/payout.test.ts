@@ -58,6 +58,8 @@ describe('planPayout', () => {
     expect(reasons.C).toMatch(/口座が登録されていません/);
     expect(reasons.D).toMatch(/口座名義/);
     expect(reasons.E).toMatch(/複数/);
+    const kinds = Object.fromEntries(p.held.map((l) => [l.supporterId, l.holdKinds]));
+    expect(kinds).toEqual({ A: ['documents'], B: ['documents'], C: ['account'], D: ['account'], E: ['account'] });
   });
 
   test('withholding: 10.21% rounded down, net transferred', () => {

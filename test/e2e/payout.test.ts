@@ -112,6 +112,10 @@ describe('createPayout / markPayoutPaid', () => {
     const notices = w.rt.mail.sent.filter((m) => m.subject.includes('振込') || m.subject.includes('payment'));
     expect(notices.map((m) => m.to).sort()).toEqual(['jane@example.org', 'taro@example.org']);
     expect(notices.find((m) => m.to === 'taro@example.org')?.body).toContain('12,000円');
+    // held supporters are told why, and that they need not claim again
+    const held = w.rt.mail.sent.filter((m) => m.subject.includes('保留'));
+    expect(held.map((m) => m.to).sort()).toEqual(['noacct@example.org', 'wait@example.org']);
+    expect(held.find((m) => m.to === 'wait@example.org')?.body).toContain('覚書');
     expect(w.ss.getSheetByName('支払 2024-06')?.getProtections(w.rt.globals.SpreadsheetApp ? (w.rt.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).ProtectionType.SHEET : ('SHEET' as never))).toHaveLength(1);
     expect(() => w.call('createPayout', '2024-06')).toThrow(/確定/);
     expect(() => w.call('markPayoutPaid', '2024-06')).toThrow(/支払済/);

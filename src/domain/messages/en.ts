@@ -133,4 +133,17 @@ export const en: Catalog = {
       footer(m.contact),
     ].join('\n'),
   }),
+  held: (m) => ({
+    subject: `[Bansou Net] Your honorarium is on hold (${monthName(m.month)})`,
+    body: [
+      `Dear ${m.name},`,
+      '',
+      `We could not pay the honorarium for your approved claims (${m.claimIds.join(', ')}) this month, because:`,
+      ...(m.kinds.includes('documents') ? ['- We have not received your signed Memorandum (覚書) or account form (謝金受取口座届出書) for this program. Please post them to the office.'] : []),
+      ...(m.kinds.includes('account') ? ['- Your bank account is missing or could not be confirmed (please write the account holder name in katakana). Please contact the office.'] : []),
+      '',
+      'Once this is sorted out, the payment will be included in a following month. You do not need to claim again.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
 };

@@ -55,6 +55,15 @@ export interface PaidMail {
   contact: string;
 }
 
+export interface HeldMail {
+  name: string;
+  month: string;
+  claimIds: string[];
+  /** documents: 覚書 / 口座届 not received for the program; account: no valid bank account. */
+  kinds: ('documents' | 'account')[];
+  contact: string;
+}
+
 export interface Catalog {
   language: Language;
   /** The name of the language in itself (日本語 / English / Tiếng Việt). */
@@ -64,5 +73,6 @@ export interface Catalog {
   receipt(m: ReceiptMail): Mail;
   needsInfo(m: NeedsInfoMail): Mail;
   paid(m: PaidMail): Mail;
+  held(m: HeldMail): Mail;
   yen(n: number): string;
 }

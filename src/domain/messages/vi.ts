@@ -129,4 +129,17 @@ export const vi: Catalog = {
       footer(m.contact),
     ].join('\n'),
   }),
+  held: (m) => ({
+    subject: `[Bansou Net] Tiền thù lao đang tạm hoãn (${month(m.month)})`,
+    body: [
+      `Kính gửi ${m.name},`,
+      '',
+      `Tháng này chúng tôi chưa thể thanh toán thù lao cho các yêu cầu đã được duyệt (${m.claimIds.join(', ')}) vì:`,
+      ...(m.kinds.includes('documents') ? ['- Văn phòng chưa nhận được Biên bản ghi nhớ (覚書) hoặc Đơn đăng ký tài khoản (謝金受取口座届出書) của chương trình này. Vui lòng ký tên, đóng dấu và gửi qua bưu điện.'] : []),
+      ...(m.kinds.includes('account') ? ['- Tài khoản ngân hàng chưa được đăng ký hoặc không xác nhận được (tên chủ tài khoản cần viết bằng katakana). Vui lòng liên hệ văn phòng.'] : []),
+      '',
+      'Sau khi xác nhận, khoản thanh toán sẽ được đưa vào các tháng sau. Bạn không cần gửi lại yêu cầu.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
 };
