@@ -14,7 +14,8 @@ export function tryOpenForm(idOrUrl: string): { form?: GoogleAppsScript.Forms.Fo
   try {
     return { form: openForm(idOrUrl) };
   } catch (e) {
-    return { error: String(e) };
+    const hint = /\/forms\/d\/e\//.test(idOrUrl) ? '（回答用のURLではなく、編集用のURL …/forms/d/<ID>/edit かフォームIDを指定してください）' : '';
+    return { error: `${String(e)}${hint}` };
   }
 }
 
