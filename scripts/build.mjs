@@ -41,6 +41,6 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'Code.js'), code);
 copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
-writeFileSync(join(out, 'entry-points.json'), `${JSON.stringify(entryPoints, null, 2)}\n`);
+// Only Code.js and appsscript.json go to Apps Script (rootDir build/).
 const bytes = Buffer.byteLength(code);
 console.log(`build/Code.js: ${bytes} bytes, ${entryPoints.length} entry points (${entryPoints.join(', ')})`);
