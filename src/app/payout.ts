@@ -10,12 +10,12 @@ import type { RawAccount } from '../domain/bankAccount';
 import { toCsv } from '../domain/csv';
 import { catalog, languageOf } from '../domain/messages';
 import type { PayoutClaim, PayoutPlan, PayoutSupporter } from '../domain/payout';
-import { planPayout } from '../domain/payout';
+import { payoutFingerprint, planPayout } from '../domain/payout';
 import { normalizeText } from '../domain/text';
 import type { TransferFile, ZenginHeader } from '../domain/zengin';
 import { buildTransferFile } from '../domain/zengin';
 import type { Ctx, TablePort } from './ports';
-import { ACCOUNTS, CLAIMS, PAYOUT_HEADERS, SUPPORTERS } from './schema';
+import { ACCOUNTS, CLAIMS, PAYOUT_HEADERS, payoutSheetName, SUPPORTERS } from './schema';
 
 export const payoutId = (month: YearMonth) => `P-${month}`;
 export const closedKey = (month: YearMonth) => `payout.closed.${month}`;
@@ -36,7 +36,11 @@ export function isClosed(ctx: Ctx, month: YearMonth): boolean {
   return t.find('支払ID', payoutId(month)) >= 0;
 }
 
-export function planFromSheets(ctx: Ctx, month: YearMonth): PayoutPlan {
+/**
+ * The plan from the sheets. Building: every due claim not listed on another month's unpaid payout
+ * sheet. Closing (`closing`): exactly the claims this month's sheet listed.
+ */
+export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): PayoutPlan {
   const claims = ctx.table(CLAIMS);
   const list: PayoutClaim[] = [];
   for (let i = 0; i < claims.length; i++) {
@@ -51,7 +55,14 @@ export function planFromSheets(ctx: Ctx, month: YearMonth): PayoutPlan {
       amount: Number(claims.get(i, '金額')) || 0,
       decision: claims.text(i, '判定'),
       paymentId: claims.text(i, '支払ID'),
+      draftId: claims.text(i, '支払予定ID'),
     });
+  }
+  // Other months' payout sheets that are built, still there, and not yet paid.
+  const openDrafts = new Set<string>();
+  for (const draft of new Set(list.map((c) => c.draftId).filter((d) => d && d !== payoutId(month)))) {
+    const m = draft.replace(/^P-/, '');
+    if (ctx.sheetExists(payoutSheetName(m)) && !ctx.prop(closedKey(m))) openDrafts.add(draft);
   }
   const s = ctx.table(SUPPORTERS);
   const supporters = new Map<string, PayoutSupporter>();
@@ -89,7 +100,25 @@ export function planFromSheets(ctx: Ctx, month: YearMonth): PayoutPlan {
     programs: ctx.settings.programs,
     active: ctx.settings.active,
     withholding: ctx.settings.withholding,
+    openDrafts,
+    ...(closing ? { onlyDraft: payoutId(month) } : {}),
   });
+}
+
+/**
+ * After building: the paid claims carry this month's 支払予定ID (so no other month pays them while
+ * this sheet is open), and claims that dropped out of it lose it. One write of one column.
+ */
+export function markDrafts(ctx: Ctx, month: YearMonth, plan: PayoutPlan): void {
+  const t = ctx.table(CLAIMS);
+  const id = payoutId(month);
+  const planned = new Set(plan.paid.flatMap((l) => l.claimIds));
+  for (let i = 0; i < t.length; i++) {
+    const claimId = t.text(i, '申請ID');
+    const draft = t.text(i, '支払予定ID');
+    if (planned.has(claimId) && draft !== id) t.set(i, { 支払予定ID: id });
+    else if (!planned.has(claimId) && draft === id) t.set(i, { 支払予定ID: '' });
+  }
 }
 
 /** The transfer file's header from 設定 (codes padded back when a sheet dropped leading zeros). */
@@ -129,6 +158,10 @@ export function requesterHeader(ctx: Ctx, transferDate: string): { header?: Zeng
 
 export function preparePayout(ctx: Ctx, month: YearMonth): PreparedPayout {
   const plan = planFromSheets(ctx, month);
+  return prepareFromPlan(ctx, month, plan);
+}
+
+export function prepareFromPlan(ctx: Ctx, month: YearMonth, plan: PayoutPlan): PreparedPayout {
   const withholding = ctx.settings.withholding;
   const headers: string[] = [...PAYOUT_HEADERS];
   if (withholding) headers.splice(5, 0, '源泉徴収税', '振込額');
@@ -190,6 +223,11 @@ export function preparePayout(ctx: Ctx, month: YearMonth): PreparedPayout {
   rows.push(kv('保留人数', plan.held.length));
   rows.push(kv('保留件数', plan.held.reduce((n, l) => n + l.claimIds.length, 0)));
   rows.push(kv('保留合計（円）', plan.held.reduce((n, l) => n + l.gross, 0)));
+  if (plan.elsewhere.length > 0) {
+    const sheets = [...new Set(plan.elsewhere.map((e) => payoutSheetName(e.draftId.replace(/^P-/, ''))))].join('、');
+    rows.push(kv('他の未確定の支払に含まれる申請', `${plan.elsewhere.length}件（${sheets}）: 先にそちらを支払済にしてください`));
+  }
+  rows.push(kv('照合コード', payoutFingerprint(plan)));
   rows.push(kv('作成日時', tokyoDateTime(ctx.now)));
   rows.push(kv('作成者', ctx.actor));
   rows.push(kv('状態', '未払い（支払済にするまで作り直せます）'));
@@ -226,7 +264,7 @@ function typeName(t: string): string {
  * Closes the month: the claims of the plan become 支払済 with the payout ID, supporters get a
  * notice. The caller has checked that the plan matches the sheet the manager saw.
  */
-export function markPaid(ctx: Ctx, month: YearMonth, plan: PayoutPlan): { claims: number; supporters: number } {
+export function markPaid(ctx: Ctx, month: YearMonth, plan: PayoutPlan, held: PayoutPlan['held']): { claims: number; supporters: number } {
   const t: TablePort = ctx.table(CLAIMS);
   const id = payoutId(month);
   const byClaim = new Map<string, number>();
@@ -238,7 +276,7 @@ export function markPaid(ctx: Ctx, month: YearMonth, plan: PayoutPlan): { claims
       const i = byClaim.get(claimId);
       if (i === undefined) throw new Error(`申請 ${claimId} が見つかりません`);
       if (t.text(i, '支払ID') !== '') throw new Error(`申請 ${claimId} はすでに支払済です（${t.text(i, '支払ID')}）`);
-      t.set(i, { 判定: '支払済', 記録済み判定: '支払済', 支払ID: id });
+      t.set(i, { 判定: '支払済', 記録済み判定: '支払済', 支払ID: id, 支払予定ID: '' });
       claims++;
     }
     const si = supporters.find('伴走ネットID', l.supporterId);
@@ -260,7 +298,7 @@ export function markPaid(ctx: Ctx, month: YearMonth, plan: PayoutPlan): { claims
     }
   }
   // Held supporters hear why, in their language, and that nothing needs to be claimed again.
-  for (const l of plan.held) {
+  for (const l of held) {
     const si = supporters.find('伴走ネットID', l.supporterId);
     const email = si >= 0 ? supporters.text(si, 'メール') : '';
     if (!email || l.holdKinds.length === 0) continue;

@@ -52,6 +52,8 @@ export interface Ctx {
   timeLeft(): number;
   /** The claim form's link to edit a response (for 差戻し), or '' when it cannot be found. */
   claimEditUrl(responseId: string): string;
+  /** True when the spreadsheet has a sheet of that name. */
+  sheetExists(name: string): boolean;
   /** Stops the claim form taking responses, with a message to respondents (budget reached). */
   closeClaimForm(message: string): void;
 }

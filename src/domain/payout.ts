@@ -23,6 +23,8 @@ export interface PayoutClaim {
   decision: string;
   /** 支払ID (set once paid) */
   paymentId: string;
+  /** 支払予定ID: the payout sheet (built, not yet paid) that lists this claim, or ''. */
+  draftId: string;
 }
 
 export interface PayoutSupporter {
@@ -57,6 +59,8 @@ export interface PayoutPlan {
   totalGross: number;
   totalTax: number;
   totalNet: number;
+  /** Due claims left out because another month's unpaid payout sheet lists them. */
+  elsewhere: { claimId: string; draftId: string }[];
 }
 
 export interface PayoutInput {
@@ -68,6 +72,13 @@ export interface PayoutInput {
   programs: readonly Program[];
   active: Program;
   withholding: boolean;
+  /**
+   * 支払予定IDs of other months' payout sheets that are built and not yet paid: their claims are
+   * not paid again here. (A claim whose draft sheet was deleted is free again.)
+   */
+  openDrafts?: ReadonlySet<string>;
+  /** Closing a month: only the claims its sheet listed (this 支払予定ID), nothing newly due. */
+  onlyDraft?: string;
 }
 
 /** The claims a month pays: 承認, not yet paid, received by the cut-off before that month. */
@@ -78,7 +89,16 @@ export function isDue(c: PayoutClaim, month: YearMonth, programs: readonly Progr
 }
 
 export function planPayout(input: PayoutInput): PayoutPlan {
-  const due = input.claims.filter((c) => isDue(c, input.month, input.programs, input.active));
+  const elsewhere: PayoutPlan['elsewhere'] = [];
+  const due = input.claims.filter((c) => {
+    if (!isDue(c, input.month, input.programs, input.active)) return false;
+    if (input.onlyDraft !== undefined) return c.draftId === input.onlyDraft;
+    if (c.draftId && input.openDrafts?.has(c.draftId)) {
+      elsewhere.push({ claimId: c.claimId, draftId: c.draftId });
+      return false;
+    }
+    return true;
+  });
   const bySupporter = new Map<string, PayoutClaim[]>();
   for (const c of due) {
     const list = bySupporter.get(c.supporterId) ?? [];
@@ -136,7 +156,28 @@ export function planPayout(input: PayoutInput): PayoutPlan {
     totalGross: sum((l) => l.gross),
     totalTax: sum((l) => l.tax),
     totalNet: sum((l) => l.net),
+    elsewhere,
   };
+}
+
+/**
+ * 照合コード: a short hash of exactly what the transfer pays (who, which claims, how much, to which
+ * account). The payout sheet shows it; closing the month recomputes it and refuses on a difference.
+ */
+export function payoutFingerprint(plan: PayoutPlan): string {
+  const text = plan.paid
+    .map((l) => [l.supporterId, l.claimIds.join(' '), l.net, l.account?.bankCode, l.account?.branchCode, l.account?.type, l.account?.number, l.account?.holderKana].join('|'))
+    .join('\n');
+  // FNV-1a, 32 bits, twice with different seeds: enough to notice a change, not a secret.
+  const fnv = (seed: number) => {
+    let h = seed >>> 0;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+  };
+  return `${fnv(0x811c9dc5)}${fnv(0x01234567)}`;
 }
 
 function received(date: CalendarDate | null, program: Program): boolean {

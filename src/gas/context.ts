@@ -105,6 +105,10 @@ export class GasCtx implements Ctx {
     }
   }
 
+  sheetExists(name: string): boolean {
+    return this.ss.getSheetByName(name) !== null;
+  }
+
   closeClaimForm(message: string): void {
     const form = this.claimForm();
     if (!form) return;

@@ -9,7 +9,8 @@ import { parseYearMonth, yearMonthOf, tokyoDateOf } from '../domain/calendar';
 import { handleRegistration } from '../app/register';
 import { handleReviewChanges, needsInfoFollowUp } from '../app/review';
 import { revalidatePending } from '../app/revalidate';
-import { isClosed, markPaid, payoutId, preparePayout } from '../app/payout';
+import { isClosed, markDrafts, markPaid, payoutId, planFromSheets, preparePayout } from '../app/payout';
+import { payoutFingerprint } from '../domain/payout';
 import { CLAIMS, payoutSheetName } from '../app/schema';
 import { reportRows } from '../app/report';
 import { GasCtx, spreadsheet } from './context';
@@ -242,6 +243,7 @@ export function buildPayout(month: YearMonth, actor: string): PayoutResult {
     }
     const files = saveFiles(ctx.settings.value('支払フォルダ'), month, p);
     writePayoutSheet(ctx.ss, month, p, files);
+    markDrafts(ctx, month, p.plan);
     ctx.log(
       payoutId(month),
       `支払シートを作成: 支払 ${p.plan.paid.length}人 ${p.plan.totalNet}円、保留 ${p.plan.held.length}人（支払日 ${p.plan.payday}）${p.fileError ? ` / ${p.fileError}` : ''}`,
@@ -276,23 +278,19 @@ export function closePayout(month: YearMonth, actor: string) {
     if (isClosed(ctx, month)) throw new Error(`${month} はすでに支払済です。二重には支払いません`);
     const sheet = ctx.ss.getSheetByName(payoutSheetName(month));
     if (!sheet) throw new Error(`シート「${payoutSheetName(month)}」がありません。先に月次支払を作成してください`);
-    const p = preparePayout(ctx, month);
-    // The manager paid what the sheet showed: refuse if the data has moved since it was built.
+    // The manager paid what the sheet showed: exactly its claims, to the same accounts, for the same
+    // amounts (照合コード). Claims approved since then wait for the next month.
+    const plan = planFromSheets(ctx, month, true);
     const values = sheet.getDataRange().getValues();
-    const header = values[0].map((h) => String(h));
-    const idCol = header.indexOf('申請ID');
-    const statusCol = header.indexOf('状態');
-    const shown = new Set<string>();
-    for (const r of values.slice(1)) {
-      if (r[statusCol] !== '支払予定') continue;
-      for (const id of String(r[idCol]).split(/,\s*/)) if (id) shown.add(id);
+    const shownCode = String(values.find((r) => r[0] === '照合コード')?.[1] ?? '');
+    if (plan.paid.length === 0) throw new Error(`支払シート「${payoutSheetName(month)}」に支払う申請がありません`);
+    if (shownCode !== payoutFingerprint(plan)) {
+      throw new Error(
+        `支払シート「${payoutSheetName(month)}」の内容が現在のデータと一致しません（作成後に判定・金額・口座・書類が変わりました）。月次支払を作り直し、新しい振込ファイルを確認してから支払済にしてください`,
+      );
     }
-    const planned = new Set(p.plan.paid.flatMap((l) => l.claimIds));
-    const same = shown.size === planned.size && [...shown].every((id) => planned.has(id));
-    if (!same) {
-      throw new Error(`支払シート「${payoutSheetName(month)}」の内容が現在の申請と一致しません（作成後に判定や口座が変わりました）。月次支払を作り直し、振込ファイルを確認してから支払済にしてください`);
-    }
-    const done = markPaid(ctx, month, p.plan);
+    const p = { plan };
+    const done = markPaid(ctx, month, p.plan, planFromSheets(ctx, month).held);
     ctx.flush();
     protectPaidSheet(ctx.ss, month);
     return { month, ...done, total: p.plan.totalNet, payday: p.plan.payday };

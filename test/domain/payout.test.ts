@@ -1,11 +1,11 @@
 import { PRESETS } from '../../src/domain/programs';
 import type { PayoutClaim, PayoutSupporter } from '../../src/domain/payout';
-import { planPayout } from '../../src/domain/payout';
+import { payoutFingerprint, planPayout } from '../../src/domain/payout';
 import type { RawAccount } from '../../src/domain/bankAccount';
 
 const [covid, era] = PRESETS;
 const claim = (claimId: string, supporterId: string, received: string, extra: Partial<PayoutClaim> = {}): PayoutClaim => ({
-  claimId, supporterId, received, programId: era.id, amount: 8000, decision: '承認', paymentId: '', ...extra,
+  claimId, supporterId, received, programId: era.id, amount: 8000, decision: '承認', paymentId: '', draftId: '', ...extra,
 });
 const sup = (id: string, docs: string | null = '2023-08-01'): PayoutSupporter => ({ id, name: `name ${id}`, memorandum: docs, accountForm: docs });
 const acct = (holder = 'ﾔﾏﾀﾞ ﾀﾛｳ'): RawAccount[] => [{ bankCode: '0005', branchCode: '001', type: '普通', number: '1234567', holder }];
@@ -66,6 +66,27 @@ describe('planPayout', () => {
     const p = plan([claim('C1', 'A', '2024-05-01'), claim('C2', 'A', '2024-05-02', { amount: 4000 })], { withholding: true });
     expect(p.paid[0]).toMatchObject({ gross: 12000, tax: 1225, net: 10775 });
     expect(p.totalNet).toBe(10775);
+  });
+
+  test("claims on another month's open payout sheet are not paid again; closing takes only the sheet's claims", () => {
+    const claims = [
+      claim('C1', 'A', '2024-05-01', { draftId: 'P-2024-06' }),
+      claim('C2', 'A', '2024-05-02'),
+      claim('C3', 'B', '2024-05-03', { draftId: 'P-2024-05' }), // its sheet was deleted: free again
+    ];
+    const july = planPayout({ month: '2024-07', claims, supporters: new Map([['A', sup('A')], ['B', sup('B')]]), accounts: new Map([['A', acct()], ['B', acct()]]), programs: PRESETS, active: era, withholding: false, openDrafts: new Set(['P-2024-06']) });
+    expect(july.paid.flatMap((l) => l.claimIds)).toEqual(['C2', 'C3']);
+    expect(july.elsewhere).toEqual([{ claimId: 'C1', draftId: 'P-2024-06' }]);
+    const closeJune = planPayout({ month: '2024-06', claims, supporters: new Map([['A', sup('A')]]), accounts: new Map([['A', acct()]]), programs: PRESETS, active: era, withholding: false, onlyDraft: 'P-2024-06' });
+    expect(closeJune.paid.flatMap((l) => l.claimIds)).toEqual(['C1']);
+  });
+
+  test('the 照合コード changes with the amount or the account, not with the order of building', () => {
+    const base = plan([claim('C1', 'A', '2024-05-01'), claim('C2', 'B', '2024-05-01')]);
+    expect(payoutFingerprint(base)).toBe(payoutFingerprint(plan([claim('C2', 'B', '2024-05-01'), claim('C1', 'A', '2024-05-01')])));
+    expect(payoutFingerprint(base)).not.toBe(payoutFingerprint(plan([claim('C1', 'A', '2024-05-01', { amount: 4000 }), claim('C2', 'B', '2024-05-01')])));
+    const other = plan([claim('C1', 'A', '2024-05-01'), claim('C2', 'B', '2024-05-01')], { accounts: [['A', acct()], ['B', [{ ...acct()[0], number: '7654321' }]]] });
+    expect(payoutFingerprint(base)).not.toBe(payoutFingerprint(other));
   });
 
   test('payday moves back over weekends and holidays', () => {

@@ -129,6 +129,48 @@ describe('createPayout / markPayoutPaid', () => {
     expect(ids.sort()).toEqual([a, c].sort());
   });
 
+  test("a built but unpaid month's claims are not paid again by the next month", () => {
+    const { w, a } = scenario();
+    w.call('createPayout', '2024-06');
+    w.at('2024-07-01T09:00:00+09:00');
+    const july = w.call('createPayout', '2024-07') as { paid: number; total: number };
+    expect(july).toMatchObject({ paid: 1, total: 8000 }); // only the claim received in June
+    const rows = month(w, '2024-07');
+    expect(rows.find((r) => r[0] === '他の未確定の支払に含まれる申請')?.[1]).toContain('3件');
+    const zengin = (m: string) => parseTransferFile(w.rt.drive.files().find((f) => f.name === `総合振込_${m}.txt`)?.bytes ?? []);
+    const paidIn = (m: string) => zengin(m).trailer?.total;
+    expect(paidIn('2024-06')).toBe(20000);
+    expect(paidIn('2024-07')).toBe(8000);
+    // Closing June, then July: every claim paid exactly once.
+    w.call('markPayoutPaid', '2024-06');
+    w.call('markPayoutPaid', '2024-07');
+    const ids = w.rows('申請').filter((r) => r.判定 === '支払済').map((r) => [r.申請ID, r.支払ID]);
+    expect(ids).toHaveLength(4);
+    expect(ids.filter(([, p]) => p === 'P-2024-07')).toHaveLength(1);
+    void a;
+  });
+
+  test('deleting an unpaid payout sheet frees its claims for another month', () => {
+    const { w } = scenario();
+    w.call('createPayout', '2024-06');
+    const sheet = w.ss.getSheetByName('支払 2024-06');
+    if (sheet) w.ss.deleteSheet(sheet);
+    w.at('2024-07-01T09:00:00+09:00');
+    expect(w.call('createPayout', '2024-07')).toMatchObject({ paid: 2, total: 28000 });
+  });
+
+  test('a claim approved after the sheet was built waits for next month; closing pays exactly the sheet', () => {
+    const { w, a } = scenario();
+    w.at('2024-06-01T10:00:00+09:00');
+    w.claim({ id: a, email: 'taro@example.org', date: '2024-05-20', hours: '2' });
+    w.call('createPayout', '2024-06');
+    approveAll(w); // the new claim (received in June) and nothing else
+    w.call('markPayoutPaid', '2024-06');
+    const paid = w.rows('申請').filter((r) => r.支払ID === 'P-2024-06');
+    expect(paid).toHaveLength(3);
+    expect(w.rows('申請').filter((r) => r.判定 === '承認')).toHaveLength(4); // 2 held + 2 received in June
+  });
+
   test('markPayoutPaid refuses when the data moved after the sheet was built', () => {
     const { w } = scenario();
     w.call('createPayout', '2024-06');
@@ -138,6 +180,12 @@ describe('createPayout / markPayoutPaid', () => {
     w.rt.editCell(s, s.getRange(2, col).getA1Notation(), '却下', { user: 'reviewer@smj.example' });
     expect(() => w.call('markPayoutPaid', '2024-06')).toThrow(/一致しません/);
     expect(w.rows('申請').some((r) => r.判定 === '支払済')).toBe(false);
+    // an account number changed after the build is caught too
+    w.rt.editCell(s, s.getRange(2, col).getA1Notation(), '承認', { user: 'reviewer@smj.example' });
+    w.call('createPayout', '2024-06');
+    const acc = w.sheet('口座');
+    acc.getRange(2, 5).setValue("'0099999");
+    expect(() => w.call('markPayoutPaid', '2024-06')).toThrow(/一致しません/);
   });
 
   test('2022 program: cut-off on the 20th, paid on the 10th or the business day before', () => {
@@ -152,7 +200,8 @@ describe('createPayout / markPayoutPaid', () => {
     const july = w.call('createPayout', '2022-07') as { total: number; payday: string };
     expect(july).toMatchObject({ total: 10000, payday: '2022-07-08' });
     const aug = w.call('createPayout', '2022-08') as { total: number; payday: string };
-    expect(aug).toMatchObject({ total: 16000, payday: '2022-08-10' });
+    // July's sheet is built but not paid: August pays only the claim received after the 20th.
+    expect(aug).toMatchObject({ total: 6000, payday: '2022-08-10' });
   });
 
   test('withholding switch: gross, tax and net; the net is transferred', () => {
