@@ -17,14 +17,21 @@ export interface ReviewResult {
   refused: number;
 }
 
-/** Acts on the rows whose 判定 differs from 記録済み判定 (all rows when `rows` is omitted). */
-export function handleReviewChanges(ctx: Ctx, rows?: number[]): ReviewResult {
+/** Who made a change the system only finds later (its edit trigger could not run). */
+export const UNKNOWN_REVIEWER = '不明（後から記録）';
+
+/**
+ * Acts on every row whose 判定 differs from 記録済み判定. `edited` are the rows of the edit that
+ * fired the trigger: their reviewer is the editor; other rows found changed (an edit whose trigger
+ * could not get the lock) are recorded without a name.
+ */
+export function handleReviewChanges(ctx: Ctx, edited: readonly number[] = []): ReviewResult {
   const t = ctx.table(CLAIMS);
   const result: ReviewResult = { changes: 0, needsInfoSent: 0, refused: 0 };
-  const targets = rows ?? [...Array(t.length).keys()];
+  const editedRows = new Set(edited);
   let supporters: SupporterBook | undefined;
-  for (const i of targets) {
-    if (i < 0 || i >= t.length || !t.text(i, '申請ID')) continue;
+  for (let i = 0; i < t.length; i++) {
+    if (!t.text(i, '申請ID')) continue;
     const now = t.text(i, '判定');
     const recorded = t.text(i, '記録済み判定');
     if (now === recorded) continue;
@@ -43,8 +50,9 @@ export function handleReviewChanges(ctx: Ctx, rows?: number[]): ReviewResult {
       result.refused++;
       continue;
     }
-    t.set(i, { 記録済み判定: decision, 審査者: ctx.actor, 審査日時: ctx.now });
-    ctx.log(claimId, `判定: ${recorded || '（なし）'} → ${decision}${t.text(i, '審査メモ') ? `（メモ: ${t.text(i, '審査メモ')}）` : ''}`);
+    const reviewer = editedRows.has(i) ? ctx.actor : UNKNOWN_REVIEWER;
+    t.set(i, { 記録済み判定: decision, 審査者: reviewer, 審査日時: ctx.now });
+    ctx.log(claimId, `判定: ${recorded || '（なし）'} → ${decision}${t.text(i, '審査メモ') ? `（メモ: ${t.text(i, '審査メモ')}）` : ''}${editedRows.has(i) ? '' : `（審査者: ${UNKNOWN_REVIEWER}）`}`);
     result.changes++;
     if (decision === '差戻し') {
       supporters ??= new SupporterBook(ctx.table(SUPPORTERS));

@@ -92,9 +92,11 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   } catch {
     actor = '';
   }
-  const rows: number[] = [];
-  for (let r = Math.max(row, 2); r < row + numRows; r++) rows.push(r - 2);
-  withCtx('判定の変更', actor || actorEmail(), (ctx) => handleReviewChanges(ctx, rows));
+  // Every row whose 判定 differs from 記録済み判定 is handled, not only the edited ones: an edit
+  // whose trigger could not get the lock is caught by the next edit (and by the daily job).
+  const edited: number[] = [];
+  for (let r = Math.max(row, 2); r < row + numRows; r++) edited.push(r - 2);
+  withCtx('判定の変更', actor || actorEmail(), (ctx) => handleReviewChanges(ctx, edited));
 }
 
 export interface ReconcileResult {
@@ -165,6 +167,7 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
   // Resume triggers that brought us here are one-off: remove the spent ones.
   const out = withCtx('毎日の処理', 'system', (ctx) => {
     const [sent, queued] = ctx.mail.drain();
+    handleReviewChanges(ctx);
     const f = needsInfoFollowUp(ctx);
     return { sent, queued, reminded: f.reminded, expired: f.expired.length };
   });

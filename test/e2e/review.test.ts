@@ -89,6 +89,28 @@ describe('review', () => {
     expect(w.rows('ログ').filter((r) => String(r.内容).startsWith('判定:'))).toHaveLength(3);
   });
 
+  test('a decision whose trigger could not get the lock is acted on by the next edit or the daily job', () => {
+    const { w, a } = world();
+    w.claim({ id: a, email: 'jane@example.org', date: '2024-05-11' });
+    w.rt.mail.sent.length = 0;
+    w.rt.locks.holdScriptLock();
+    expect(() => decide(w, 2, '差戻し', '日付を確認してください')).toThrow(/ロック/);
+    w.rt.locks.releaseScriptLock();
+    expect(w.rows('申請')[0].記録済み判定).toBe('審査待ち');
+    w.call('dailyMaintenance');
+    expect(w.rows('申請')[0]).toMatchObject({ 記録済み判定: '差戻し', 審査者: '不明（後から記録）' });
+    expect(w.rt.mail.sent.filter((m) => m.to === 'jane@example.org')).toHaveLength(1);
+    // and through the next edit, attributed to whoever edits then only for their own row
+    w.rt.locks.holdScriptLock();
+    expect(() => decide(w, 3, '承認')).toThrow(/ロック/);
+    w.rt.locks.releaseScriptLock();
+    decide(w, 2, '承認');
+    expect(w.rows('申請').map((r) => [r.判定, r.記録済み判定, r.審査者])).toEqual([
+      ['承認', '承認', 'reviewer@smj.example'],
+      ['承認', '承認', '不明（後から記録）'],
+    ]);
+  });
+
   test('edits elsewhere in 申請 or in other sheets do nothing', () => {
     const { w } = world();
     w.rt.calls.reset();
