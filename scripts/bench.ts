@@ -118,10 +118,12 @@ for (const n of [100, 10_000, 50_000]) {
   seed(w, '登録者', supporters(2000));
   seed(w, '口座', accounts(2000));
   seed(w, '申請', claims(50_000, '承認', 2000));
-  let bytes = 0;
+  let result = { bytes: 0, paid: 0, held: 0, claims: 0 };
   measure(w, 'createPayout', '50,000 claims / 2,000 supporters', () => {
-    bytes = (w.call('createPayout', '2024-06') as { bytes: number }).bytes;
+    result = w.call('createPayout', '2024-06') as typeof result;
   });
+  const bytes = result.bytes;
+  console.log(`payout: ${result.paid} supporters paid (${result.claims} claims), ${result.held} held`);
   measure(w, 'markPayoutPaid', '50,000 claims / 2,000 supporters', () => w.call('markPayoutPaid', '2024-06'));
   console.log(`transfer file: ${bytes.toLocaleString('en-US')} bytes`);
 }

@@ -37,8 +37,14 @@ export class Ledger {
     return { kind: 'done' };
   }
 
+  /** The 詳細 recorded for a response ('' when none). */
+  detail(id: string): string {
+    const i = this.index(id);
+    return i < 0 ? '' : this.t.text(i, '詳細');
+  }
+
   /** `caseId`: the 相談者ID a claim holds, so a deleted row comes back with it. */
-  record(form: FormKind, r: ResponseData, result: LedgerResult, target: string, detail = '', caseId = ''): void {
+  record(form: FormKind, r: { id: string; timestamp: Date }, result: LedgerResult, target: string, detail = '', caseId = ''): void {
     const row = { 回答ID: r.id, フォーム: form, 回答日時: r.timestamp, 処理日時: this.ctx.now, 結果: result, 対象: target, 相談者ID: caseId, 詳細: detail };
     const i = this.index(r.id);
     if (i < 0) this.t.append(row);
@@ -48,8 +54,8 @@ export class Ledger {
 
 export function sameInstant(a: unknown, b: Date): boolean {
   if (Object.prototype.toString.call(a) !== '[object Date]') return false;
-  // Sheets keeps date-times to the second (some implementations to the millisecond).
-  return Math.floor((a as Date).getTime() / 1000) === Math.floor(b.getTime() / 1000);
+  // A sheet may keep a date-time to the second, rounded either way: within a second is the same submit.
+  return Math.abs((a as Date).getTime() - b.getTime()) < 1000;
 }
 
 /** Question titles a response needs but does not have: unanswered, or (when absent from the form) unmapped. */
@@ -71,7 +77,11 @@ export function reportUnmapped(ctx: Ctx, ledger: Ledger, form: FormKind, r: Resp
   const unmapped = absentTitles.filter((t) => !inForm.has(t));
   if (unmapped.length === 0) return [];
   const list = unmapped.join('、');
-  ledger.record(form, r, '保留', '', `設問が見つかりません: ${list}`);
+  const detail = `設問が見つかりません: ${list}`;
+  const already = ledger.detail(r.id) === detail;
+  ledger.record(form, r, '保留', '', detail);
+  // Reported once: reconcile meets the response again every day until the mapping is fixed.
+  if (already) return unmapped;
   ctx.log(`${form}回答 ${r.id}`, `処理できません。設定の設問名を確認してください: ${list}`);
   ctx.mail.notifyOffice(
     `${form}フォームの回答を処理できません`,

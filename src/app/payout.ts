@@ -11,6 +11,7 @@ import { toCsv } from '../domain/csv';
 import { catalog, languageOf } from '../domain/messages';
 import type { PayoutClaim, PayoutPlan, PayoutSupporter } from '../domain/payout';
 import { payoutFingerprint, planPayout } from '../domain/payout';
+import { parseId } from '../domain/ids';
 import { normalizeText } from '../domain/text';
 import type { TransferFile, ZenginHeader } from '../domain/zengin';
 import { buildTransferFile } from '../domain/zengin';
@@ -80,14 +81,19 @@ export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): Pay
   const a = ctx.table(ACCOUNTS);
   const accounts = new Map<string, RawAccount[]>();
   for (let i = 0; i < a.length; i++) {
-    const id = normalizeText(a.get(i, '伴走ネットID')).toUpperCase();
+    // The same normalisation as everywhere (SPEC §2): BN−00001−3, bn000013 and BN-1-3 all match.
+    const raw = normalizeText(a.get(i, '伴走ネットID')).toUpperCase();
+    const parsed = parseId('BN', raw);
+    const id = parsed.kind === 'ok' ? parsed.id : raw;
     if (!id) continue;
     const rows = accounts.get(id) ?? [];
+    // In a plain-text cell a typed leading apostrophe stays in the value: it is not part of a code.
+    const unquote = (v: unknown) => (typeof v === 'string' ? v.replace(/^'/, '') : v);
     rows.push({
-      bankCode: a.get(i, '金融機関コード'),
-      branchCode: a.get(i, '支店コード'),
+      bankCode: unquote(a.get(i, '金融機関コード')),
+      branchCode: unquote(a.get(i, '支店コード')),
       type: a.get(i, '預金種目'),
-      number: a.get(i, '口座番号'),
+      number: unquote(a.get(i, '口座番号')),
       holder: a.get(i, '口座名義（カナ）'),
     });
     accounts.set(id, rows);

@@ -17,7 +17,7 @@ export interface TablePort {
   find(header: string, value: string): number;
   append(row: Row): number;
   set(i: number, patch: Row): void;
-  flush(): void;
+  flush(): boolean;
 }
 
 /** A form response as plain data: answers by question title. */

@@ -120,8 +120,11 @@ export function assessClaim(answers: ClaimAnswers, ctx: RuleContext): Assessment
   if (supportDate) {
     if (!inProgram) add('OUT_OF_PERIOD', { date: supportDate, start: program.period.start, end: program.period.end });
     if (compareDates(supportDate, tokyoDateOf(ctx.submitted)) > 0) add('FUTURE_DATE', { date: supportDate });
-    deadline = claimDeadline(supportDate, program.deadlineRule);
-    if (compareDates(receivedDate, deadline) > 0) add('LATE', { deadline, received: receivedDate });
+    // A date in December 9999 has no next month to be late by (and is FUTURE_DATE anyway).
+    if (supportDate < '9999-12-01') {
+      deadline = claimDeadline(supportDate, program.deadlineRule);
+      if (compareDates(receivedDate, deadline) > 0) add('LATE', { deadline, received: receivedDate });
+    }
   } else if (!isBlank(answers.supportDate)) {
     add('FIELD_MISSING', { field: '支援実施日', value: String(answers.supportDate) });
   }

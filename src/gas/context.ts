@@ -40,12 +40,14 @@ export class GasCtx implements Ctx {
   private logTable?: Table;
   readonly mail: GasOutbox;
 
+  /** `started`: when this execution began (several contexts in one run share the 6-minute limit). */
   constructor(
     readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
     readonly actor: string,
+    started?: number,
   ) {
     this.now = new Date();
-    this.started = this.now.getTime();
+    this.started = started ?? this.now.getTime();
     this.mail = new GasOutbox(this);
   }
 
@@ -126,20 +128,23 @@ export class GasCtx implements Ctx {
 
   /** Ends a run: sheet writes first, then the mail they announce, then what sending logged. */
   commit(): void {
-    this.flush();
+    // Make the writes final before any mail announces them.
+    if (this.flush()) SpreadsheetApp.flush();
     this.mail.deliver();
     this.flush();
   }
 
-  /** Writes every buffered table change and the ログ lines (one batch each). */
-  flush(): void {
-    for (const t of this.tables.values()) t.flush();
+  /** Writes every buffered table change and the ログ lines (one batch each). Returns whether it wrote. */
+  flush(): boolean {
+    let wrote = false;
+    for (const t of this.tables.values()) wrote = t.flush() || wrote;
     if (this.logLines.length > 0) {
       this.logTable ??= Table.openForAppend(this.ss, LOG);
       const log = this.logTable;
       for (const [at, who, target, content] of this.logLines) log.append({ 日時: at, 操作者: who, 対象: target, 内容: content });
       log.flush();
       this.logLines.length = 0;
+      wrote = true;
     }
     if (this.pendingProps.size > 0) {
       this.props ??= PropertiesService.getScriptProperties();
@@ -147,7 +152,9 @@ export class GasCtx implements Ctx {
       this.props.setProperties(written);
       if (this.propCache) Object.assign(this.propCache, written);
       this.pendingProps.clear();
+      wrote = true;
     }
+    return wrote;
   }
 }
 
@@ -166,7 +173,16 @@ export class GasOutbox implements Outbox {
 
   /** Sends what this run queued; beyond the daily quota it goes to メール送信待ち. */
   deliver(): void {
-    for (const { to, mail, replyTo } of this.pending.splice(0)) this.sendNow(to, mail, replyTo);
+    for (const { to, mail, replyTo } of this.pending.splice(0)) {
+      // Near the time limit, mail waits in メール送信待ち instead of being lost with the run.
+      if (this.ctx.timeLeft() < 20_000) this.queue(to, mail, '実行時間の上限が近いため');
+      else this.sendNow(to, mail, replyTo);
+    }
+  }
+
+  private queue(to: string, mail: Mail, why: string): void {
+    this.ctx.openTable(OUTBOX).append({ 登録日時: this.ctx.now, 宛先: to, 件名: mail.subject, 本文: mail.body, 状態: '送信待ち', 試行: 0 });
+    this.ctx.log(to, `メール送信待ち（${why}）: ${mail.subject}`);
   }
 
   private sendNow(to: string, mail: Mail, replyTo?: string): 'sent' | 'queued' {
@@ -189,8 +205,7 @@ export class GasOutbox implements Outbox {
         this.quota = 0;
       }
     }
-    this.ctx.openTable(OUTBOX).append({ 登録日時: this.ctx.now, 宛先: to, 件名: mail.subject, 本文: mail.body, 状態: '送信待ち', 試行: 0 });
-    this.ctx.log(to, `メール送信待ち（1日の送信上限）: ${mail.subject}`);
+    this.queue(to, mail, '1日の送信上限');
     return 'queued';
   }
 
@@ -211,7 +226,7 @@ export class GasOutbox implements Outbox {
     for (let i = 0; i < t.length; i++) {
       if (t.text(i, '状態') !== '送信待ち') continue;
       this.quota ??= MailApp.getRemainingDailyQuota();
-      if (this.quota <= 0) {
+      if (this.quota <= 0 || this.ctx.timeLeft() < 30_000) {
         left++;
         continue;
       }
@@ -220,6 +235,8 @@ export class GasOutbox implements Outbox {
         MailApp.sendEmail({ to, subject: t.text(i, '件名'), body: String(t.get(i, '本文')), name: '伴走ネット事務局' });
         this.quota -= 1;
         t.set(i, { 状態: '送信済', 送信日時: new Date(), 試行: Number(t.get(i, '試行') || 0) + 1 });
+        // Written at once: a run stopped at the time limit must not send this mail again tomorrow.
+        t.flush();
         this.ctx.log(to, `送信待ちのメールを送信: ${t.text(i, '件名')}`);
         sent++;
       } catch (e) {

@@ -3,6 +3,7 @@
  * write everything in batches, and turn platform faults into a ログ line and a mail to the office.
  */
 import { handleClaim } from '../app/claim';
+import type { FormKind } from '../app/ledger';
 import { Ledger } from '../app/ledger';
 import type { YearMonth } from '../domain/calendar';
 import { parseYearMonth, yearMonthOf, tokyoDateOf } from '../domain/calendar';
@@ -30,21 +31,30 @@ export function actorEmail(): string {
 }
 
 /** Runs `fn` under the script lock with a fresh context; commits on success, reports on failure. */
-export function withCtx<T>(label: string, actor: string, fn: (ctx: GasCtx) => T): T {
+export function withCtx<T>(label: string, actor: string, fn: (ctx: GasCtx) => T, started?: number): T {
+  return withLock(label, actor, (ss) => {
+    const ctx = new GasCtx(ss, actor, started);
+    const result = fn(ctx);
+    ctx.commit();
+    return result;
+  });
+}
+
+/** The script lock around a run; a failure is logged and mailed, then rethrown (the trigger fails visibly). */
+function withLock<T>(label: string, actor: string, fn: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => T): T {
   const ss = spreadsheet();
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new Error(`${label}: 他の処理が実行中のためロックを取得できませんでした。フォームの回答は失われず、毎日の処理（未処理の回答を取り込む）で処理されます`);
   }
   try {
-    const ctx = new GasCtx(ss, actor);
-    const result = fn(ctx);
-    ctx.commit();
-    return result;
+    return fn(ss);
   } catch (e) {
     reportError(ss, label, actor, e);
     throw e;
   } finally {
+    // The Lock reference: flush pending spreadsheet changes before releasing the lock.
+    SpreadsheetApp.flush();
     lock.releaseLock();
   }
 }
@@ -106,10 +116,14 @@ export interface ReconcileResult {
   resumed: boolean;
 }
 
-/** Processes every form response not yet handled (the form is the durable record). */
-export function reconcileAll(actor: string): ReconcileResult {
+/**
+ * Processes every form response not yet handled (the form is the durable record). Each response
+ * is committed before the next; one that fails is recorded as 保留 with the error and the rest go on.
+ */
+export function reconcileAll(actor: string, started = Date.now()): ReconcileResult {
   removeSpentTriggers('reconcile');
-  return withCtx('未処理の回答の取り込み', actor, (ctx) => {
+  return withLock('未処理の回答の取り込み', actor, (ss) => {
+    let ctx = new GasCtx(ss, actor, started);
     const result: ReconcileResult = { registrations: 0, claims: 0, pending: 0, resumed: false };
     const settings = ctx.settings;
     for (const [kind, setting] of [
@@ -118,7 +132,6 @@ export function reconcileAll(actor: string): ReconcileResult {
     ] as const) {
       const { form } = tryOpenForm(setting);
       if (!form) continue;
-      const ledger = new Ledger(ctx);
       let titles: string[] | undefined;
       const formTitles = () => (titles ??= questionTitles(form));
       let slowest = 0;
@@ -128,27 +141,53 @@ export function reconcileAll(actor: string): ReconcileResult {
           scheduleResume('reconcile');
           result.resumed = true;
           ctx.log('未処理の回答', '実行時間の上限が近いため中断し、1分後に続きを実行します');
+          ctx.commit();
           return result;
         }
         const id = response.getId();
         const ts = response.getTimestamp() as unknown as Date;
-        if (ledger.status({ id, timestamp: ts }).kind === 'done') continue;
+        if (new Ledger(ctx).status({ id, timestamp: ts }).kind === 'done') continue;
+        ctx.commit(); // what earlier responses did is final before this one starts
         const t0 = Date.now();
-        const r = readResponse(form.getId(), response);
-        const outcome = kind === '登録' ? handleRegistration(ctx, r, formTitles) : handleClaim(ctx, r, formTitles);
-        slowest = Math.max(slowest, Date.now() - t0);
-        if (outcome.kind === 'unmapped') result.pending++;
-        else if (outcome.kind !== 'unchanged') {
-          if (kind === '登録') result.registrations++;
-          else result.claims++;
+        try {
+          const r = readResponse(form.getId(), response);
+          const outcome = kind === '登録' ? handleRegistration(ctx, r, formTitles) : handleClaim(ctx, r, formTitles);
+          if (outcome.kind === 'unmapped') result.pending++;
+          else if (outcome.kind !== 'unchanged') {
+            if (kind === '登録') result.registrations++;
+            else result.claims++;
+          }
+        } catch (e) {
+          // Drop what the failed response buffered; keep it as 保留 and go on with the others.
+          ctx = new GasCtx(ss, actor, started);
+          recordFailure(ctx, kind, { id, timestamp: ts }, e);
+          result.pending++;
         }
+        slowest = Math.max(slowest, Date.now() - t0);
       }
     }
     if (result.registrations + result.claims + result.pending > 0) {
       ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、保留 ${result.pending}件`);
     }
+    ctx.commit();
     return result;
   });
+}
+
+/** A response that failed: 保留 in 回答記録 with the error; the office hears once per distinct error. */
+function recordFailure(ctx: GasCtx, kind: FormKind, r: { id: string; timestamp: Date }, e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  const ledger = new Ledger(ctx);
+  const detail = `エラー: ${message}`;
+  const before = ledger.detail(r.id);
+  ledger.record(kind, r, '保留', '', detail);
+  ctx.log(`${kind}回答 ${r.id}`, `処理できませんでした（保留）: ${message}`);
+  if (before !== detail) {
+    ctx.mail.notifyOffice(
+      `${kind}フォームの回答を処理できません`,
+      `${kind}フォームの回答 ${r.id} の処理中にエラーが起きました。回答はフォームに残っており、保留として記録しました。\n\n${message}\n\n原因を直したあと、メニュー「未処理の回答を取り込む」で処理されます。`,
+    );
+  }
 }
 
 /** A one-off trigger that continues a long run (only one at a time). */
@@ -164,14 +203,19 @@ export function revalidate(actor: string) {
 }
 
 export function daily(): { sent: number; queued: number; reminded: number; expired: number } {
-  // Resume triggers that brought us here are one-off: remove the spent ones.
-  const out = withCtx('毎日の処理', 'system', (ctx) => {
-    const [sent, queued] = ctx.mail.drain();
-    handleReviewChanges(ctx);
-    const f = needsInfoFollowUp(ctx);
-    return { sent, queued, reminded: f.reminded, expired: f.expired.length };
-  });
-  reconcileAll('system');
+  const started = Date.now(); // one execution: both parts share its time limit
+  const out = withCtx(
+    '毎日の処理',
+    'system',
+    (ctx) => {
+      const [sent, queued] = ctx.mail.drain();
+      handleReviewChanges(ctx);
+      const f = needsInfoFollowUp(ctx);
+      return { sent, queued, reminded: f.reminded, expired: f.expired.length };
+    },
+    started,
+  );
+  reconcileAll('system', started);
   return out;
 }
 

@@ -30,10 +30,17 @@ export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
 }
 
+/** Sheets refuses a cell of more than 50,000 characters: longer user text is cut, with a mark. */
+const MAX_CELL_CHARS = 50000;
+const CUT_MARK = '…（長すぎるため省略）';
+
 /** A value as it goes into a cell: user text can never become a formula, a number or a date. */
 export function toCell(v: unknown): unknown {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return sheetText(v);
+  if (typeof v === 'string') {
+    const text = sheetText(v);
+    return text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS - CUT_MARK.length) + CUT_MARK : text;
+  }
   if (typeof v === 'number' || typeof v === 'boolean' || isDate(v)) return v;
   return sheetText(String(v));
 }
@@ -146,8 +153,9 @@ export class Table {
     }
   }
 
-  /** Writes what was buffered: one setValues per run of adjacent changed columns, one for appended rows. */
-  flush(): void {
+  /** Writes what was buffered: one setValues per run of adjacent changed columns, one for appended rows. Returns whether it wrote. */
+  flush(): boolean {
+    const wrote = this.dirty.size > 0 || this.appended.length > 0;
     if (this.dirty.size > 0) {
       const allCols = new Set<number>();
       let first = Number.POSITIVE_INFINITY;
@@ -174,6 +182,7 @@ export class Table {
       this.base += this.appended.length;
       this.appended.length = 0;
     }
+    return wrote;
   }
 }
 

@@ -69,6 +69,8 @@ export interface Runtime {
   fire(handler: string, event?: unknown): unknown;
   /** like fire, with any arguments (e.g. createPayout('2024-05')) */
   invoke(handler: string, args: unknown[]): unknown;
+  /** Fault injection: the call of `method` (e.g. 'ItemResponse.getResponse') after `after` more calls throws `message` once. */
+  failNext(method: string, message: string, after?: number): void;
   /** From now on each service call (or only `method`, e.g. 'Range.getValues') advances the clock by `ms`. */
   setCallLatency(ms: number, method?: string): void;
   bind(resolve: (name: string) => ((...a: unknown[]) => unknown) | undefined): void;
@@ -111,9 +113,18 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
 
   let latency = opts.callLatencyMs ?? 0;
   let latencyOnly: string | null = null;
+  const faults: { method: string; message: string; after: number }[] = [];
   const maxExecutionMs = opts.maxExecutionMs ?? 6 * 60 * 1000;
   boundary.beforeCall = (key: string) => {
     if (latency > 0 && (latencyOnly === null || key === latencyOnly)) clock.advance(latency);
+    const fault = faults.find((f) => f.method === key);
+    if (fault) {
+      if (fault.after > 0) fault.after--;
+      else {
+        faults.splice(faults.indexOf(fault), 1);
+        fail(fault.message);
+      }
+    }
     const started = env.exec.startedAt;
     if (started !== undefined && clock.nowMs() - started > maxExecutionMs) fail('Exceeded maximum execution time');
   };
@@ -404,6 +415,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       return execute({ kind: 'ui', user: activeUser }, handler, event);
     },
 
+    failNext(method, message, after = 0) {
+      faults.push({ method, message, after });
+    },
     setCallLatency(ms, method) {
       latency = ms;
       latencyOnly = method ?? null;

@@ -966,8 +966,17 @@ function shape(values: unknown, nr: number, nc: number): unknown[][] {
   for (const row of values) {
     if (!Array.isArray(row)) fail("The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.");
     if (row.length !== nc) fail(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${nc}.`);
+    for (const cell of row) checkCellLength(cell);
   }
   return values as unknown[][];
+}
+
+/** Sheets holds at most 50,000 characters in a cell; a longer string is refused, not cut. */
+const MAX_CELL_CHARS = 50000;
+function checkCellLength(v: unknown): void {
+  if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
+    fail(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+  }
 }
 
 export class FakeRange extends Fake {
@@ -1036,6 +1045,7 @@ export class FakeRange extends Fake {
     return this;
   }
   setValue(value: unknown) {
+    checkCellLength(value);
     for (let r = 0; r < this._nr; r++) for (let c = 0; c < this._nc; c++) this._sheet._write(this._row + r, this._col + c, value);
     return this;
   }
