@@ -151,23 +151,17 @@ function formatClaims(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
     const letter = columnLetter(check);
     const decisionLetter = columnLetter(decision);
     const whole = sheet.getRange(2, 1, rows, sheet.getLastColumn());
-    sheet.setConditionalFormatRules([
-      SpreadsheetApp.newConditionalFormatRule()
-        .whenFormulaSatisfied(`=$${decisionLetter}2="却下"`)
-        .setFontColor('#9aa0a6')
-        .setRanges([whole])
-        .build(),
-      SpreadsheetApp.newConditionalFormatRule()
-        .whenFormulaSatisfied(`=AND($${letter}2<>"",$${letter}2<>"OK",$${decisionLetter}2="審査待ち")`)
-        .setBackground('#fce8e6')
-        .setRanges([whole])
-        .build(),
-      SpreadsheetApp.newConditionalFormatRule()
-        .whenFormulaSatisfied(`=$${decisionLetter}2="差戻し"`)
-        .setBackground('#fef7e0')
-        .setRanges([whole])
-        .build(),
-    ]);
+    const rule = (formula: string, style: (b: GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder) => GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder) =>
+      style(SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(formula)).setRanges([whole]).build();
+    const ours = [
+      rule(`=$${decisionLetter}2="却下"`, (b) => b.setFontColor('#9aa0a6')),
+      rule(`=AND($${letter}2<>"",$${letter}2<>"OK",$${decisionLetter}2="審査待ち")`, (b) => b.setBackground('#fce8e6')),
+      rule(`=$${decisionLetter}2="差戻し"`, (b) => b.setBackground('#fef7e0')),
+    ];
+    // Staff's own rules stay; ours (recognised by their formula, wherever the columns moved) are replaced.
+    const isOurs = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) =>
+      (r.getBooleanCondition()?.getCriteriaValues() ?? []).some((v) => /^=(\$[A-Z]+2="(却下|差戻し)"|AND\(\$[A-Z]+2<>"",\$[A-Z]+2<>"OK",)/.test(String(v)));
+    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules().filter((r) => !isOurs(r)), ...ours]);
     sheet.getRange(2, check, rows, 1).setWrap(true);
   }
   // System columns warn before an edit; 判定 and 審査メモ are for staff.

@@ -80,3 +80,18 @@ describe('setup and the menu', () => {
     expect(w.rows('申請')[0]).toMatchObject({ 金額: 8000, 自動チェック: 'OK', 課題の分野: '労働, 在留資格', 支援の内容: '同行, 通訳' });
   });
 });
+
+describe('setup keeps what staff added', () => {
+  test("staff's own conditional formatting survives setup; ours is not added twice", () => {
+    const w = makeWorld();
+    const s = w.sheet('申請');
+    const SpreadsheetApp = w.rt.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const mine = SpreadsheetApp.newConditionalFormatRule().whenTextContains('至急').setBackground('#ff0000').setRanges([s.getRange('A2:A100')]).build();
+    s.setConditionalFormatRules([...s.getConditionalFormatRules(), mine]);
+    const before = s.getConditionalFormatRules().length;
+    w.call('setup');
+    w.call('setup');
+    expect(s.getConditionalFormatRules()).toHaveLength(before);
+    expect(s.getConditionalFormatRules().some((r) => r.getBooleanCondition()?.getCriteriaValues().includes('至急'))).toBe(true);
+  });
+});
