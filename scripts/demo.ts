@@ -14,6 +14,8 @@
  *   6. out/: sheets as CSV, mails, Drive files, the 全銀 file decoded
  *   7. a summary on stdout
  */
+import type { PayoutResult } from '../src/gas/entry';
+import { rowsOf, setSetting as setSettingOf, sheetOf } from '../test/support/sheets';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dammCheckDigit } from '../src/domain/damm';
@@ -177,24 +179,11 @@ loadBundle(rt, BUNDLE);
 const call = (name: string, ...args: unknown[]) => rt.invoke(name, args);
 const at = (ms: number) => rt.clock.set(new Date(ms));
 
-const sheet = (name: string): Sheet => {
-  const s = ss.getSheetByName(name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
-};
+const sheet = (name: string): Sheet => sheetOf(ss, name);
 /** A sheet's rows as objects keyed by header. */
-const rows = (name: string): Record<string, unknown>[] => {
-  const [header, ...rest] = sheet(name).getDataRange().getValues();
-  return rest.filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
-};
+const rows = (name: string): Record<string, unknown>[] => rowsOf(ss, name);
 /** Staff fill in a 設定 value (the 値 cell of the key's row). */
-const setSetting = (key: string, value: string) => {
-  const s = sheet('設定');
-  const values = s.getDataRange().getValues();
-  const i = values.findIndex((r) => r[0] === key);
-  if (i < 0) s.appendRow([key, value, '']);
-  else s.getRange(i + 1, 2).setValue(value);
-};
+const setSetting = (key: string, value: string) => setSettingOf(ss, key, value);
 
 call('setup');
 call('createForms');
@@ -675,16 +664,6 @@ runUntil(jst('2024-06-03 09:59'));
 // 5. Month end: the payout on 06-03, paid on payday 06-10
 // ─────────────────────────────────────────────────────────────────────────────
 
-interface PayoutResult {
-  month: string;
-  payoutId: string;
-  payday: string;
-  paid: number;
-  held: number;
-  claims: number;
-  total: number;
-  bytes?: number;
-}
 at(jst('2024-06-03 10:00'));
 const payout = call('createPayout', '2024-06') as PayoutResult;
 runUntil(jst('2024-06-10 15:00'));

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { createRuntime, type Runtime } from '../runtime';
 import { loadBundle } from '../runtime/harness';
+import { rowsOf, setSetting as setSettingOf, sheetOf } from '../support/sheets';
 
 export const BUNDLE = 'build/Code.js';
 
@@ -93,23 +94,9 @@ export function makeWorld(
   const call = (name: string, ...args: unknown[]) => rt.invoke(name, args);
   call('setup');
   if (opts.createForms) call('createForms');
-  const sheet = (name: string) => {
-    const s = ss.getSheetByName(name);
-    if (!s) throw new Error(`no sheet ${name}`);
-    return s;
-  };
-  const rows = (name: string) => {
-    const values = sheet(name).getDataRange().getValues();
-    const [header, ...rest] = values;
-    return rest.filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
-  };
-  const setSetting = (key: string, value: string) => {
-    const s = sheet('設定');
-    const values = s.getDataRange().getValues();
-    const i = values.findIndex((r) => r[0] === key);
-    if (i < 0) s.appendRow([key, value, '']);
-    else s.getRange(i + 1, 2).setValue(value);
-  };
+  const sheet = (name: string) => sheetOf(ss, name);
+  const rows = (name: string) => rowsOf(ss, name);
+  const setSetting = (key: string, value: string) => setSettingOf(ss, key, value);
   const defaults: Record<string, string> = {
     事務局メール: 'office@smj.example',
     依頼人コード: '1234567890',
