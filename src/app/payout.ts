@@ -87,13 +87,12 @@ export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): Pay
     const id = parsed.kind === 'ok' ? parsed.id : raw;
     if (!id) continue;
     const rows = accounts.get(id) ?? [];
-    // In a plain-text cell a typed leading apostrophe stays in the value: it is not part of a code.
-    const unquote = (v: unknown) => (typeof v === 'string' ? v.replace(/^'/, '') : v);
+    // (A leading apostrophe typed into a plain-text code cell is dropped by the table read.)
     rows.push({
-      bankCode: unquote(a.get(i, '金融機関コード')),
-      branchCode: unquote(a.get(i, '支店コード')),
+      bankCode: a.get(i, '金融機関コード'),
+      branchCode: a.get(i, '支店コード'),
       type: a.get(i, '預金種目'),
-      number: unquote(a.get(i, '口座番号')),
+      number: a.get(i, '口座番号'),
       holder: a.get(i, '口座名義（カナ）'),
     });
     accounts.set(id, rows);

@@ -4,7 +4,8 @@
  */
 import type { Ctx, Outbox, TablePort } from '../app/ports';
 import type { SheetSchema } from '../app/schema';
-import { LOG, OUTBOX, SETTINGS } from '../app/schema';
+import { CLAIMS, LOG, OUTBOX, SETTINGS } from '../app/schema';
+import { formatClaims } from './format';
 import type { Settings } from '../app/settings';
 import { parseSettings } from '../app/settings';
 import type { Mail } from '../domain/messages';
@@ -65,6 +66,8 @@ export class GasCtx implements Ctx {
     let t = this.tables.get(schema.name);
     if (!t) {
       t = Table.open(this.ss, schema);
+      // The review sheet's dropdown, highlighting and protection must cover the rows added later.
+      if (schema.name === CLAIMS.name) t.onGrow = () => formatClaims(this.ss);
       this.tables.set(schema.name, t);
     }
     return t;

@@ -8,7 +8,7 @@ import { Ledger } from '../app/ledger';
 import type { YearMonth } from '../domain/calendar';
 import { parseYearMonth, yearMonthOf, tokyoDateOf } from '../domain/calendar';
 import { handleRegistration } from '../app/register';
-import { handleReviewChanges, needsInfoFollowUp } from '../app/review';
+import { handleReviewChanges, needsInfoFollowUp, UNKNOWN_REVIEWER } from '../app/review';
 import { revalidatePending } from '../app/revalidate';
 import { isClosed, markDrafts, markPaid, payoutId, planFromSheets, preparePayout } from '../app/payout';
 import { payoutFingerprint } from '../domain/payout';
@@ -19,6 +19,7 @@ import { questionTitles, readResponse, tryOpenForm } from './forms';
 import { protectPaidSheet, saveFiles, writePayoutSheet } from './payoutSheet';
 import { runSetup } from './setup';
 import { buildForms } from './createForms';
+import { toCell } from './table';
 
 const LOCK_WAIT_MS = 30_000;
 
@@ -106,7 +107,9 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // whose trigger could not get the lock is caught by the next edit (and by the daily job).
   const edited: number[] = [];
   for (let r = Math.max(row, 2); r < row + numRows; r++) edited.push(r - 2);
-  withCtx('判定の変更', actor || actorEmail(), (ctx) => handleReviewChanges(ctx, edited));
+  // Under an installable trigger Session's user is the trigger's owner, not the editor: when the
+  // event does not name the editor, the decision is recorded without a name rather than a wrong one.
+  withCtx('判定の変更', actor || UNKNOWN_REVIEWER, (ctx) => handleReviewChanges(ctx, edited));
 }
 
 export interface ReconcileResult {
@@ -329,7 +332,7 @@ export function closePayout(month: YearMonth, actor: string) {
     // amounts (照合コード). Claims approved since then wait for the next month.
     const plan = planFromSheets(ctx, month, true);
     const values = sheet.getDataRange().getValues();
-    const shownCode = String(values.find((r) => r[0] === '照合コード')?.[1] ?? '');
+    const shownCode = String(values.find((r) => r[0] === '照合コード')?.[1] ?? '').replace(/^'/, '');
     if (plan.paid.length === 0) throw new Error(`支払シート「${payoutSheetName(month)}」に支払う申請がありません`);
     if (shownCode !== payoutFingerprint(plan)) {
       throw new Error(
@@ -354,9 +357,7 @@ export function buildReportSheet(month: YearMonth, actor: string): { month: Year
     if (sheet) sheet.clear();
     else sheet = ctx.ss.insertSheet(name);
     if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-    const range = sheet.getRange(1, 1, rows.length, rows[0].length);
-    range.setNumberFormat('@');
-    range.setValues(rows.map((r) => r.map((v) => (typeof v === 'number' ? v : String(v)))));
+    sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map(toCell)));
     ctx.log(name, `集計を作成しました（${rows.length}行）`);
     return { month, sheet: name, rows: rows.length };
   });

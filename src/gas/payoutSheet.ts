@@ -2,6 +2,7 @@
 import type { PreparedPayout } from '../app/payout';
 import { payoutSheetName } from '../app/schema';
 import { toSignedBytes, utf8Bytes } from '../domain/sjis';
+import { toCell } from './table';
 
 export interface SavedFiles {
   transferUrl: string | null;
@@ -30,10 +31,8 @@ export function writePayoutSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, m
   }
   if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
   if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  // Plain text: IDs, masked accounts and kana names are shown exactly as computed.
-  const range = sheet.getRange(1, 1, rows.length, width);
-  range.setNumberFormat('@');
-  range.setValues(rows.map((r) => r.map((v) => (typeof v === 'number' ? v : String(v)))));
+  // Text goes through the same guard as every other write (names are user text: never a formula).
+  sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.map(toCell)));
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#e8eaed');
   return sheet;
@@ -46,7 +45,11 @@ function folderFor(idOrUrl: string): GoogleAppsScript.Drive.Folder {
     return DriveApp.getFolderById(m ? m[1] : v);
   }
   const it = DriveApp.getFoldersByName('伴走ネット 支払ファイル');
-  return it.hasNext() ? it.next() : DriveApp.createFolder('伴走ネット 支払ファイル');
+  while (it.hasNext()) {
+    const folder = it.next();
+    if (!folder.isTrashed()) return folder;
+  }
+  return DriveApp.createFolder('伴走ネット 支払ファイル');
 }
 
 /** Saves the 全銀 file (Shift_JIS bytes) and the CSV (UTF-8 with BOM); an older draft of the month is trashed. */
@@ -56,7 +59,10 @@ export function saveFiles(folderSetting: string, month: string, p: PreparedPayou
   const csvName = `支払一覧_${month}.csv`;
   for (const name of [transferName, csvName]) {
     const old = folder.getFilesByName(name);
-    while (old.hasNext()) old.next().setTrashed(true);
+    while (old.hasNext()) {
+      const file = old.next();
+      if (!file.isTrashed()) file.setTrashed(true);
+    }
   }
   let transferUrl: string | null = null;
   if (p.file) {
@@ -87,6 +93,6 @@ export function protectPaidSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, m
   protection.setWarningOnly(false);
   const me = Session.getEffectiveUser();
   protection.addEditor(me);
-  protection.removeEditors(protection.getEditors().filter((e) => e.getEmail() !== me.getEmail()));
+  protection.removeEditors(protection.getEditors().map((e) => e.getEmail()).filter((email) => email !== me.getEmail()));
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }

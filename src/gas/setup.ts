@@ -3,12 +3,11 @@
  * formatting and triggers. Safe to run again: it only adds what is missing.
  */
 import type { SheetSchema } from '../app/schema';
-import { ACCOUNTS, CLAIMS, CORE_SHEETS, LOG, RESPONSES, SETTINGS, SUPPORTERS, OUTBOX } from '../app/schema';
+import { CORE_SHEETS, LOG, OUTBOX, RESPONSES, SETTINGS } from '../app/schema';
 import { parseSettings, SETTING_DEFS } from '../app/settings';
-import { DECISIONS } from '../domain/rules';
-import { LANGUAGES, catalog } from '../domain/messages';
 import { rememberSpreadsheet } from './context';
 import { tryOpenForm } from './forms';
+import { formatAccounts, formatClaims, formatSupporters, headerIndex, protectWarn } from './format';
 import { normHeader } from './table';
 
 export interface SetupReport {
@@ -94,17 +93,6 @@ function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: Sheet
   }
 }
 
-function headerIndex(sheet: GoogleAppsScript.Spreadsheet.Sheet): { get(name: string): number | undefined } {
-  const lastCol = sheet.getLastColumn();
-  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
-  const m = new Map<string, number>();
-  header.forEach((h, i) => {
-    const key = normHeader(h);
-    if (key && !m.has(key)) m.set(key, i + 1);
-  });
-  return { get: (name: string) => m.get(normHeader(name)) };
-}
-
 function writeSettingKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: SetupReport): void {
   const sheet = ss.getSheetByName(SETTINGS.name);
   if (!sheet) return;
@@ -130,92 +118,6 @@ function writeSettingKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: 
   range.setNumberFormat('@');
   range.setValues(rows);
   report.addedKeys = rows.length;
-}
-
-function formatClaims(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const sheet = ss.getSheetByName(CLAIMS.name);
-  if (!sheet) return;
-  const cols = headerIndex(sheet);
-  const rows = Math.max(1, sheet.getMaxRows() - 1);
-  const decision = cols.get('判定');
-  if (decision) {
-    const rule = SpreadsheetApp.newDataValidation()
-      .requireValueInList([...DECISIONS], true)
-      .setAllowInvalid(false)
-      .setHelpText('判定: 審査待ち / 承認 / 差戻し / 却下（支払済は月次支払の確定で自動的に設定されます）')
-      .build();
-    sheet.getRange(2, decision, rows, 1).setDataValidation(rule);
-  }
-  const check = cols.get('自動チェック');
-  if (check && decision) {
-    const letter = columnLetter(check);
-    const decisionLetter = columnLetter(decision);
-    const whole = sheet.getRange(2, 1, rows, sheet.getLastColumn());
-    const rule = (formula: string, style: (b: GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder) => GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder) =>
-      style(SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(formula)).setRanges([whole]).build();
-    const ours = [
-      rule(`=$${decisionLetter}2="却下"`, (b) => b.setFontColor('#9aa0a6')),
-      rule(`=AND($${letter}2<>"",$${letter}2<>"OK",$${decisionLetter}2="審査待ち")`, (b) => b.setBackground('#fce8e6')),
-      rule(`=$${decisionLetter}2="差戻し"`, (b) => b.setBackground('#fef7e0')),
-    ];
-    // Staff's own rules stay; ours (recognised by their formula, wherever the columns moved) are replaced.
-    const isOurs = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) =>
-      (r.getBooleanCondition()?.getCriteriaValues() ?? []).some((v) => /^=(\$[A-Z]+2="(却下|差戻し)"|AND\(\$[A-Z]+2<>"",\$[A-Z]+2<>"OK",)/.test(String(v)));
-    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules().filter((r) => !isOurs(r)), ...ours]);
-    sheet.getRange(2, check, rows, 1).setWrap(true);
-  }
-  // System columns warn before an edit; 判定 and 審査メモ are for staff.
-  const staff = CLAIMS.staff.map((h) => cols.get(h)).filter((c): c is number => c !== undefined);
-  protectWarn(sheet, '申請: システムが書き込む列です。判定と審査メモを編集してください', staff.map((c) => sheet.getRange(2, c, rows, 1)));
-}
-
-function formatSupporters(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const sheet = ss.getSheetByName(SUPPORTERS.name);
-  if (!sheet) return;
-  const cols = headerIndex(sheet);
-  const rows = Math.max(1, sheet.getMaxRows() - 1);
-  for (const h of ['覚書受領日', '口座届受領日']) {
-    const c = cols.get(h);
-    if (c) {
-      const rule = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText(`${h}: 日付（例 2025-04-01）`).build();
-      sheet.getRange(2, c, rows, 1).setDataValidation(rule);
-    }
-  }
-  const lang = cols.get('連絡言語');
-  if (lang) {
-    const rule = SpreadsheetApp.newDataValidation()
-      .requireValueInList(LANGUAGES.map((l) => catalog(l).label), true)
-      .setAllowInvalid(true)
-      .build();
-    sheet.getRange(2, lang, rows, 1).setDataValidation(rule);
-  }
-}
-
-function formatAccounts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const sheet = ss.getSheetByName(ACCOUNTS.name);
-  if (!sheet) return;
-  const cols = headerIndex(sheet);
-  const rows = Math.max(1, sheet.getMaxRows() - 1);
-  const type = cols.get('預金種目');
-  if (type) {
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList(['普通', '当座', '貯蓄'], true).setAllowInvalid(true).build();
-    sheet.getRange(2, type, rows, 1).setDataValidation(rule);
-  }
-}
-
-function protectWarn(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, description: string, unprotected: GoogleAppsScript.Spreadsheet.Range[] = []): void {
-  if (!sheet) return;
-  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
-  const protection = existing.length > 0 ? existing[0] : sheet.protect();
-  protection.setDescription(description);
-  protection.setWarningOnly(true);
-  if (unprotected.length > 0) protection.setUnprotectedRanges(unprotected);
-}
-
-function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 /** One trigger per handler and source; a trigger for a form no longer configured is removed. */

@@ -54,6 +54,8 @@ export class Table {
 
   /** Data rows above the appended ones (more than rows.length for an append-only table). */
   private base: number;
+  /** Called after rows were added to the grid (new rows carry no validation or protection). */
+  onGrow?: () => void;
 
   private constructor(
     readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
@@ -101,10 +103,15 @@ export class Table {
     return c;
   }
 
+  /**
+   * A cell's value. Sheets drops the apostrophe the system writes before text it must keep as
+   * text; should a sheet keep it (a plain-text cell), it is dropped here, so reads agree either way.
+   */
   get(i: number, header: string): unknown {
     const c = this.index.get(normHeader(header));
     if (c === undefined) return '';
-    return i < this.rows.length ? this.rows[i][c] : this.appended[i - this.rows.length][c];
+    const v = i < this.rows.length ? this.rows[i][c] : this.appended[i - this.rows.length][c];
+    return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
   }
 
   text(i: number, header: string): string {
@@ -120,7 +127,8 @@ export class Table {
   find(header: string, value: string): number {
     const c = this.index.get(normHeader(header));
     if (c === undefined) return -1;
-    for (let i = 0; i < this.rows.length; i++) if (String(this.rows[i][c]) === value) return i;
+    const same = (v: unknown) => String(v) === value || (typeof v === 'string' && v.startsWith("'") && v.slice(1) === value);
+    for (let i = 0; i < this.rows.length; i++) if (same(this.rows[i][c])) return i;
     for (let j = 0; j < this.appended.length; j++) if (String(this.appended[j][c]) === value) return this.rows.length + j;
     return -1;
   }
@@ -176,11 +184,13 @@ export class Table {
       const need = start + this.appended.length - 1;
       const max = this.sheet.getMaxRows();
       // Grow in steps of 500 so an append rarely needs the extra call.
-      if (need > max) this.sheet.insertRowsAfter(max, need - max + 500);
+      const grow = need > max;
+      if (grow) this.sheet.insertRowsAfter(max, need - max + 500);
       this.sheet.getRange(start, 1, this.appended.length, this.header.length).setValues(this.appended.map((r) => r.map(toCell)));
       if (this.base === this.rows.length) this.rows.push(...this.appended);
       this.base += this.appended.length;
       this.appended.length = 0;
+      if (grow) this.onGrow?.();
     }
     return wrote;
   }

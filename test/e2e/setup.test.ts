@@ -95,3 +95,32 @@ describe('setup keeps what staff added', () => {
     expect(s.getConditionalFormatRules().some((r) => r.getBooleanCondition()?.getCriteriaValues().includes('至急'))).toBe(true);
   });
 });
+
+describe('the review sheet grows', () => {
+  test('rows added past the formatted ones get the 判定 dropdown too', () => {
+    const w = makeWorld();
+    const a = w.supporter({ email: 'a@example.org' });
+    const s = w.sheet('申請');
+    s.deleteRows(3, s.getMaxRows() - 2); // a small grid: the next claims need new rows
+    for (const d of ['2024-05-01', '2024-05-02']) w.claim({ id: a, email: 'a@example.org', date: d });
+    const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+    const rule = s.getRange(3, header.indexOf('判定') + 1).getDataValidation();
+    expect(rule?.getCriteriaValues()[0]).toEqual(expect.arrayContaining(['承認', '却下']));
+  });
+});
+
+describe('user text on the payout and 集計 sheets', () => {
+  test('a name that looks like a formula stays text on 支払 YYYY-MM', () => {
+    const w = makeWorld({ now: '2024-05-10T10:00:00+09:00' });
+    const a = w.supporter({ name: '=1+1', email: 'f@example.org' });
+    w.claim({ id: a, email: 'f@example.org', date: '2024-05-01' });
+    const c = w.sheet('申請');
+    const ch = c.getRange(1, 1, 1, c.getLastColumn()).getValues()[0];
+    w.rt.editCell(c, c.getRange(2, ch.indexOf('判定') + 1).getA1Notation(), '承認');
+    w.at('2024-06-03T10:00:00+09:00');
+    w.call('createPayout', '2024-06');
+    const sheet = w.ss.getSheetByName('支払 2024-06');
+    expect(sheet?.getDataRange().getFormulas().flat().every((f) => f === '')).toBe(true);
+    expect(sheet?.getDataRange().getValues().some((r) => r[1] === '=1+1')).toBe(true);
+  });
+});

@@ -598,8 +598,10 @@ export class FakeFormApp extends Fake {
   }
   openByUrl(url: string) {
     const s = String(url);
-    const m = /\/forms\/d\/(e\/)?([^/?#]+)/.exec(s);
-    const f = m ? [...this._all().values()].find((x) => (m[1] ? x._pubId === m[2] : x._id === m[2])) : undefined;
+    // Only the form's own (edit) URL names the form; the respondent link /forms/d/e/… is not
+    // documented to open it, so the fake refuses it.
+    const m = /\/forms\/d\/([^/?#]+)/.exec(s);
+    const f = m && m[1] !== 'e' ? [...this._all().values()].find((x) => x._id === m[1]) : undefined;
     if (!f) fail('No item with the given ID could be found, or you do not have permission to access it.');
     return f;
   }
