@@ -67,7 +67,15 @@ export class GasCtx implements Ctx {
     if (!t) {
       t = Table.open(this.ss, schema);
       // The review sheet's dropdown, highlighting and protection must cover the rows added later.
-      if (schema.name === CLAIMS.name) t.onGrow = () => formatClaims(this.ss);
+      if (schema.name === CLAIMS.name) {
+        t.onGrow = () => {
+          try {
+            formatClaims(this.ss);
+          } catch (e) {
+            this.log('申請', `追加した行に入力規則・書式を設定できませんでした（初期設定を実行してください）: ${String(e)}`);
+          }
+        };
+      }
       this.tables.set(schema.name, t);
     }
     return t;

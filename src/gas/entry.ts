@@ -342,7 +342,12 @@ export function closePayout(month: YearMonth, actor: string) {
     const p = { plan };
     const done = markPaid(ctx, month, p.plan, planFromSheets(ctx, month).held);
     ctx.flush();
-    protectPaidSheet(ctx.ss, month);
+    // The month is closed by the claims' 支払ID; protecting its sheet is a guard rail on top.
+    try {
+      protectPaidSheet(ctx.ss, month);
+    } catch (e) {
+      ctx.log(payoutId(month), `支払シートを保護できませんでした（支払の確定には影響しません）: ${String(e)}`);
+    }
     return { month, ...done, total: p.plan.totalNet, payday: p.plan.payday };
   });
 }

@@ -26,10 +26,12 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupRep
   for (const schema of CORE_SHEETS) ensureSheet(ss, schema, report);
   removeEmptyDefaultSheet(ss);
   writeSettingKeys(ss, report);
-  formatClaims(ss);
-  formatSupporters(ss);
-  formatAccounts(ss);
-  for (const s of [LOG, RESPONSES, OUTBOX]) protectWarn(ss.getSheetByName(s.name), `${s.name}はシステムが書き込みます`);
+  // Looks and guard rails help staff but the product works without them: a failure is reported,
+  // and the sheets, settings and triggers below are still set up.
+  soft(report, '申請の書式・入力規則', () => formatClaims(ss));
+  soft(report, '登録者の入力規則', () => formatSupporters(ss));
+  soft(report, '口座の入力規則', () => formatAccounts(ss));
+  for (const s of [LOG, RESPONSES, OUTBOX]) soft(report, `${s.name}の保護`, () => protectWarn(ss.getSheetByName(s.name), `${s.name}はシステムが書き込みます`));
 
   const settings = readSettings(ss);
   report.problems.push(...settings.errors);
@@ -39,6 +41,14 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupRep
     if (!settings.value(key)) report.problems.push(`${key}が未設定です（月次支払の振込ファイルに必要）`);
   }
   return report;
+}
+
+function soft(report: SetupReport, what: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    report.problems.push(`${what}を設定できませんでした（動作には影響しません）: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** A new spreadsheet's empty シート1 / Sheet1 is noise next to ours; anything with content stays. */
@@ -76,12 +86,15 @@ function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: Sheet
     if (existing.length > 0) report.addedHeaders.push(...missing.map((h) => `${schema.name}:${h}`));
   }
   const header = [...(existing.length === 0 || existing.every((h) => h === '') ? [] : existing), ...missing].map(normHeader);
-  sheet.setFrozenRows(1);
-  sheet.getRange(1, 1, 1, header.length).setFontWeight('bold').setBackground('#e8eaed');
+  const decorate = (what: string, fn: () => void) => soft(report, `${schema.name}の${what}`, fn);
+  decorate('見出し行', () => {
+    sheet.setFrozenRows(1);
+    sheet.getRange(1, 1, 1, header.length).setFontWeight('bold').setBackground('#e8eaed');
+  });
   const maxRows = sheet.getMaxRows();
   for (const [h, kind] of Object.entries(schema.dates ?? {})) {
     const c = header.indexOf(normHeader(h));
-    if (c >= 0 && maxRows > 1) sheet.getRange(2, c + 1, maxRows - 1, 1).setNumberFormat(kind === 'date' ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm');
+    if (c >= 0 && maxRows > 1) decorate(`${h}の表示形式`, () => sheet.getRange(2, c + 1, maxRows - 1, 1).setNumberFormat(kind === 'date' ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm'));
   }
   for (const h of schema.text ?? []) {
     const c = header.indexOf(normHeader(h));
@@ -89,7 +102,7 @@ function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: Sheet
   }
   for (const h of schema.hidden ?? []) {
     const c = header.indexOf(normHeader(h));
-    if (c >= 0) sheet.hideColumns(c + 1);
+    if (c >= 0) decorate(`${h}列の非表示`, () => sheet.hideColumns(c + 1));
   }
 }
 

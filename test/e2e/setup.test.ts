@@ -124,3 +124,15 @@ describe('user text on the payout and 集計 sheets', () => {
     expect(sheet?.getDataRange().getValues().some((r) => r[1] === '=1+1')).toBe(true);
   });
 });
+
+describe('setup when a decoration fails', () => {
+  test('sheets, settings and triggers are still set up; the failure is reported, not thrown', () => {
+    const w = makeWorld();
+    w.rt.failNext('Range.setDataValidation', 'Service error: Spreadsheets');
+    w.rt.failNext('Sheet.hideColumns', 'Service error: Spreadsheets');
+    w.rt.ui.alerts.length = 0;
+    w.call('setup');
+    expect(JSON.stringify(w.rt.ui.alerts)).toContain('設定できませんでした（動作には影響しません）');
+    expect(w.rt.triggers().filter((t) => t.handler === 'onClaimSubmit')).toHaveLength(1);
+  });
+});
