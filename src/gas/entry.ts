@@ -73,13 +73,22 @@ function reportError(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, label: string
   }
 }
 
+/** Run from the editor, a submit trigger has no event: say what to use instead. */
+function requireSubmitEvent(e: GoogleAppsScript.Events.FormsOnFormSubmit | undefined): asserts e is GoogleAppsScript.Events.FormsOnFormSubmit {
+  if (!e || !e.response || !e.source) {
+    throw new Error('この関数はフォーム送信のトリガーから実行されます。手動で取り込むには、メニュー「未処理の回答を取り込む」（reconcile）を使ってください');
+  }
+}
+
 export function registrationSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  requireSubmitEvent(e);
   const form = e.source;
   const r = readResponse(form.getId(), e.response);
   withCtx('登録フォームの回答', 'system', (ctx) => handleRegistration(ctx, r, () => questionTitles(form)));
 }
 
 export function claimSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  requireSubmitEvent(e);
   const form = e.source;
   const r = readResponse(form.getId(), e.response);
   withCtx('申請フォームの回答', 'system', (ctx) => handleClaim(ctx, r, () => questionTitles(form)));
@@ -87,6 +96,7 @@ export function claimSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void 
 
 /** Installable edit trigger: only edits that touch 判定 on 申請 do anything. */
 export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return; // run from the editor: nothing was edited
   const range = e.range;
   const sheet = range.getSheet();
   if (sheet.getName() !== CLAIMS.name) return;

@@ -92,3 +92,12 @@ describe('robustness', () => {
     expect(w.call('createPayout', '2024-06')).toMatchObject({ paid: 1, held: 0 });
   });
 });
+
+describe('entry points run by hand', () => {
+  test('a submit handler without an event says what to use; onReviewEdit without one does nothing', () => {
+    const w = makeWorld();
+    expect(() => w.call('onClaimSubmit')).toThrow(/未処理の回答を取り込む/);
+    expect(() => w.call('onRegistrationSubmit')).toThrow(/未処理の回答を取り込む/);
+    expect(w.call('onReviewEdit')).toBeUndefined();
+  });
+});
