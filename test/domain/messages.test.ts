@@ -51,3 +51,8 @@ describe('catalogs', () => {
     expect(codesInCheckCell(cell)).toEqual(['LATE', 'TOO_SHORT']);
   });
 });
+
+test('Japanese months read 2024年6月, not 2024年06月', () => {
+  const c = catalog('ja');
+  expect(c.paid({ name: 'A', month: '2024-06', payday: '2024-06-10', amount: 1, claimIds: [], contact: '' }).subject).toContain('2024年6月');
+});

@@ -37,6 +37,8 @@ const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: stri
 };
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+/** '2024-06' → '2024年6月' */
+const jaMonth = (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5, 7))}月`;
 const footer = (contact: string) => `\n--\n移住連（移住者と連帯する全国ネットワーク）伴走ネット事務局\n${contact}\n`;
 
 export const ja: Catalog = {
@@ -78,7 +80,7 @@ export const ja: Catalog = {
       `支援時間: ${m.hours}`,
       m.caseId ? `相談者ID: ${m.caseId}${m.caseIdIssued ? '（新しく発行しました。この相談者について次に申請するときに入力してください）' : ''}` : '',
       `予定金額: ${yen(m.amount)}`,
-      m.payoutMonth ? `お支払い予定: ${m.payoutMonth.replace('-', '年')}月（審査で承認された場合）` : '',
+      m.payoutMonth ? `お支払い予定: ${jaMonth(m.payoutMonth)}（審査で承認された場合）` : '',
       m.documentsMissing ? '※この事業の「覚書」と「謝金受取口座届出書」の受領が確認できるまで、お支払いは保留になります。' : '',
       '',
       m.problems.length === 0
@@ -108,7 +110,7 @@ export const ja: Catalog = {
     ].join('\n'),
   }),
   paid: (m) => ({
-    subject: `【伴走ネット】謝金のお振込みのお知らせ（${m.month.replace('-', '年')}月）`,
+    subject: `【伴走ネット】謝金のお振込みのお知らせ（${jaMonth(m.month)}）`,
     body: [
       `${m.name} 様`,
       '',
@@ -125,7 +127,7 @@ export const ja: Catalog = {
       .join('\n'),
   }),
   held: (m) => ({
-    subject: `【伴走ネット】謝金のお支払いを保留しています（${m.month.replace('-', '年')}月）`,
+    subject: `【伴走ネット】謝金のお支払いを保留しています（${jaMonth(m.month)}）`,
     body: [
       `${m.name} 様`,
       '',
