@@ -191,6 +191,7 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
   const unmapped = reportUnmapped(ctx, ledger, '申請', r, absent.map((f) => titles[f]), formTitles);
   if (unmapped.length > 0) return { kind: 'unmapped', titles: unmapped };
   const missing = REQUIRED.filter((f) => (f === 'email' ? !a.email && !a.typedEmail : a.text(f) === '')).map((f) => titles[f]);
+  // (A typed email that is no address is reported with its value below, not as missing.)
 
   const t = ctx.table(CLAIMS);
   const book = new ClaimBook(t);
@@ -225,6 +226,7 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
     firstForRecipient: a.firstForRecipient,
     coSupporterId: a.coSupporterId,
     missing,
+    unreadable: a.typedEmail && !normalizeEmail(a.typedEmail) ? [{ field: titles.email, value: a.typedEmail }] : [],
   };
   const { assessment, reasons } = assess(ctx, book, supporters, answers, receivedAt, r.timestamp, index, ownCaseId);
 

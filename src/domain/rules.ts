@@ -32,6 +32,8 @@ export interface ClaimAnswers {
   coSupporterId: unknown;
   /** Question titles whose answer is required but empty. */
   missing: string[];
+  /** Answers given but unreadable (e.g. a typed email that is no address): FIELD_MISSING with the value. */
+  unreadable?: { field: string; value: string }[];
 }
 
 export interface SupporterFacts {
@@ -98,6 +100,7 @@ export function assessClaim(answers: ClaimAnswers, ctx: RuleContext): Assessment
   const add = (code: ReasonCode, params: Reason['params'] = {}) => reasons.push({ code, params });
 
   for (const field of answers.missing) add('FIELD_MISSING', { field });
+  for (const u of answers.unreadable ?? []) add('FIELD_MISSING', { field: u.field, value: u.value });
 
   // 伴走ネットID
   const idParse = parseId('BN', answers.supporterId);

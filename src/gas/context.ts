@@ -169,6 +169,9 @@ export class GasCtx implements Ctx {
   }
 }
 
+const MAX_TRIES = 3;
+const isQuotaError = (e: unknown) => /too many times|quota/i.test(String(e));
+
 /** Mail through one outbox: the daily quota is checked; what cannot go now is queued, never lost. */
 export class GasOutbox implements Outbox {
   private quota?: number;
@@ -196,10 +199,11 @@ export class GasOutbox implements Outbox {
     this.ctx.log(to, `メール送信待ち（${why}）: ${mail.subject}`);
   }
 
-  private sendNow(to: string, mail: Mail, replyTo?: string): 'sent' | 'queued' {
+  private sendNow(to: string, mail: Mail, replyTo?: string): 'sent' | 'queued' | 'invalid' {
     if (!to.split(',').every((a) => isPlausibleEmail(a.trim()))) {
+      // Nowhere to send it: kept as a ログ line for staff (the response itself is in the form).
       this.ctx.log(to || '(宛先なし)', `メールを送れません（宛先が不正）: ${mail.subject}`);
-      return 'queued';
+      return 'invalid';
     }
     const recipients = to.split(',').length;
     this.quota ??= MailApp.getRemainingDailyQuota();
@@ -210,8 +214,10 @@ export class GasOutbox implements Outbox {
         this.ctx.log(to, `メール送信: ${mail.subject}`);
         return 'sent';
       } catch (e) {
-        if (!/too many times|quota/i.test(String(e))) {
-          this.ctx.log(to, `メール送信に失敗（送信待ちに保存）: ${mail.subject}: ${String(e)}`);
+        if (!isQuotaError(e)) {
+          // Another fault with this one mail: keep it for the daily job, go on with the others.
+          this.queue(to, mail, `送信に失敗: ${String(e)}`);
+          return 'queued';
         }
         this.quota = 0;
       }
@@ -236,24 +242,28 @@ export class GasOutbox implements Outbox {
     let left = 0;
     for (let i = 0; i < t.length; i++) {
       if (t.text(i, '状態') !== '送信待ち') continue;
+      const to = t.text(i, '宛先');
+      const recipients = to.split(',').length;
       this.quota ??= MailApp.getRemainingDailyQuota();
-      if (this.quota <= 0 || this.ctx.timeLeft() < 30_000) {
+      if (this.quota < recipients || this.ctx.timeLeft() < 30_000) {
         left++;
         continue;
       }
-      const to = t.text(i, '宛先');
       try {
         MailApp.sendEmail({ to, subject: t.text(i, '件名'), body: String(t.get(i, '本文')), name: '伴走ネット事務局' });
-        this.quota -= 1;
+        this.quota -= recipients;
         t.set(i, { 状態: '送信済', 送信日時: new Date(), 試行: Number(t.get(i, '試行') || 0) + 1 });
         // Written at once: a run stopped at the time limit must not send this mail again tomorrow.
         t.flush();
         this.ctx.log(to, `送信待ちのメールを送信: ${t.text(i, '件名')}`);
         sent++;
       } catch (e) {
-        t.set(i, { 試行: Number(t.get(i, '試行') || 0) + 1 });
-        if (/too many times|quota/i.test(String(e))) this.quota = 0;
-        else this.ctx.log(to, `送信待ちのメールの送信に失敗: ${String(e)}`);
+        const tries = Number(t.get(i, '試行') || 0) + (isQuotaError(e) ? 0 : 1);
+        if (isQuotaError(e)) this.quota = 0;
+        // A mail that fails for another reason three times is set aside for staff, not retried forever.
+        const gaveUp = tries >= MAX_TRIES;
+        t.set(i, { 試行: tries, ...(gaveUp ? { 状態: '送信不可' } : {}) });
+        if (!isQuotaError(e)) this.ctx.log(to, `送信待ちのメールの送信に失敗（${tries}回目${gaveUp ? '、送信不可にしました' : ''}）: ${String(e)}`);
         left++;
       }
     }

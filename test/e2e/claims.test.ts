@@ -121,6 +121,13 @@ describe('claims through the trigger', () => {
     expect(w.rt.mail.sent[1].body).not.toContain('お支払い予定');
   });
 
+  test('a typed email that is no address is a reason with its value; the receipt still reaches the registered address', () => {
+    const { w, a } = setup();
+    w.claim({ id: a, email: 'ichiro at example' });
+    expect(checks(w)).toContain('「メールアドレス」の回答「ichiro at example」が読み取れません');
+    expect(w.rt.mail.sent.map((m) => m.to)).toEqual(['ichiro@example.org']);
+  });
+
   test('EMAIL_MISMATCH: the receipt goes to the registered address only', () => {
     const { w, a } = setup();
     w.claim({ id: a, email: 'attacker@example.org' });

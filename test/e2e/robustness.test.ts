@@ -101,3 +101,21 @@ describe('entry points run by hand', () => {
     expect(w.call('onReviewEdit')).toBeUndefined();
   });
 });
+
+describe('mail faults', () => {
+  test('a send that fails for another reason is queued without stopping the others; after 3 failed tries it is set aside', () => {
+    const w = makeWorld();
+    w.rt.failNext('MailApp.sendEmail', 'Service error: Mail');
+    w.register({ email: 'first@example.org' });
+    w.register({ email: 'second@example.org' });
+    expect(w.rt.mail.sent.map((m) => m.to)).toEqual(['second@example.org']);
+    expect(w.rows('メール送信待ち').map((r) => [r.宛先, r.状態])).toEqual([['first@example.org', '送信待ち']]);
+    for (let i = 0; i < 3; i++) {
+      w.rt.failNext('MailApp.sendEmail', 'Service error: Mail');
+      w.call('dailyMaintenance');
+    }
+    expect(w.rows('メール送信待ち')[0]).toMatchObject({ 状態: '送信不可', 試行: 3 });
+    w.call('dailyMaintenance');
+    expect(w.rt.mail.sent.map((m) => m.to)).toEqual(['second@example.org']);
+  });
+});

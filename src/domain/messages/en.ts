@@ -14,7 +14,7 @@ const field = (f: string | number | undefined) => `"${FIELD_EN[s(f)] ?? s(f)}"`;
 const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: string }> = {
   FIELD_MISSING: (p) =>
     p.value !== undefined
-      ? { text: `The answer to ${field(p.field)} ("${s(p.value)}") cannot be read.`, fix: 'Please edit your response and enter it again (e.g. 2025-04-01).' }
+      ? { text: `The answer to ${field(p.field)} ("${s(p.value)}") cannot be read.`, fix: 'Please edit your response and enter it again (a date as 2025-04-01, an email as name@example.org).' }
       : { text: `The question ${field(p.field)} was not answered.`, fix: 'Please edit your response and answer it.' },
   ID_FORMAT: (p) => ({
     text: `The Bansou Net ID "${s(p.id)}" is not in the right form, or its check digit is wrong.`,

@@ -6,7 +6,7 @@ const s = (v: string | number | undefined) => (v === undefined ? '' : String(v))
 const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: string }> = {
   FIELD_MISSING: (p) =>
     p.value !== undefined
-      ? { text: `「${s(p.field)}」の回答「${s(p.value)}」が読み取れません。`, fix: '回答を編集して、正しい形で入力してください（例: 2025-04-01）。' }
+      ? { text: `「${s(p.field)}」の回答「${s(p.value)}」が読み取れません。`, fix: '回答を編集して、正しい形で入力してください（日付は 2025-04-01、メールは name@example.jp の形）。' }
       : { text: `「${s(p.field)}」の回答がありません。`, fix: '回答を編集して入力してください。' },
   ID_FORMAT: (p) => ({
     text: `伴走ネットID「${s(p.id)}」の形式または確認用の数字が正しくありません。`,

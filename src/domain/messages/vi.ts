@@ -14,7 +14,7 @@ const field = (f: string | number | undefined) => `"${FIELD_VI[s(f)] ?? s(f)}"`;
 const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: string }> = {
   FIELD_MISSING: (p) =>
     p.value !== undefined
-      ? { text: `Không đọc được câu trả lời cho ${field(p.field)} ("${s(p.value)}").`, fix: 'Vui lòng sửa câu trả lời và nhập lại (ví dụ: 2025-04-01).' }
+      ? { text: `Không đọc được câu trả lời cho ${field(p.field)} ("${s(p.value)}").`, fix: 'Vui lòng sửa câu trả lời và nhập lại (ngày như 2025-04-01, email như name@example.org).' }
       : { text: `Câu hỏi ${field(p.field)} chưa được trả lời.`, fix: 'Vui lòng sửa câu trả lời và điền vào.' },
   ID_FORMAT: (p) => ({
     text: `ID Bansou Net "${s(p.id)}" không đúng định dạng hoặc sai chữ số kiểm tra.`,
