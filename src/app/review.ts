@@ -37,6 +37,14 @@ export function handleReviewChanges(ctx: Ctx, edited: readonly number[] = []): R
     if (now === recorded) continue;
     const claimId = t.text(i, '申請ID');
     const decision = asDecision(now);
+    // The system writes 記録済み判定 on every row it creates. A row without it was not made by this
+    // system (pasted or imported, or a sheet from before this column): take its 判定 as it stands,
+    // and send nothing.
+    if (recorded === '' && decision) {
+      t.set(i, { 記録済み判定: decision });
+      ctx.log(claimId, `既存の判定「${decision}」を記録しました（メールは送っていません）`);
+      continue;
+    }
     // A paid claim stays paid, and only markPayoutPaid pays: staff cannot set or undo 支払済.
     if (t.text(i, '支払ID') !== '' || decision === '支払済' || recorded === '支払済') {
       t.set(i, { 判定: recorded || '審査待ち' });

@@ -111,6 +111,15 @@ describe('review', () => {
     ]);
   });
 
+  test('rows the system did not write (no 記録済み判定) are taken as they stand: no mail to anyone', () => {
+    const { w } = world();
+    cell(w, 2, '判定').setValue('差戻し');
+    cell(w, 2, '記録済み判定').setValue('');
+    w.call('dailyMaintenance');
+    expect(w.rows('申請')[0].記録済み判定).toBe('差戻し');
+    expect(w.rt.mail.sent.filter((m) => m.to === 'jane@example.org')).toHaveLength(0);
+  });
+
   test('edits elsewhere in 申請 or in other sheets do nothing', () => {
     const { w } = world();
     w.rt.calls.reset();
