@@ -19,6 +19,8 @@ const common = {
   charset: 'utf8',
   legalComments: 'none',
   logLevel: 'warning',
+  // HTML of dialogs and sidebars lives in its own files (src/**/*.html), bundled as strings.
+  loader: { '.html': 'text' },
 };
 
 // 1. Learn the entry points: the names src/main.ts exports.
