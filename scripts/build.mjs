@@ -19,7 +19,7 @@ const common = {
   charset: 'utf8',
   legalComments: 'none',
   logLevel: 'warning',
-  // HTML of dialogs and sidebars lives in its own files (src/**/*.html), bundled as strings.
+  // HtmlService pages live in their own .html files (openable in a browser); they are bundled as strings.
   loader: { '.html': 'text' },
 };
 

@@ -17,8 +17,3 @@ declare namespace GoogleAppsScript {
   }
 }
 
-/** HTML pages (sidebars, dialogs) are bundled as strings by scripts/build.mjs (loader: text). */
-declare module '*.html' {
-  const html: string;
-  export default html;
-}

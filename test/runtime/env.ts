@@ -30,7 +30,7 @@ export interface UiState {
   toasts: { message: string; title: string }[];
   queued: { button: ButtonName; text?: string }[];
   menus: { name: string; items: { caption: string; functionName: string }[] }[];
-  dialogs: { title: string; html: string; kind: 'modal' | 'modeless' | 'sidebar' }[];
+  dialogs: { title: string; html: string; kind: 'modal' | 'modeless' | 'sidebar'; width: number; height: number }[];
 }
 
 /** What kind of execution is running: started from the editor UI (menu, onOpen, onEdit) or a background trigger. */

@@ -6,7 +6,9 @@ import { FakeUser } from './ui';
 
 // ---------------------------------------------------------------- MailApp
 
-const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+// RFC 5322 unquoted local part (atext and dots) and a host name: Gmail refuses `mailto:a@b.jp`,
+// `a(b)@c.jp`, `a:b@c.jp` and the like with "Invalid email".
+const ADDRESS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
 function recipients(list: unknown): string[] {
   if (list === undefined || list === null || list === '') return [];
