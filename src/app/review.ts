@@ -27,6 +27,8 @@ export interface ReviewResult {
 
 /** Who made a change the system only finds later (its edit trigger could not run). */
 export const UNKNOWN_REVIEWER = '不明（後から記録）';
+/** Who made an edit whose event names nobody (consumer accounts: only the trigger owner is named). */
+export const UNNAMED_EDITOR = '不明';
 
 /** 通知状況 of a 差戻し / 却下 without a note: nothing is sent until 審査メモ is written. */
 export const WAITING_FOR_NOTE = 'メモ待ち（審査メモを書くと送信します）';
@@ -154,7 +156,7 @@ export function sendNeedsInfo(ctx: Ctx, t: TablePort, i: number, supporters: Sup
   }
   const r = recipientOf(ctx, t, i, supporters);
   const url = ctx.claimEditUrl(t.text(i, '回答ID'));
-  if (!url) ctx.log(claimId, '回答の編集リンクが取得できないため、メールへの返信で訂正を受けるよう案内しました（申請フォームの「回答の編集を許可」を確認してください）');
+  if (!url) ctx.log(claimId, '回答の編集リンクがないため（申請フォームで回答の編集がオフ、または回答が見つからない）、メールへの返信で訂正するよう案内しました');
   ctx.mail.send(
     r.to,
     catalog(r.language).needsInfo({

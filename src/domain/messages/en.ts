@@ -131,9 +131,9 @@ export const en: Catalog = {
       ...note(m),
       ...problems(m.problems),
       '',
-      m.editUrl
-        ? `Please edit and resubmit your response by ${enDate(m.deadline)} (that day included) using this link:\n${m.editUrl}`
-        : `Please reply to this email with the correct details by ${enDate(m.deadline)} (that day included).`,
+      ...(m.editUrl
+        ? [`Please edit and resubmit your response by ${enDate(m.deadline)} (that day included) using this link:`, m.editUrl]
+        : [`Please reply to this email by ${enDate(m.deadline)} (that day included) with the corrections or missing details (the office will correct claim ${m.claimId}; there is no need to submit a new claim).`]),
       '',
       'If we do not hear from you by then, the claim may not be paid.',
       footer(m.contact),

@@ -126,9 +126,9 @@ export const vi: Catalog = {
       ...note(m),
       ...problems(m.problems),
       '',
-      m.editUrl
-        ? `Vui lòng sửa và gửi lại câu trả lời qua đường dẫn sau, chậm nhất trong ngày ${viDate(m.deadline)}:\n${m.editUrl}`
-        : `Vui lòng trả lời email này với thông tin đúng, chậm nhất trong ngày ${viDate(m.deadline)}.`,
+      ...(m.editUrl
+        ? [`Vui lòng sửa và gửi lại câu trả lời qua đường dẫn sau, chậm nhất trong ngày ${viDate(m.deadline)}:`, m.editUrl]
+        : [`Vui lòng trả lời email này chậm nhất trong ngày ${viDate(m.deadline)} với nội dung cần sửa hoặc bổ sung (văn phòng sẽ sửa yêu cầu ${m.claimId}; bạn không cần gửi yêu cầu mới).`]),
       '',
       'Nếu không nhận được phản hồi trong thời hạn này, yêu cầu có thể không được thanh toán.',
       footer(m.contact),
