@@ -16,6 +16,7 @@ export const menuItems: ({ caption: string; fn: string } | null)[] = [
   { caption: '支払済にする', fn: 'markPayoutPaid' },
   { caption: '集計を作成', fn: 'createReport' },
   null,
+  { caption: '新しい事業を設定', fn: 'defineProgram' },
   { caption: '毎日の処理を今すぐ実行', fn: 'dailyMaintenance' },
 ];
 
