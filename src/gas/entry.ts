@@ -237,12 +237,13 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
 
 /** The daily job runs as the triggers' owner, so it can see them: a missing one is told to the office. */
 function reportMissingTriggers(ctx: GasCtx): void {
-  const check = missingTriggers();
+  const formId = (idOrUrl: string) => tryOpenForm(idOrUrl).form?.getId() ?? '';
+  const check = missingTriggers({ onRegistrationSubmit: formId(ctx.settings.registrationForm), onClaimSubmit: formId(ctx.settings.claimForm) });
   if (!check || check.missing.length === 0) return;
   ctx.log('トリガー', `見つからないトリガー: ${check.missing.join('、')}`);
   ctx.mail.notifyOffice(
     'トリガーが見つかりません',
-    `次のトリガーが見つかりません（削除されたか、Googleにより停止されました）。このままでは、その処理が自動で行われません。\n\n${check.missing.map((m) => `・${m}`).join('\n')}\n\nトリガーの所有者（${check.owner}）でスプレッドシートを開き、メニュー「伴走ネット」→「初期設定（シート・トリガー）」を実行すると作り直します。`,
+    `次のトリガーが見つかりません（削除された、Googleにより停止された、または設定のフォームが変わった）。このままでは、その処理がすぐには行われません（フォームの回答は毎日の処理で取り込まれます）。\n\n${check.missing.map((m) => `・${m}`).join('\n')}\n\nトリガーの所有者（${check.owner}）でスプレッドシートを開き、メニュー「伴走ネット」→「初期設定（シート・トリガー）」を実行すると作り直します。`,
   );
 }
 

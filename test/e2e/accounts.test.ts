@@ -44,12 +44,42 @@ describe('one set of triggers, owned by one account', () => {
     expect(w.rt.mail.sent.map((m) => [m.to, m.from])).toEqual([['once@example.org', OWNER]]);
   });
 
-  test('createForms by a second account builds the forms but installs no second set', () => {
+  test('createForms by a second account installs no second set; the owner’s daily job reports the new forms lack triggers and takes in their responses', () => {
     const w = makeWorld();
     w.rt.ui.dialogLog.length = 0;
     w.rt.invoke('createForms', [], { user: OTHER });
     expect(triggersByOwner(w)).toEqual({ [OWNER]: FULL_SET });
     expect(alerts(w)).toContain(`${OWNER} が所有しています`);
+    expect(alerts(w)).toContain(`所有者（${OWNER}）が「初期設定」を実行すると設定されます`);
+    // A supporter answers the new registration form: no trigger of the recorded set listens to it yet.
+    const FormApp = w.rt.globals.FormApp as GoogleAppsScript.Forms.FormApp;
+    const settings = w.rows('設定');
+    const newReg = FormApp.openById(String(settings.find((r) => r.キー === '登録フォーム')?.値));
+    expect(newReg.getId()).not.toBe(w.regForm.getId());
+    w.rt.submit(newReg, {
+      お名前: '新 フォーム',
+      メールアドレス: 'newform@example.org',
+      電話番号: '090-1111-2222',
+      '住所（覚書の郵送先）': '東京都台東区上野1-12-6',
+      伴走支援の経験がありますか: 'はい',
+      連絡に使う言語: '日本語',
+      個人情報の取扱いに同意します: ['同意します'],
+    });
+    expect(w.rows('登録者')).toEqual([]);
+    w.rt.mail.sent.length = 0;
+    w.at('2024-05-21T06:30:00+09:00');
+    w.rt.runTimeTriggers();
+    const report = w.rt.mail.sent.filter((m) => m.subject.includes('トリガーが見つかりません'));
+    expect(report.map((m) => m.to)).toEqual(['office@smj.example']);
+    expect(report[0].body).toContain('登録フォームの送信（onRegistrationSubmit）: 設定のフォームに対するトリガーがありません');
+    expect(report[0].body).toContain('申請フォームの送信（onClaimSubmit）: 設定のフォームに対するトリガーがありません');
+    expect(w.rows('登録者').map((r) => r.氏名)).toEqual(['新 フォーム']); // taken in by the daily reconcile
+    // The owner runs setup: the new forms get their triggers and the next day is quiet.
+    w.rt.invoke('setup', [], { user: OWNER });
+    w.rt.mail.sent.length = 0;
+    w.at('2024-05-22T06:30:00+09:00');
+    w.rt.runTimeTriggers();
+    expect(w.rt.mail.sent.filter((m) => m.subject.includes('トリガー'))).toEqual([]);
   });
 
   test('a take-over installs a fresh set as the new owner; the old owner’s triggers do nothing', () => {
