@@ -238,17 +238,27 @@ describe('a payout rebuilt by another staff member', () => {
       .filter((r) => r[0] === '振込ファイル' || r[0] === '会計用CSV')
       .map((r) => String(r[1]));
 
-  test('succeeds; the draft it may not trash is marked 【旧・使用しない】 and the sheet links the new files', () => {
+  const folderSetting = (w: World) => String(w.rows('設定').find((r) => r.キー === '支払フォルダ')?.値 ?? '');
+
+  test('in the shared folder: succeeds; the draft it may not trash is marked 【旧・使用しない】 and the sheet links the new files', () => {
     const w = payoutWorld();
     w.call('createPayout', '2024-06');
+    // The folder the first build created is recorded in 設定, and the office shares it with staff.
+    const folderId = folderSetting(w);
+    expect(folderId).not.toBe('');
+    const DriveApp = w.rt.globals.DriveApp as GoogleAppsScript.Drive.DriveApp;
+    DriveApp.getFolderById(folderId).addEditor(OTHER);
     const first = w.rt.drive.files().map((f) => f.id);
     expect(w.rt.drive.files().map((f) => f.name).sort()).toEqual(['総合振込_2024-06.txt', '支払一覧_2024-06.csv'].sort());
     // Another staff member rebuilds the month: Drive lets only the owner trash the old draft.
-    const r = w.rt.invoke('createPayout', ['2024-06'], { user: OTHER }) as { transferUrl: string; csvUrl: string };
+    w.rt.mail.sent.length = 0;
+    const r = w.rt.invoke('createPayout', ['2024-06'], { user: OTHER }) as { transferUrl: string; csvUrl: string; fileError: string | null };
+    expect(r.fileError).toBeNull();
     const files = w.rt.drive.files();
     expect(files.map((f) => f.name).sort()).toEqual(
       ['【旧・使用しない】総合振込_2024-06.txt', '【旧・使用しない】支払一覧_2024-06.csv', '総合振込_2024-06.txt', '支払一覧_2024-06.csv'].sort(),
     );
+    expect(files.every((f) => f.folderId === folderId)).toBe(true);
     const current = files.filter((f) => !f.name.startsWith('【旧'));
     expect(current.every((f) => !first.includes(f.id))).toBe(true);
     const links = linked(w);
@@ -256,10 +266,33 @@ describe('a payout rebuilt by another staff member', () => {
     for (const f of current) expect(links.some((l) => l.includes(f.id))).toBe(true);
     for (const id of first) expect(links.some((l) => l.includes(id))).toBe(false);
     expect([r.transferUrl, r.csvUrl].every((u) => current.some((f) => u.includes(f.id)))).toBe(true);
-    // The owner rebuilding again trashes its own old drafts; the renamed ones are left as they are.
+    expect(w.rt.mail.sent.filter((m) => m.subject.includes('月次支払のファイル'))).toEqual([]);
+    // The owner rebuilding again: staff2's drafts cannot be trashed by the owner either, so they are marked.
     w.call('createPayout', '2024-06');
     const names = w.rt.drive.files().map((f) => f.name);
     expect(names.filter((n) => !n.startsWith('【旧'))).toHaveLength(2);
+    expect(names.filter((n) => n.startsWith('【旧'))).toHaveLength(4);
+  });
+
+  test('in a folder not shared with them: still succeeds in their own Drive, and the office is told the old draft is stale', () => {
+    const w = payoutWorld();
+    w.call('createPayout', '2024-06');
+    const ownerFiles = w.rt.drive.files();
+    w.rt.mail.sent.length = 0;
+    const r = w.rt.invoke('createPayout', ['2024-06'], { user: OTHER }) as { transferUrl: string; fileError: string | null };
+    expect(r.fileError).toContain('支払フォルダ（設定: ');
+    expect(r.fileError).toContain('をこのアカウントでは開けません');
+    const theirs = w.rt.drive.files().filter((f) => !ownerFiles.some((o) => o.id === f.id));
+    expect(theirs.map((f) => f.name).sort()).toEqual(['総合振込_2024-06.txt', '支払一覧_2024-06.csv'].sort());
+    expect(theirs.every((f) => f.folderId !== ownerFiles[0].folderId)).toBe(true);
+    for (const f of theirs) expect(linked(w).some((l) => l.includes(f.id))).toBe(true);
+    const office = w.rt.mail.sent.filter((m) => m.subject.includes('月次支払のファイル'));
+    expect(office.map((m) => m.to)).toEqual(['office@smj.example', 'office@smj.example']);
+    expect(office.map((m) => m.body).join('\n')).toContain('前に作成した 2024-06 の振込ファイル・CSV（2件）はこのアカウントから開けないため');
+    // The owner's next build puts its own stale drafts away (trash) and links only the newest files.
+    w.call('createPayout', '2024-06');
+    const visible = w.rt.drive.files().filter((f) => ownerFiles.some((o) => o.id === f.id));
+    expect(visible).toEqual([]); // the first drafts are in the trash
   });
 
   test('rebuilt by the owner, the old draft goes to the trash (nothing marked)', () => {
