@@ -13,6 +13,9 @@ export const menuItems: ({ caption: string; fn: string } | null)[] = [
   { caption: '月次支払を作成', fn: 'createPayout' },
   { caption: '支払済にする', fn: 'markPayoutPaid' },
   { caption: '集計を作成', fn: 'createReport' },
+  // issue 11: after the transfer
+  { caption: '振込不能を記録', fn: 'recordReturnedTransfer' },
+  { caption: '年間支払集計', fn: 'createAnnualStatement' },
   null,
   { caption: '毎日の処理を今すぐ実行', fn: 'dailyMaintenance' },
 ];
@@ -119,4 +122,38 @@ function build() {
 </body></html>`;
   u.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(300), `月次支払 ${month}`);
   return summary;
+}
+
+// ---- issue 11: prompts for 振込不能を記録 and 年間支払集計 ------------------------------------------
+
+/** Asks for a line of text; null when cancelled, nobody is looking, or the answer is empty. */
+export function promptText(title: string, question: string): string | null {
+  const u = ui();
+  if (!u) return null;
+  const answer = u.prompt(title, question, u.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== u.Button.OK) return null;
+  const text = answer.getResponseText().trim();
+  return text === '' ? null : text;
+}
+
+/** A year: 2026, '2026', '２０２６年'; null when unreadable. */
+export function parseYear(v: unknown): number | null {
+  const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.normalize('NFKC').trim().replace(/年$/, '') : '';
+  return /^(19|20)\d\d$/.test(text) ? Number(text) : null;
+}
+
+/** Asks for a year, defaulting to the current one in Tokyo; null when cancelled or unreadable. */
+export function promptYear(title: string): number | null {
+  const current = Number(tokyoDateOf(new Date()).slice(0, 4));
+  const u = ui();
+  if (!u) return current;
+  const answer = u.prompt(title, `対象の年を入力してください（例: ${current}）。空欄なら ${current} です。`, u.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== u.Button.OK) return null;
+  const text = answer.getResponseText().trim();
+  const year = text === '' ? current : parseYear(text);
+  if (year === null) {
+    u.alert(title, `「${text}」は年として読めません（例: ${current}）。`, u.ButtonSet.OK);
+    return null;
+  }
+  return year;
 }
