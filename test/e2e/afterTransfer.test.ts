@@ -39,7 +39,7 @@ function dataFields(r: string) {
 }
 
 function transferFile(w: World, month: string): string[] {
-  const files = w.rt.drive.files().filter((f) => f.name === `総合振込_${month}.txt` && !f.trashed);
+  const files = w.rt.drive.files().filter((f) => f.name === `総合振込_${month}.txt`);
   expect(files).toHaveLength(1);
   return records(files[0].bytes);
 }
