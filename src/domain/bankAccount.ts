@@ -69,6 +69,15 @@ const TYPES: Record<string, AccountType> = {
   チョチク: '4',
 };
 
+/** 預金種目 as staff write it (普通 / 当座 / 貯蓄, or its code) → the 全銀 code; undefined when it is neither. */
+export function accountTypeOf(v: unknown): AccountType | undefined {
+  const s = cellText(v);
+  return s === null ? undefined : TYPES[s.normalize('NFKC').trim()] ?? TYPES[s];
+}
+
+/** The 全銀 code → the name staff see (the 口座 dropdown and the payout sheet). */
+export const ACCOUNT_TYPE_NAMES: Record<AccountType, string> = { '1': '普通', '2': '当座', '4': '貯蓄' };
+
 /** Cell value → trimmed text with full-width digits made ASCII; null for what no sheet cell can mean. */
 function cellText(v: unknown): string | null {
   if (v === null || v === undefined) return '';
@@ -98,7 +107,7 @@ export function validateAccount(raw: RawAccount): AccountValidation {
   const branchCode = code(raw.branchCode, 3);
   if (branchCode === null) reasons.push('支店コードは3桁の数字です');
 
-  const type = accountType(raw.type);
+  const type = accountTypeOf(raw.type);
   if (type === undefined) reasons.push('預金種目は普通・当座・貯蓄のいずれかです');
 
   const numberText = cellText(raw.number);
@@ -125,11 +134,6 @@ export function validateAccount(raw: RawAccount): AccountValidation {
 
 // Hyphens and spaces inside a number are how people copy it from a passbook; tolerate them.
 const HYPHENS = /[\s\-－‐‑–—―−ー]/g;
-
-function accountType(v: unknown): AccountType | undefined {
-  const t = cellText(v);
-  return t === null ? undefined : TYPES[t];
-}
 
 function holderOf(value: unknown, reasons: string[]): string | null {
   const holder = typeof value === 'number' ? String(value) : value;
@@ -160,7 +164,7 @@ function validateJapanPost(raw: RawAccount): AccountValidation {
     reasons.push('記号・番号はゆうちょ銀行（金融機関コード9900）の口座にだけ使えます');
   }
   const typeText = cellText(raw.type);
-  const given = typeText === '' ? undefined : accountType(raw.type);
+  const given = typeText === '' ? undefined : accountTypeOf(raw.type);
   if (typeText !== '' && given === undefined) reasons.push('預金種目は普通・当座・貯蓄のいずれかです');
   const converted = convertJapanPost(raw.kigo, raw.bango, given === '4');
   let account: Omit<BankAccount, 'holderKana'> | null = null;
@@ -168,7 +172,7 @@ function validateJapanPost(raw: RawAccount): AccountValidation {
   else {
     const v = converted.value;
     if (given !== undefined && given !== v.type) {
-      reasons.push(`預金種目が記号・番号からの変換（${v.type === '2' ? '当座' : '普通'}）と一致しません`);
+      reasons.push(`預金種目が記号・番号からの変換（${ACCOUNT_TYPE_NAMES[v.type]}）と一致しません`);
     }
     const branchText = cellText(raw.branchCode);
     if (branchText !== '' && code(raw.branchCode, 3) !== v.branchCode) {
