@@ -41,18 +41,22 @@ export function okAlert(title: string, message: string): void {
 
 /** Asks for a month, defaulting to the current one; null when cancelled or unreadable. */
 export function promptMonth(title: string): string | null {
-  const current = yearMonthOf(tokyoDateOf(new Date()));
+  return promptWithDefault(title, '月', yearMonthOf(tokyoDateOf(new Date())), monthOrCurrent);
+}
+
+/** Asks for a value (月 / 年), an empty answer meaning `current`; null when cancelled or unreadable. */
+function promptWithDefault<T>(title: string, what: string, current: T, parse: (text: string) => T | null): T | null {
   const u = ui();
   if (!u) return current;
-  const answer = u.prompt(title, `対象の月を入力してください（例: ${current}）。空欄なら ${current} です。`, u.ButtonSet.OK_CANCEL);
+  const answer = u.prompt(title, `対象の${what}を入力してください（例: ${current}）。空欄なら ${current} です。`, u.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== u.Button.OK) return null;
   const text = answer.getResponseText().trim();
-  const m = text === '' ? current : monthOrCurrent(text);
-  if (!m) {
-    u.alert(title, `「${text}」は月として読めません（例: ${current}）。`, u.ButtonSet.OK);
+  const value = text === '' ? current : parse(text);
+  if (value === null) {
+    u.alert(title, `「${text}」は${what}として読めません（例: ${current}）。`, u.ButtonSet.OK);
     return null;
   }
-  return m;
+  return value;
 }
 
 export function escapeHtml(s: string): string {
@@ -144,16 +148,5 @@ export function parseYear(v: unknown): number | null {
 
 /** Asks for a year, defaulting to the current one in Tokyo; null when cancelled or unreadable. */
 export function promptYear(title: string): number | null {
-  const current = Number(tokyoDateOf(new Date()).slice(0, 4));
-  const u = ui();
-  if (!u) return current;
-  const answer = u.prompt(title, `対象の年を入力してください（例: ${current}）。空欄なら ${current} です。`, u.ButtonSet.OK_CANCEL);
-  if (answer.getSelectedButton() !== u.Button.OK) return null;
-  const text = answer.getResponseText().trim();
-  const year = text === '' ? current : parseYear(text);
-  if (year === null) {
-    u.alert(title, `「${text}」は年として読めません（例: ${current}）。`, u.ButtonSet.OK);
-    return null;
-  }
-  return year;
+  return promptWithDefault(title, '年', Number(tokyoDateOf(new Date()).slice(0, 4)), parseYear);
 }

@@ -5,6 +5,7 @@
  * The transfer file is read by an independent decoder written here from /work/shared/ZENGIN.md (bytes
  * sliced by position; JIS X 0201 half-width kana are 0xA1–0xDF), not by src/domain/zengin.ts.
  */
+import { approveAll, setDocs } from './staff';
 import { makeWorld, type World } from './world';
 
 // ---------------------------------------------------------------- an independent 全銀 decoder
@@ -45,15 +46,6 @@ function transferFile(w: World, month: string): string[] {
 }
 
 // ---------------------------------------------------------------- the world
-function setDocs(w: World, id: string, date: string) {
-  const s = w.sheet('登録者');
-  const values = s.getDataRange().getValues();
-  const r = values.findIndex((x) => x[0] === id) + 1;
-  const h = values[0];
-  s.getRange(r, h.indexOf('覚書受領日') + 1).setValue(new Date(`${date}T00:00:00+09:00`));
-  s.getRange(r, h.indexOf('口座届受領日') + 1).setValue(new Date(`${date}T00:00:00+09:00`));
-}
-
 /** Staff type a 口座 row by header (columns they leave out stay empty). */
 function addAccount(w: World, row: Record<string, string>) {
   const s = w.sheet('口座');
@@ -61,13 +53,11 @@ function addAccount(w: World, row: Record<string, string>) {
   s.appendRow(header.map((h) => row[h] ?? ''));
 }
 
-function approveAll(w: World) {
-  const s = w.sheet('申請');
-  const values = s.getDataRange().getValues();
-  const col = values[0].indexOf('判定') + 1;
-  values.slice(1).forEach((r, i) => {
-    if (r[col - 1] === '審査待ち') w.rt.editCell(s, s.getRange(i + 2, col).getA1Notation(), '承認', { user: 'reviewer@smj.example' });
-  });
+/** Staff set one cell of a 口座 row (sheet row r) by header: 状態 cleared, a corrected 番号 … */
+function setAccountCell(w: World, r: number, header: string, value: string) {
+  const acc = w.sheet('口座');
+  const h = acc.getRange(1, 1, 1, acc.getLastColumn()).getValues()[0];
+  acc.getRange(r, h.indexOf(header) + 1).setValue(value);
 }
 
 function values(w: World, name: string) {
@@ -122,9 +112,7 @@ describe('ゆうちょ銀行 記号・番号 in the transfer file', () => {
 
   test('a 記号・番号 that cannot be converted holds the supporter with the reason', () => {
     const { w, b } = scenario();
-    const s = w.sheet('口座');
-    const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
-    s.getRange(3, header.indexOf('番号') + 1).setValue('12345678'); // does not end in 1
+    setAccountCell(w, 3, '番号', '12345678'); // does not end in 1
     w.call('createPayout', '2024-06');
     const row = values(w, '支払 2024-06').find((r) => r[0] === b) ?? [];
     expect(row[6]).toBe('保留');
@@ -263,10 +251,8 @@ describe('recordReturnedTransfer (振込不能)', () => {
     expect(july.find((r) => r[0] === '他の未確定の支払に含まれる申請')).toBeUndefined();
     w.call('markPayoutPaid', '2024-07');
     // Staff correct the account (a different 番号) and clear 要確認.
-    const acc = w.sheet('口座');
-    const h = acc.getRange(1, 1, 1, acc.getLastColumn()).getValues()[0];
-    acc.getRange(3, h.indexOf('番号') + 1).setValue('12345681');
-    acc.getRange(3, h.indexOf('状態') + 1).setValue('');
+    setAccountCell(w, 3, '番号', '12345681');
+    setAccountCell(w, 3, '状態', '');
     w.at('2024-08-01T09:00:00+09:00');
     expect(w.call('createPayout', '2024-08')).toMatchObject({ paid: 1, held: 0, total: 8000 });
     const aug = transferFile(w, '2024-08').map(dataFields).filter((d) => d.kind === '2');
@@ -323,9 +309,7 @@ describe('createAnnualStatement (年間支払 YYYY)', () => {
     w.call('markPayoutPaid', '2024-06');
     w.at('2024-06-12T10:00:00+09:00');
     w.call('recordReturnedTransfer', '2024-06', b, '口座なし');
-    const acc = w.sheet('口座');
-    const h = acc.getRange(1, 1, 1, acc.getLastColumn()).getValues()[0];
-    acc.getRange(3, h.indexOf('状態') + 1).setValue('');
+    setAccountCell(w, 3, '状態', '');
     // December: Jane's returned claim is paid again (payday 2024-12-10).
     w.at('2024-12-01T09:00:00+09:00');
     w.call('createPayout', '2024-12');
@@ -361,9 +345,7 @@ describe('createAnnualStatement (年間支払 YYYY)', () => {
     w.call('createPayout', '2024-06');
     w.call('markPayoutPaid', '2024-06');
     w.call('recordReturnedTransfer', '2024-06', b, '口座なし');
-    const acc = w.sheet('口座');
-    const h = acc.getRange(1, 1, 1, acc.getLastColumn()).getValues()[0];
-    acc.getRange(3, h.indexOf('状態') + 1).setValue('');
+    setAccountCell(w, 3, '状態', '');
     w.at('2025-01-05T09:00:00+09:00');
     w.call('createPayout', '2025-01');
     w.call('markPayoutPaid', '2025-01');
