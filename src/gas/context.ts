@@ -126,9 +126,16 @@ export class GasCtx implements Ctx {
     return this.claimFormCache;
   }
 
+  /**
+   * The response's edit link, or '' when there is none to give: the form is gone, the response is not
+   * found, or the form does not allow editing (setAllowResponseEdits: "The default is false"); a link
+   * to such a form only says that editing is off. Mails show how to correct the claim instead.
+   */
   claimEditUrl(responseId: string): string {
     try {
-      return this.claimForm()?.getResponse(responseId).getEditResponseUrl() ?? '';
+      const form = this.claimForm();
+      if (!form || !form.canEditResponse()) return '';
+      return form.getResponse(responseId).getEditResponseUrl();
     } catch {
       return '';
     }

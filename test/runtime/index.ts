@@ -114,6 +114,8 @@ export interface Runtime {
   submit(form: GoogleAppsScript.Forms.Form, answers: Answers, opts?: { respondentEmail?: string; silent?: boolean }): GoogleAppsScript.Forms.FormResponse;
   editResponse(response: GoogleAppsScript.Forms.FormResponse, answers: Answers): GoogleAppsScript.Forms.FormResponse;
   editCell(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string, value: unknown, opts?: { user?: string }): void;
+  /** the user selects ranges (comma-separated A1, e.g. 'A2:K3,A5') in `sheet`, which becomes the active sheet */
+  select(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string): void;
   /** opens the bound spreadsheet in the UI: runs a simple `onOpen` and installable open triggers */
   open(opts?: { user?: string }): void;
   runTimeTriggers(): string[];
@@ -561,6 +563,18 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
 
     editCell(sheetProxy, a1, value, o) {
       runAll(typeInto(sheetProxy, a1, value, o?.user));
+    },
+
+    select(sheetProxy, a1) {
+      const sheet = unwrap(sheetProxy) as unknown as FakeSheet;
+      if (!(sheet instanceof FakeSheet)) throw new Error('select: not a sheet of this runtime');
+      const ranges = a1.split(',').map((part) => {
+        const p = parseA1(part.trim());
+        if (!p || p.sheet !== undefined) throw new Error(`select: bad A1 notation ${part}`);
+        return sheet._rangeFromA1(p);
+      });
+      sheet._ss._active = sheet;
+      sheet._ss._selection = ranges;
     },
 
     typeDuring(sheetProxy, a1, value, o) {
