@@ -87,6 +87,20 @@ export interface HeldMail {
   contact: string;
 }
 
+/** A transfer the bank returned (振込不能): what happened and what to send (issue 11). */
+export interface ReturnedMail {
+  name: string;
+  /** The payout month whose transfer came back. */
+  month: string;
+  payday: string;
+  /** What was transferred (net), in yen. */
+  amount: number;
+  claimIds: string[];
+  /** The bank's reason as staff recorded it (口座なし, 名義相違 …), in Japanese. */
+  reason: string;
+  contact: string;
+}
+
 export interface Catalog {
   language: Language;
   /** The name of the language in itself (日本語 / English / Tiếng Việt). */
@@ -98,5 +112,6 @@ export interface Catalog {
   rejected(m: RejectedMail): Mail;
   paid(m: PaidMail): Mail;
   held(m: HeldMail): Mail;
+  returned(m: ReturnedMail): Mail;
   yen(n: number): string;
 }
