@@ -18,6 +18,8 @@ import {
   revalidate,
   reviewEdit,
   setupAll,
+  recordEmergency,
+  sessionSubmit,
 } from './gas/entry';
 
 /** Simple trigger: the 伴走ネット menu. */
@@ -64,7 +66,7 @@ export function onReviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Processes every form response not yet in the sheets (menu and daily). */
 export function reconcile(): unknown {
   const r = reconcileAll(actorEmail());
-  okAlert('未処理の回答を取り込む', `登録 ${r.registrations}件、申請 ${r.claims}件を取り込みました。${r.pending ? `\n設問が見つからず保留: ${r.pending}件（ログを確認）` : ''}${r.resumed ? '\n時間切れのため、続きは1分後に自動で実行します。' : ''}`);
+  okAlert('未処理の回答を取り込む', `登録 ${r.registrations}件、申請 ${r.claims}件、相談会申込 ${r.signups}件を取り込みました。${r.pending ? `\n設問が見つからず保留: ${r.pending}件（ログを確認）` : ''}${r.resumed ? '\n時間切れのため、続きは1分後に自動で実行します。' : ''}`);
   return r;
 }
 
@@ -130,7 +132,7 @@ export function markPayoutPaid(month?: unknown): unknown {
 export function createForms(): unknown {
   const r = createFormsNow(actorEmail());
   setupAll();
-  okAlert('フォームを作成', `フォームを作成し、設定に登録しました。\n登録フォーム: ${r.registration}\n申請フォーム: ${r.claim}`);
+  okAlert('フォームを作成', `フォームを作成し、設定に登録しました。\n登録フォーム: ${r.registration}\n申請フォーム: ${r.claim}\n相談会フォーム: ${r.session}`);
   return r;
 }
 
@@ -142,5 +144,26 @@ export function createReport(month?: unknown): unknown {
   if (!m) return null;
   const r = buildReportSheet(m, actorEmail());
   okAlert('集計を作成', `シート「${r.sheet}」を作成しました。件数が3未満の欄は「<3」と表示しています。`);
+  return r;
+}
+
+// ---- issue 10 part B: consultation sessions and emergency support ----
+
+/** Installable form-submit trigger of the consultation-session sign-up form (設定 相談会フォーム). */
+export function onSessionSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  sessionSubmit(e);
+}
+
+/**
+ * 緊急支援を記録: a 緊急支援 row for each selected 申請 row (from the editor: a claim ID). Only for a
+ * case that already has a claim; staff then set 用途, 金額 and 判定 in 緊急支援.
+ */
+export function recordEmergencySupport(claimId?: unknown): unknown {
+  const r = recordEmergency(actorEmail(), typeof claimId === 'string' && claimId.trim() !== '' ? claimId : undefined);
+  const lines = [
+    r.created.length ? `緊急支援を記録しました: ${r.created.join('、')}\nシート「緊急支援」で用途・金額・判定を入力してください。` : '',
+    ...r.refused.map((x) => `記録できません: ${x}`),
+  ].filter(Boolean);
+  okAlert('緊急支援を記録', lines.join('\n'));
   return r;
 }

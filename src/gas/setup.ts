@@ -3,9 +3,10 @@
  * formatting and triggers. Safe to run again: it only adds what is missing.
  */
 import type { SheetSchema } from '../app/schema';
-import { CORE_SHEETS, LOG, OUTBOX, RESPONSES, SETTINGS } from '../app/schema';
+import { CORE_SHEETS, LOG, OUTBOX, PROGRAM_SHEETS_10B, RESPONSES, SETTINGS } from '../app/schema';
 import { parseSettings, SETTING_DEFS } from '../app/settings';
-import { rememberSpreadsheet } from './context';
+import { GasCtx, rememberSpreadsheet } from './context';
+import { formatGrants, formatSessions, formatSignups, refreshSessionChoices } from './programSheets';
 import { tryOpenForm } from './forms';
 import { formatAccounts, formatClaims, formatSupporters, headerIndex, protectWarn } from './format';
 import { normHeader } from './table';
@@ -24,6 +25,7 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupRep
   rememberSpreadsheet(ss);
 
   for (const schema of CORE_SHEETS) ensureSheet(ss, schema, report);
+  for (const schema of PROGRAM_SHEETS_10B) ensureSheet(ss, schema, report);
   removeEmptyDefaultSheet(ss);
   writeSettingKeys(ss, report);
   // Looks and guard rails help staff but the product works without them: a failure is reported,
@@ -31,11 +33,15 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupRep
   soft(report, '申請の書式・入力規則', () => formatClaims(ss));
   soft(report, '登録者の入力規則', () => formatSupporters(ss));
   soft(report, '口座の入力規則', () => formatAccounts(ss));
+  soft(report, '相談会の入力規則', () => formatSessions(ss));
+  soft(report, '相談会申込の入力規則', () => formatSignups(ss));
+  soft(report, '緊急支援の入力規則', () => formatGrants(ss));
   for (const s of [LOG, RESPONSES, OUTBOX]) soft(report, `${s.name}の保護`, () => protectWarn(ss.getSheetByName(s.name), `${s.name}はシステムが書き込みます`));
 
   const settings = readSettings(ss);
   report.problems.push(...settings.errors);
-  ensureTriggers(ss, settings.registrationForm, settings.claimForm, report);
+  ensureTriggers(ss, settings.registrationForm, settings.claimForm, settings.value('相談会フォーム'), report);
+  soft(report, '相談会申込フォームの選択肢', () => refreshChoicesNow(ss));
   if (settings.officeEmails.length === 0) report.problems.push('事務局メールが未設定です（エラーや報告の送り先）');
   for (const key of ['依頼人コード', '依頼人名', '仕向銀行コード', '仕向支店コード', '口座番号']) {
     if (!settings.value(key)) report.problems.push(`${key}が未設定です（月次支払の振込ファイルに必要）`);
@@ -134,12 +140,13 @@ function writeSettingKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: 
 }
 
 /** One trigger per handler and source; a trigger for a form no longer configured is removed. */
-function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrationForm: string, claimForm: string, report: SetupReport): void {
+function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrationForm: string, claimForm: string, sessionForm: string, report: SetupReport): void {
   const triggers = ScriptApp.getProjectTriggers();
   const want: { handler: string; sourceId: string | null; make: () => GoogleAppsScript.Script.Trigger | null; label: string }[] = [];
   for (const [handler, idOrUrl, label] of [
     ['onRegistrationSubmit', registrationForm, '登録フォーム'],
     ['onClaimSubmit', claimForm, '申請フォーム'],
+    ['onSessionSubmit', sessionForm, '相談会フォーム'],
   ] as const) {
     const { form, error } = tryOpenForm(idOrUrl);
     if (!form) {
@@ -163,4 +170,12 @@ function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrati
     for (const t of mine) if (t !== keep) ScriptApp.deleteTrigger(t);
     if (!keep && w.make()) report.triggers.push(`${w.label}のトリガー（${w.handler}）を設定しました`);
   }
+}
+
+/** The sign-up form's 相談会 choices from the sheet (issue 10 part B). */
+function refreshChoicesNow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const ctx = new GasCtx(ss, 'system');
+  const line = refreshSessionChoices(ctx);
+  if (line) ctx.log('相談会', line);
+  ctx.commit();
 }

@@ -14,6 +14,8 @@ export const menuItems: ({ caption: string; fn: string } | null)[] = [
   { caption: '支払済にする', fn: 'markPayoutPaid' },
   { caption: '集計を作成', fn: 'createReport' },
   null,
+  { caption: '緊急支援を記録（選択した申請）', fn: 'recordEmergencySupport' },
+  null,
   { caption: '毎日の処理を今すぐ実行', fn: 'dailyMaintenance' },
 ];
 

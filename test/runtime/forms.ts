@@ -485,6 +485,15 @@ export class FakeForm extends Fake {
   getConfirmationMessage() {
     return this._confirmation;
   }
+  // Form.setPublished / isPublished (2025 API): minimal, for forms the code publishes (issue 10b).
+  _published = true;
+  setPublished(b: boolean) {
+    this._published = !!b;
+    return this;
+  }
+  isPublished() {
+    return this._published;
+  }
   setAllowResponseEdits(b: boolean) {
     this._allowEdit = !!b;
     return this;

@@ -585,6 +585,16 @@ export class FakeSpreadsheet extends Fake {
     this._active = sheet;
     return sheet;
   }
+  /** The selection (a menu run acts on it): null until something is selected, as in a fresh trigger context. */
+  _activeRange: FakeRange | null = null;
+  getActiveRange() {
+    return this._activeRange && this._activeRange._sheet === this._active ? this._activeRange : null;
+  }
+  setActiveRange(range: FakeRange) {
+    this._active = range._sheet;
+    this._activeRange = range;
+    return range;
+  }
   insertSheet(a?: unknown, b?: unknown) {
     let name: string | undefined;
     let index: number | undefined;
@@ -1322,8 +1332,9 @@ export class FakeRange extends Fake {
     this._sheet._protections.push(p);
     return p;
   }
+  /** Range.activate(): this range becomes the selection, its sheet the active sheet. */
   activate() {
-    this._sheet._ss._active = this._sheet;
+    this._sheet._ss.setActiveRange(this);
     return this;
   }
   createTextFinder(text: string) {

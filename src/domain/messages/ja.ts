@@ -39,7 +39,7 @@ const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: stri
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 /** '2024-06' → '2024年6月' */
 const jaMonth = (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5, 7))}月`;
-const footer = (contact: string) => `\n--\n移住連（移住者と連帯する全国ネットワーク）伴走ネット事務局\n${contact}\n`;
+export const footer = (contact: string) => `\n--\n移住連（移住者と連帯する全国ネットワーク）伴走ネット事務局\n${contact}\n`;
 
 export const ja: Catalog = {
   language: 'ja',
@@ -116,9 +116,10 @@ export const ja: Catalog = {
       '',
       `${m.payday} に、登録の口座へ謝金をお振込みします。`,
       '',
-      `金額: ${yen(m.net ?? m.amount)}`,
+      `金額: ${yen((m.net ?? m.amount) + (m.grants ?? 0))}`,
       m.tax ? `（謝金 ${yen(m.amount)}、源泉徴収税 ${yen(m.tax)}）` : '',
-      `対象の申請: ${m.claimIds.join(', ')}`,
+      m.claimIds.length > 0 ? `対象の申請: ${m.claimIds.join(', ')}` : '',
+      m.grants ? `緊急支援費: ${yen(m.grants)}（${(m.grantIds ?? []).join(', ')}。相談者への支援にお使いください）` : '',
       '',
       'ご協力ありがとうございました。',
       footer(m.contact),
