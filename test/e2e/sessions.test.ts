@@ -49,10 +49,6 @@ function setCell(w: World, sheet: string, row: number, header: string, value: un
   w.rt.editCell(s, s.getRange(row, col).getA1Notation(), value, { user });
 }
 
-function signupRow(w: World, signupIdOrIndex: number) {
-  return w.rows('相談会申込')[signupIdOrIndex];
-}
-
 describe('consultation sessions', () => {
   test('the form offers only open sessions; with none open it stops taking sign-ups', () => {
     const w = makeWorld({ createForms: true });
