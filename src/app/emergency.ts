@@ -7,7 +7,7 @@
 import { dammCheckDigit } from '../domain/damm';
 import { parseId } from '../domain/ids';
 import { programById } from '../domain/programs';
-import { normalizeText } from '../domain/text';
+import { normalizeText, parseYesNo } from '../domain/text';
 import type { Ctx, TablePort } from './ports';
 import { nextSequence } from './register';
 import { CLAIMS, GRANT_DECISIONS, GRANTS } from './schema';
@@ -22,8 +22,7 @@ export function formatGrantId(seq: number): string {
 
 /** 緊急支援が必要ですか answered yes (はい / yes / có). */
 export function saysUrgent(v: unknown): boolean {
-  const s = normalizeText(v).toLowerCase();
-  return s.startsWith('はい') || s === 'yes' || s.startsWith('có');
+  return parseYesNo(v) === true;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { SessionOutcome } from '../domain/messages/sessions';
 import { sessionCatalog } from '../domain/messages/sessions';
 import type { Session, SessionPurpose, SignupInput, SignupReason, SignupSupporter } from '../domain/sessions';
 import { capacityOf, judgeSignup, promotions, purposeOf, sessionIdOfAnswer } from '../domain/sessions';
-import { normalizeEmail, normalizeText } from '../domain/text';
+import { normalizeEmail, normalizeText, parseYesNo } from '../domain/text';
 import { Ledger, reportUnmapped } from './ledger';
 import type { Ctx, ResponseData, TablePort } from './ports';
 import { nextSequence } from './register';
@@ -80,7 +80,7 @@ function findPerson(ctx: Ctx, id: string): Person | null {
   const s = ctx.table(SUPPORTERS);
   const i = s.find('伴走ネットID', id);
   if (i < 0) return null;
-  const yes = (v: unknown) => normalizeText(v).startsWith('はい');
+  const yes = (v: unknown) => parseYesNo(v) === true;
   let experienced = yes(s.get(i, '支援経験'));
   if (!experienced) {
     const c = ctx.table(CLAIMS);

@@ -97,8 +97,8 @@ export function buildSessionForm(ctx: GasCtx): string {
     .setHelpText(help('Purpose: as a supporter (registered, with support experience) / training (supporters with roots abroad)', 'Mục đích: với tư cách người hỗ trợ (đã đăng ký, có kinh nghiệm) / đào tạo (người hỗ trợ có gốc nước ngoài)'))
     .setChoiceValues([PURPOSE_CHOICES.participant, PURPOSE_CHOICES.trainee])
     .setRequired(true);
-  // Forms made through the API after 2026-06-30 start unpublished (SPEC §8); the types predate the method.
-  (form as unknown as { setPublished(enabled: boolean): unknown }).setPublished(true);
+  // Forms made through the API after 2026-06-30 start unpublished (SPEC §8).
+  form.setPublished(true);
   if (open.length === 0) closeForm(ctx, form);
   const t = ctx.openTable(SETTINGS);
   const i = t.find('キー', '相談会フォーム');

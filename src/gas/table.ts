@@ -3,6 +3,7 @@
  * One getValues reads the whole table; writes are buffered and flushed with one setValues per
  * contiguous run of written columns, so a whole operation costs a constant number of calls.
  */
+import { isDateObject } from '../domain/calendar';
 import { sheetText } from '../domain/text';
 import type { SheetSchema } from '../app/schema';
 
@@ -26,9 +27,8 @@ export class MissingSheetError extends Error {
 /** Headers are compared after NFKC, so （） and () or full-width letters typed by staff still match. */
 export const normHeader = (v: unknown) => String(v ?? '').normalize('NFKC').trim();
 
-export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
-}
+/** A valid Date from a cell (one definition: domain/calendar's isDateObject). */
+export const isDate = isDateObject;
 
 /** Sheets refuses a cell of more than 50,000 characters: longer user text is cut, with a mark. */
 const MAX_CELL_CHARS = 50000;

@@ -4,7 +4,7 @@
  */
 import { evaluateFormula, interpret, parseA1 } from './cells';
 import { Boundary, CallCounter, Clock, type Fake, fail, nodeRealm, type Realm, unwrap } from './core';
-import type { ButtonName, Env, Execution, SentMail, UiState } from './env';
+import type { AccountKind, ButtonName, Env, Execution, SentMail, UiState } from './env';
 import { FakeForm, FakeFormApp, FakeFormResponse, type FakeItem } from './forms';
 import {
   FakeCacheService,
@@ -29,8 +29,10 @@ export interface RuntimeOptions {
   now?: Date;
   activeUser?: string;
   effectiveUser?: string;
-  /** e-mail recipients left today (default 100, the consumer quota) */
+  /** e-mail recipients left today for every account (default: 100 on consumer accounts, 1,500 on Workspace) */
   mailQuota?: number;
+  /** 'consumer' (gmail.com, the default) or 'workspace': what an edit event says about the editor, and the mail quota */
+  accountKind?: AccountKind;
   /** at most this many ms of clock time pass while waiting for a lock held by another process (default: the timeout asked for) */
   lockWaitMs?: number;
   /** the clock advances by this much on every service call (default 0), to exercise time budgets */
@@ -45,7 +47,7 @@ export interface Runtime {
   globals: Record<string, unknown>;
   clock: { now(): Date; set(d: Date): void; advance(ms: number): void };
   calls: { total(): number; byMethod(): Record<string, number>; reset(): void };
-  mail: { sent: SentMail[]; setQuota(n: number): void };
+  mail: { sent: SentMail[]; setQuota(n: number, account?: string): void };
   ui: UiState & { queueResponse(r: { button: ButtonName; text?: string }): void };
   logs: string[];
   locks: {
@@ -59,16 +61,20 @@ export interface Runtime {
   /** errors thrown by trigger handlers (they are also rethrown to the caller) */
   triggerErrors: { handler: string; error: unknown }[];
   createSpreadsheet(name: string, opts?: { bound?: boolean }): GoogleAppsScript.Spreadsheet.Spreadsheet;
-  createForm(title: string): GoogleAppsScript.Forms.Form;
+  /** a form made by hand in the Forms UI (published unless `published: false`) */
+  createForm(title: string, opts?: { published?: boolean }): GoogleAppsScript.Forms.Form;
   submit(form: GoogleAppsScript.Forms.Form, answers: Answers, opts?: { respondentEmail?: string }): GoogleAppsScript.Forms.FormResponse;
   editResponse(response: GoogleAppsScript.Forms.FormResponse, answers: Answers): GoogleAppsScript.Forms.FormResponse;
   editCell(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string, value: unknown, opts?: { user?: string }): void;
   /** opens the bound spreadsheet in the UI: runs a simple `onOpen` and installable open triggers */
   open(opts?: { user?: string }): void;
   runTimeTriggers(): string[];
-  fire(handler: string, event?: unknown): unknown;
+  /** runs `handler` as a menu/editor run by `opts.user` (default: the active user) */
+  fire(handler: string, event?: unknown, opts?: { user?: string }): unknown;
   /** like fire, with any arguments (e.g. createPayout('2024-05')) */
-  invoke(handler: string, args: unknown[]): unknown;
+  invoke(handler: string, args: unknown[], opts?: { user?: string }): unknown;
+  /** From now on menu runs, edits and opens without an explicit user are made by `email`. */
+  setActiveUser(email: string): void;
   /** Fault injection: the call of `method` (e.g. 'ItemResponse.getResponse') after `after` more calls throws `message` once. */
   failNext(method: string, message: string, after?: number): void;
   /** From now on each service call (or only `method`, e.g. 'Range.getValues') advances the clock by `ms`. */
@@ -76,7 +82,8 @@ export interface Runtime {
   bind(resolve: (name: string) => ((...a: unknown[]) => unknown) | undefined): void;
   setRealm(realm: Partial<Realm>): void;
   setDateFactory(f: (ms: number) => Date): void;
-  triggers(): { uid: string; handler: string; eventType: string; source: string; sourceId: string | null; nextRun: Date | null }[];
+  /** every installable trigger of the project, whoever owns it */
+  triggers(): { uid: string; handler: string; eventType: string; source: string; sourceId: string | null; nextRun: Date | null; owner: string }[];
   drive: { files(): { id: string; name: string; mimeType: string; bytes: number[]; folderId: string }[] };
 }
 
@@ -88,8 +95,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const calls = new CallCounter();
   const boundary = new Boundary(calls, () => realm);
   const ui: UiState = { alerts: [], prompts: [], dialogLog: [], toasts: [], queued: [], menus: [], dialogs: [] };
-  const activeUser = opts.activeUser ?? 'staff@example.org';
+  let activeUser = opts.activeUser ?? 'staff@example.org';
   const effectiveUser = opts.effectiveUser ?? activeUser;
+  const accountKind: AccountKind = opts.accountKind ?? 'consumer';
   const counters = new Map<string, number>();
   const env: Env = {
     clock,
@@ -99,8 +107,11 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     ui,
     logs: [],
     activeUser,
-    effectiveUser,
-    exec: { kind: 'ui', user: activeUser },
+    get effectiveUser() {
+      return env.exec.effective;
+    },
+    accountKind,
+    exec: { kind: 'ui', user: activeUser, effective: effectiveUser },
     nextId(prefix) {
       const n = (counters.get(prefix) ?? 0) + 1;
       counters.set(prefix, n);
@@ -129,7 +140,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     if (started !== undefined && clock.nowMs() - started > maxExecutionMs) fail('Exceeded maximum execution time');
   };
 
-  const mailState = new MailState(opts.mailQuota ?? 100, env);
+  // Quotas: "Email recipients per day: 100 (consumer) / 1,500 (Google Workspace)", counted per account.
+  const mailState = new MailState(opts.mailQuota ?? (accountKind === 'workspace' ? 1500 : 100), env);
   const lockState = new LockState();
   lockState.waitCap = opts.lockWaitMs;
   const triggerState = new TriggerState();
@@ -237,10 +249,51 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     runAll(
       triggersFor(form._id, 'ON_FORM_SUBMIT').map((t) => ({
         handler: t._handler,
-        exec: { kind: 'trigger' as const, user: effectiveUser },
+        exec: asOwner(t),
         event: { authMode: 'FULL', response: out(response), source: out(form), triggerUid: t._uid },
       })),
     );
+  }
+
+  // ---------------------------------------------------------------- accounts (who runs what)
+  // "Installable triggers always run under the account of the person who created them. [...] if you
+  // create a trigger to send an email when a document is opened, the email is always sent from your
+  // account" (guides/triggers/installable). Session.getEffectiveUser: "If the script is running under
+  // an installable trigger, this returns the account of the user who created the trigger."
+  function asOwner(t: FakeTrigger): Execution {
+    return { kind: 'trigger', user: t._owner, effective: t._owner };
+  }
+
+  const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  /**
+   * The editor's email as an edit/open event (e.user) and Session.getActiveUser() reveal it to a script
+   * authorised by `authorizer`. User.getEmail: "If security policies do not allow access to the user's
+   * email address, this method returns a blank string. [...] the user's email address is not available
+   * in any context that allows a script to run without that user's authorization [...] However, these
+   * restrictions generally do not apply if the developer runs the script themselves or belongs to the
+   * same Google Workspace domain as the user." So: the authorizer themselves, or (Workspace) a colleague
+   * of the same domain; on consumer accounts nobody else.
+   */
+  function visibleEmail(editor: string, authorizer: string): string {
+    if (editor === authorizer) return editor;
+    if (accountKind === 'workspace' && domainOf(editor) === domainOf(authorizer)) return editor;
+    return '';
+  }
+
+  /** The simple trigger (as the person, LIMITED) and each installable trigger (as its owner) of a user's action. */
+  function userEventJobs(ss: FakeSpreadsheet, eventType: string, simple: string, user: string, event: Record<string, unknown>) {
+    const jobs: { handler: string; exec: Execution; event: unknown }[] = [];
+    if (resolver?.(simple)) {
+      // A simple trigger runs without authorization: it sees the user only where the rule above allows
+      // (the spreadsheet's owner stands in for the developer).
+      const seen = visibleEmail(user, ss._owner);
+      jobs.push({ handler: simple, exec: { kind: 'ui', user: seen, effective: user }, event: { ...event, authMode: 'LIMITED', user: out(new FakeUser(seen)) } });
+    }
+    for (const t of triggersFor(ss._id, eventType)) {
+      const seen = visibleEmail(user, t._owner);
+      jobs.push({ handler: t._handler, exec: { kind: 'ui', user: seen, effective: t._owner }, event: { ...event, user: out(new FakeUser(seen)), triggerUid: t._uid } });
+    }
+    return jobs;
   }
 
   let responseCounter = 0;
@@ -255,7 +308,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     calls: { total: () => calls.total(), byMethod: () => calls.byMethod(), reset: () => calls.reset() },
     mail: {
       sent: mailState.sent,
-      setQuota: (n) => mailState.setQuota(n),
+      setQuota: (n, account) => mailState.setQuota(n, account),
     },
     ui: Object.assign(ui, {
       queueResponse(r: { button: ButtonName; text?: string }) {
@@ -279,13 +332,16 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       return out(ss);
     },
 
-    createForm(title) {
-      return out(formApp._create(title));
+    createForm(title, o) {
+      const form = formApp._create(title);
+      form._published = o?.published ?? true;
+      return out(form);
     },
 
     submit(formProxy, answers, o) {
       const form = unwrap(formProxy) as unknown as FakeForm;
       if (!(form instanceof FakeForm)) throw new Error('submit: not a form of this runtime');
+      if (!form._published) throw new Error(`submit: the form "${form._title}" is not published: nobody can open it to respond (Form.setPublished)`);
       if (!form._accepting) throw new Error(`submit: the form "${form._title}" is not accepting responses`);
       const email = o?.respondentEmail ?? '';
       if (form._collectEmail && !email) throw new Error(`submit: the form "${form._title}" collects email; pass respondentEmail`);
@@ -351,17 +407,13 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         }
       }
       for (let r = 0; r < range._nr; r++) for (let c = 0; c < range._nc; c++) sheet._write(range._row + r, range._col + c, grid[r][c]);
-      const event: Record<string, unknown> = { authMode: 'FULL', range: out(range), source: out(sheet._ss), user: out(new FakeUser(user)) };
+      const event: Record<string, unknown> = { authMode: 'FULL', range: out(range), source: out(sheet._ss) };
       if (single) {
         const now = sheet._cell(range._row, range._col);
         if (now && now.v !== '') event.value = range._serial(now.v);
         if (oldValue !== undefined) event.oldValue = oldValue;
       }
-      const exec: Execution = { kind: 'ui', user };
-      const jobs: { handler: string; exec: Execution; event: unknown }[] = [];
-      if (resolver?.('onEdit')) jobs.push({ handler: 'onEdit', exec, event: { ...event, authMode: 'LIMITED' } });
-      for (const t of triggersFor(sheet._ss._id, 'ON_EDIT')) jobs.push({ handler: t._handler, exec, event: { ...event, triggerUid: t._uid } });
-      runAll(jobs);
+      runAll(userEventJobs(sheet._ss, 'ON_EDIT', 'onEdit', user, event));
     },
 
     open(o) {
@@ -369,12 +421,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       if (!id) throw new Error('open: no bound spreadsheet');
       const ss = env.spreadsheets.get(id) as FakeSpreadsheet;
       const user = o?.user ?? activeUser;
-      const exec: Execution = { kind: 'ui', user };
-      const event = { source: out(ss), user: out(new FakeUser(user)) };
-      const jobs: { handler: string; exec: Execution; event: unknown }[] = [];
-      if (resolver?.('onOpen')) jobs.push({ handler: 'onOpen', exec, event: { ...event, authMode: 'LIMITED' } });
-      for (const t of triggersFor(id, 'ON_OPEN')) jobs.push({ handler: t._handler, exec, event: { ...event, authMode: 'FULL', triggerUid: t._uid } });
-      runAll(jobs);
+      runAll(userEventJobs(ss, 'ON_OPEN', 'onOpen', user, { source: out(ss), authMode: 'FULL' }));
     },
 
     runTimeTriggers() {
@@ -391,7 +438,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         const jan1 = Date.UTC(d.getUTCFullYear(), 0, 1);
         jobs.push({
           handler: t._handler,
-          exec: { kind: 'trigger', user: effectiveUser },
+          exec: asOwner(t),
           event: {
             authMode: 'FULL',
             'day-of-month': d.getUTCDate(),
@@ -411,8 +458,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       return jobs.map((j) => j.handler);
     },
 
-    fire(handler, event) {
-      return execute({ kind: 'ui', user: activeUser }, handler, event);
+    fire(handler, event, o) {
+      const user = o?.user ?? activeUser;
+      return execute({ kind: 'ui', user, effective: user }, handler, event);
     },
 
     failNext(method, message, after = 0) {
@@ -422,8 +470,13 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       latency = ms;
       latencyOnly = method ?? null;
     },
-    invoke(handler, args) {
-      return execute({ kind: 'ui', user: activeUser }, handler, undefined, args);
+    invoke(handler, args, o) {
+      const user = o?.user ?? activeUser;
+      return execute({ kind: 'ui', user, effective: user }, handler, undefined, args);
+    },
+    setActiveUser(email) {
+      activeUser = email;
+      env.activeUser = email;
     },
 
     bind(r) {
@@ -446,6 +499,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         source: t._source,
         sourceId: t._sourceId,
         nextRun: t._eventType === 'CLOCK' && Number.isFinite(t._next) ? new Date(t._next) : null,
+        owner: t._owner,
       }));
     },
 

@@ -6,7 +6,9 @@ import { FakeUser } from './ui';
 
 // ---------------------------------------------------------------- MailApp
 
-const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+// RFC 5322 unquoted local part (atext and dots) and a host name: Gmail refuses `mailto:a@b.jp`,
+// `a(b)@c.jp`, `a:b@c.jp` and the like with "Invalid email".
+const ADDRESS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
 function recipients(list: unknown): string[] {
   if (list === undefined || list === null || list === '') return [];
@@ -33,24 +35,39 @@ function attachmentBlob(a: unknown): FakeBlob {
   fail('Invalid argument: attachments');
 }
 
+/**
+ * The daily recipient quota belongs to the account the execution runs as: an installable trigger's
+ * mail "is always sent from your account" (the trigger creator's), and counts against its quota.
+ */
 export class MailState {
   sent: SentMail[] = [];
-  /** recipient counts with their time, for the rolling 24-hour quota */
-  usage: { at: number; n: number }[] = [];
+  /** recipient counts with their time and sending account, for the rolling 24-hour quota */
+  usage: { at: number; n: number; account: string }[] = [];
+  /** per-account limits set by setQuota(n, account); others use `limit` */
+  limits = new Map<string, number>();
   constructor(
     public limit: number,
     private env: Env,
   ) {}
-  used(): number {
+  private me(): string {
+    return this.env.exec.effective;
+  }
+  used(account = this.me()): number {
     const since = this.env.clock.nowMs() - 86400000;
-    return this.usage.filter((u) => u.at > since).reduce((a, u) => a + u.n, 0);
+    return this.usage.filter((u) => u.at > since && u.account === account).reduce((a, u) => a + u.n, 0);
   }
-  remaining(): number {
-    return Math.max(0, this.limit - this.used());
+  remaining(account = this.me()): number {
+    return Math.max(0, (this.limits.get(account) ?? this.limit) - this.used(account));
   }
-  /** Sets the quota left right now. */
-  setQuota(n: number): void {
-    this.limit = n + this.used();
+  /** Sets the quota left right now, for one account or (without one) for every account. */
+  setQuota(n: number, account?: string): void {
+    if (account !== undefined) {
+      this.limits.set(account, n + this.used(account));
+      return;
+    }
+    this.limit = n;
+    this.limits.clear();
+    for (const a of new Set(this.usage.map((u) => u.account))) this.limits.set(a, n + this.used(a));
   }
 }
 
@@ -85,6 +102,7 @@ export class FakeMailApp extends Fake {
       subject: String(msg.subject),
       body: msg.body === undefined || msg.body === null ? '' : String(msg.body),
       at: this._env.clock.now(),
+      from: this._env.exec.effective,
     };
     if (msg.cc) sent.cc = String(msg.cc);
     if (msg.bcc) sent.bcc = String(msg.bcc);
@@ -93,7 +111,7 @@ export class FakeMailApp extends Fake {
     if (msg.replyTo !== undefined) sent.replyTo = String(msg.replyTo);
     if (msg.noReply !== undefined) sent.noReply = !!msg.noReply;
     if (attachments) sent.attachments = attachments;
-    this._state.usage.push({ at: this._env.clock.nowMs(), n: all.length });
+    this._state.usage.push({ at: this._env.clock.nowMs(), n: all.length, account: this._env.exec.effective });
     this._state.sent.push(sent);
   }
 }
