@@ -4,21 +4,17 @@
  * the 申請 row (recordEmergencySupport) and set 用途, 金額 and 判定; approved grants are paid with
  * the month's payout (app/grantPayout.ts). No recipient name is stored or mailed anywhere.
  */
-import { dammCheckDigit } from '../domain/damm';
 import { parseId } from '../domain/ids';
 import { programById } from '../domain/programs';
 import { normalizeText, parseYesNo } from '../domain/text';
 import type { Ctx, TablePort } from './ports';
-import { nextSequence } from './register';
+import { formatSeqId, maxSeqIn, nextSequence } from './register';
 import { CLAIMS, GRANT_DECISIONS, GRANTS } from './schema';
 
 export const SEQ_E = 'seq.E';
 
 /** 緊急支援ID: `E-` + sequence + Damm digit. */
-export function formatGrantId(seq: number): string {
-  const digits = String(seq).padStart(5, '0');
-  return `E-${digits}-${dammCheckDigit(digits)}`;
-}
+export const formatGrantId = (seq: number) => formatSeqId('E', seq);
 
 /** 緊急支援が必要ですか answered yes (はい / yes / có). */
 export function saysUrgent(v: unknown): boolean {
@@ -83,7 +79,7 @@ export function recordGrants(ctx: Ctx, claimRows: readonly number[]): GrantRecor
       result.refused.push(`${claimId}: この申請からの緊急支援 ${open} がすでに審査待ちです`);
       continue;
     }
-    const grantId = formatGrantId(nextSequence(ctx, SEQ_E, maxGrantSeq(grants)));
+    const grantId = formatGrantId(nextSequence(ctx, SEQ_E, maxSeqIn(grants, '緊急支援ID', 'E')));
     grants.append({
       緊急支援ID: grantId,
       記録日時: ctx.now,
@@ -117,15 +113,6 @@ function findOpenGrant(grants: TablePort, claimId: string): string | null {
     if (grants.text(j, '申請ID') === claimId && grants.text(j, '判定') === '審査待ち') return grants.text(j, '緊急支援ID');
   }
   return null;
-}
-
-function maxGrantSeq(t: TablePort): number {
-  let max = 0;
-  for (let i = 0; i < t.length; i++) {
-    const m = /^E-(\d+)-\d$/.exec(t.text(i, '緊急支援ID'));
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return max;
 }
 
 /** 金額 as staff typed it: a whole number of yen ≥ 1, or null. */

@@ -7,6 +7,7 @@ import type { YearMonth } from '../domain/calendar';
 import { isDateObject, tokyoDateOf } from '../domain/calendar';
 import type { PayoutClaim, PayoutLine, PayoutPlan } from '../domain/payout';
 import { grantAmount } from './emergency';
+import { syncDrafts } from './payout';
 import type { Ctx } from './ports';
 import { GRANTS } from './schema';
 
@@ -40,15 +41,7 @@ export function grantsForPayout(ctx: Ctx): PayoutClaim[] {
 /** After building: the grants the plan pays carry its 支払予定ID; grants that dropped out lose it. */
 export function markGrantDrafts(ctx: Ctx, month: YearMonth, plan: PayoutPlan): void {
   if (!ctx.sheetExists(GRANTS.name)) return;
-  const t = ctx.table(GRANTS);
-  const id = payoutIdOf(month);
-  const planned = new Set(plan.paid.flatMap((l) => l.grantIds));
-  for (let i = 0; i < t.length; i++) {
-    const grantId = t.text(i, '緊急支援ID');
-    const draft = t.text(i, '支払予定ID');
-    if (planned.has(grantId) && draft !== id) t.set(i, { 支払予定ID: id });
-    else if (!planned.has(grantId) && draft === id) t.set(i, { 支払予定ID: '' });
-  }
+  syncDrafts(ctx.table(GRANTS), '緊急支援ID', new Set(plan.paid.flatMap((l) => l.grantIds)), payoutIdOf(month));
 }
 
 /** Closing the month: the plan's grants become 支払済 with the payout ID (refused if one was paid). */

@@ -118,16 +118,18 @@ export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): Pay
  * this sheet is open), and claims that dropped out of it lose it. One write of one column.
  */
 export function markDrafts(ctx: Ctx, month: YearMonth, plan: PayoutPlan): void {
-  const t = ctx.table(CLAIMS);
-  const id = payoutId(month);
-  const planned = new Set(plan.paid.flatMap((l) => l.claimIds));
-  for (let i = 0; i < t.length; i++) {
-    const claimId = t.text(i, '申請ID');
-    const draft = t.text(i, '支払予定ID');
-    if (planned.has(claimId) && draft !== id) t.set(i, { 支払予定ID: id });
-    else if (!planned.has(claimId) && draft === id) t.set(i, { 支払予定ID: '' });
-  }
+  syncDrafts(ctx.table(CLAIMS), '申請ID', new Set(plan.paid.flatMap((l) => l.claimIds)), payoutId(month));
   markGrantDrafts(ctx, month, plan);
+}
+
+/** 支払予定ID = `id` on the rows whose ID is planned; rows that dropped out of `id` lose it. */
+export function syncDrafts(t: TablePort, idHeader: string, planned: ReadonlySet<string>, id: string): void {
+  for (let i = 0; i < t.length; i++) {
+    const rowId = t.text(i, idHeader);
+    const draft = t.text(i, '支払予定ID');
+    if (planned.has(rowId) && draft !== id) t.set(i, { 支払予定ID: id });
+    else if (!planned.has(rowId) && draft === id) t.set(i, { 支払予定ID: '' });
+  }
 }
 
 /** The transfer file's header from 設定 (codes padded back when a sheet dropped leading zeros). */

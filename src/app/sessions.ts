@@ -3,7 +3,6 @@
  * (a キャンセル frees a place and the waiting list moves up in order), and the open sessions the
  * sign-up form offers. The rules are in domain/sessions; this is reading, writing and mail.
  */
-import { dammCheckDigit } from '../domain/damm';
 import { isDateObject, tokyoDateTime } from '../domain/calendar';
 import { parseId } from '../domain/ids';
 import type { Language } from '../domain/messages';
@@ -15,17 +14,14 @@ import { capacityOf, judgeSignup, promotions, purposeOf, sessionIdOfAnswer } fro
 import { normalizeEmail, normalizeText, parseYesNo } from '../domain/text';
 import { Ledger, reportUnmapped } from './ledger';
 import type { Ctx, ResponseData, TablePort } from './ports';
-import { nextSequence } from './register';
+import { formatSeqId, maxSeqIn, nextSequence } from './register';
 import { CLAIMS, SESSIONS, SIGNUP_DECISIONS, SIGNUPS, SUPPORTERS } from './schema';
 import { SESSION_QUESTIONS } from './settings';
 
 export const SEQ_S = 'seq.S';
 
 /** 申込ID: `S-` + sequence + Damm digit, like the other IDs. */
-export function formatSignupId(seq: number): string {
-  const digits = String(seq).padStart(5, '0');
-  return `S-${digits}-${dammCheckDigit(digits)}`;
-}
+export const formatSignupId = (seq: number) => formatSeqId('S', seq);
 
 export type SessionField = keyof typeof SESSION_QUESTIONS;
 
@@ -171,7 +167,7 @@ export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string
     t.set(own, row);
     ctx.log(signupId, `相談会の申込が編集されたため判定しなおしました: ${decision}${reasons.length ? `（${reasons.map((x) => x.code).join(', ')}）` : ''}`);
   } else {
-    signupId = formatSignupId(nextSequence(ctx, SEQ_S, maxSignupSeq(t)));
+    signupId = formatSignupId(nextSequence(ctx, SEQ_S, maxSeqIn(t, '申込ID', 'S')));
     t.append({ 申込ID: signupId, ...row, 出欠: '' });
     ctx.log(signupId, `相談会の申込を受付（${session?.id ?? sessionAnswer}）: ${decision}${reasons.length ? `（${reasons.map((x) => x.code).join(', ')}）` : ''}`);
   }
@@ -189,15 +185,6 @@ export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string
   });
   if (freed) moveUpWaitingList(ctx);
   return { kind: own >= 0 ? 'updated' : 'created', signupId, decision };
-}
-
-function maxSignupSeq(t: TablePort): number {
-  let max = 0;
-  for (let i = 0; i < t.length; i++) {
-    const m = /^S-(\d+)-\d$/.exec(t.text(i, '申込ID'));
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return max;
 }
 
 interface ResultArgs {
