@@ -19,6 +19,8 @@ export interface ReviewResult {
 
 /** Who made a change the system only finds later (its edit trigger could not run). */
 export const UNKNOWN_REVIEWER = '不明（後から記録）';
+/** Who made an edit whose event names nobody (consumer accounts: only the trigger owner is named). */
+export const UNNAMED_EDITOR = '不明';
 
 /**
  * Acts on every row whose 判定 differs from 記録済み判定. `edited` are the rows of the edit that
@@ -86,7 +88,7 @@ export function sendNeedsInfo(ctx: Ctx, t: TablePort, i: number, supporters: Sup
   const to = s?.facts.email || t.text(i, 'メール');
   const language = s?.language ?? languageOf(t.get(i, '言語'));
   const url = ctx.claimEditUrl(t.text(i, '回答ID'));
-  if (!url) ctx.log(claimId, '回答の編集リンクが取得できませんでした（申請フォームの設定を確認してください）');
+  if (!url) ctx.log(claimId, '回答の編集リンクがないため（申請フォームで回答の編集がオフ、または回答が見つからない）、メールへの返信で訂正するよう案内しました');
   ctx.mail.send(
     to,
     catalog(language).needsInfo({

@@ -8,7 +8,7 @@ import { Ledger } from '../app/ledger';
 import type { YearMonth } from '../domain/calendar';
 import { parseYearMonth, yearMonthOf, tokyoDateOf } from '../domain/calendar';
 import { handleRegistration } from '../app/register';
-import { handleReviewChanges, needsInfoFollowUp, UNKNOWN_REVIEWER } from '../app/review';
+import { handleReviewChanges, needsInfoFollowUp, UNNAMED_EDITOR } from '../app/review';
 import { revalidatePending } from '../app/revalidate';
 import { isClosed, markDrafts, markPaid, payoutId, planFromSheets, preparePayout } from '../app/payout';
 import { payoutFingerprint } from '../domain/payout';
@@ -25,6 +25,7 @@ import { handleGrantChanges, recordGrants } from '../app/emergency';
 import type { GrantRecordResult } from '../app/emergency';
 import { GRANTS, SESSIONS, SIGNUPS } from '../app/schema';
 import { buildSessionForm, refreshSessionChoices } from './programSheets';
+import { missingTriggers } from './triggers';
 
 const LOCK_WAIT_MS = 30_000;
 
@@ -123,9 +124,10 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // whose trigger could not get the lock is caught by the next edit (and by the daily job).
   const edited: number[] = [];
   for (let r = Math.max(row, 2); r < row + numRows; r++) edited.push(r - 2);
-  // Under an installable trigger Session's user is the trigger's owner, not the editor: when the
-  // event does not name the editor, the decision is recorded without a name rather than a wrong one.
-  withCtx('判定の変更', actor || UNKNOWN_REVIEWER, (ctx) => handleReviewChanges(ctx, edited));
+  // Under an installable trigger Session's user is the trigger's owner, not the editor, and on consumer
+  // accounts e.user is blank for anyone but the owner: then the decision is recorded as 不明, never
+  // under a wrong name (the sidebar 判定を入力 records the reviewer).
+  withCtx('判定の変更', actor || UNNAMED_EDITOR, (ctx) => handleReviewChanges(ctx, edited));
 }
 
 export interface ReconcileResult {
@@ -231,6 +233,7 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
     'system',
     (ctx) => {
       const [sent, queued] = ctx.mail.drain();
+      reportMissingTriggers(ctx);
       handleReviewChanges(ctx);
       const f = needsInfoFollowUp(ctx);
       const program = dailyProgramSheets(ctx);
@@ -242,19 +245,37 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
   return out;
 }
 
-export function setupAll(): ReturnType<typeof runSetup> {
+/** The daily job runs as the triggers' owner, so it can see them: a missing one is told to the office. */
+function reportMissingTriggers(ctx: GasCtx): void {
+  const check = missingTriggers();
+  if (!check || check.missing.length === 0) return;
+  ctx.log('トリガー', `見つからないトリガー: ${check.missing.join('、')}`);
+  ctx.mail.notifyOffice(
+    'トリガーが見つかりません',
+    `次のトリガーが見つかりません（削除されたか、Googleにより停止されました）。このままでは、その処理が自動で行われません。\n\n${check.missing.map((m) => `・${m}`).join('\n')}\n\nトリガーの所有者（${check.owner}）でスプレッドシートを開き、メニュー「伴走ネット」→「初期設定（シート・トリガー）」を実行すると作り直します。`,
+  );
+}
+
+export function setupAll(opts: { takeOver?: boolean } = {}): ReturnType<typeof runSetup> {
   const ss = spreadsheet();
   const lock = LockService.getScriptLock();
   lock.waitLock(LOCK_WAIT_MS);
   try {
-    return runSetup(ss);
+    const report = runSetup(ss, opts);
+    if (report.takenOverFrom !== undefined || report.forms.length > 0) {
+      const ctx = new GasCtx(ss, actorEmail());
+      if (report.takenOverFrom !== undefined) ctx.log('トリガー', `トリガーを引き継ぎました: ${report.takenOverFrom} → ${report.triggerOwner}`);
+      for (const line of report.forms) ctx.log('フォーム', line);
+      ctx.commit();
+    }
+    return report;
   } finally {
     lock.releaseLock();
   }
 }
 
 export function createFormsNow(actor: string) {
-  return withCtx('フォームの作成', actor, (ctx) => ({ ...buildForms(ctx), session: buildSessionForm(ctx) }));
+  return withCtx('フォームの作成', actor, (ctx) => ({ ...buildForms(ctx), ...buildSessionForm(ctx) }));
 }
 
 /** Month argument: 'YYYY-MM' (also 2026/3, ２０２６年３月); none → the current month in Tokyo. */
@@ -406,7 +427,7 @@ function programSheetEdit(name: string, e: GoogleAppsScript.Events.SheetsOnEdit)
   } catch {
     actor = '';
   }
-  const who = actor || UNKNOWN_REVIEWER;
+  const who = actor || UNNAMED_EDITOR;
   if (name === SIGNUPS.name) withCtx('相談会申込の変更', who, (ctx) => handleSignupChanges(ctx));
   else if (name === SESSIONS.name) {
     // A session opened, closed or given more places: the form's choices and the waiting list follow.
@@ -444,10 +465,12 @@ export function recordEmergency(actor: string, claimId?: string): GrantRecordRes
       const i = claims.find('申請ID', id);
       return i >= 0 ? recordGrants(ctx, [i]) : { created: [], refused: [`申請 ${claimId} が見つかりません`] };
     }
-    const range = ctx.ss.getActiveRange();
-    if (!range || range.getSheet().getName() !== CLAIMS.name) return { created: [], refused: ['申請シートで、緊急支援を記録する申請の行を選んでから実行してください'] };
+    const ranges = ctx.ss.getActiveRangeList()?.getRanges() ?? [];
+    if (ranges.length === 0 || ranges[0].getSheet().getName() !== CLAIMS.name) return { created: [], refused: ['申請シートで、緊急支援を記録する申請の行を選んでから実行してください'] };
     const rows: number[] = [];
-    for (let r = Math.max(2, range.getRow()); r < range.getRow() + range.getNumRows(); r++) rows.push(r - 2);
+    for (const range of ranges) {
+      for (let r = Math.max(2, range.getRow()); r < range.getRow() + range.getNumRows(); r++) if (!rows.includes(r - 2)) rows.push(r - 2);
+    }
     if (rows.length === 0) return { created: [], refused: ['見出し行ではなく、申請の行を選んでください'] };
     return recordGrants(ctx, rows);
   });

@@ -69,7 +69,7 @@ const CLOSED_MESSAGE =
 const CLOSED_BY_US = 'sessionForm.closedBySystem';
 
 /** The sign-up form (SPEC §9): Japanese questions with English and Vietnamese help, published, editable. */
-export function buildSessionForm(ctx: GasCtx): string {
+export function buildSessionForm(ctx: GasCtx): { session: string; sessionUrl: string } {
   const T = sessionTitles(ctx);
   const help = (en: string, vi: string) => `${en}\n${vi}`;
   const form = FormApp.create(`オンライン相談会 申込（${ctx.settings.active.name}）`);
@@ -104,8 +104,9 @@ export function buildSessionForm(ctx: GasCtx): string {
   const i = t.find('キー', '相談会フォーム');
   if (i >= 0) t.set(i, { 値: form.getId() });
   else t.append({ キー: '相談会フォーム', 値: form.getId() });
-  ctx.log('フォーム', `相談会申込フォームを作成しました: ${form.getEditUrl()}`);
-  return form.getId();
+  const sessionUrl = form.getPublishedUrl();
+  ctx.log('フォーム', `相談会申込フォームを作成して公開しました。回答用リンク: ${sessionUrl}（編集用: ${form.getEditUrl()}）`);
+  return { session: form.getId(), sessionUrl };
 }
 
 function closeForm(ctx: Ctx, form: GoogleAppsScript.Forms.Form): void {

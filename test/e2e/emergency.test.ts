@@ -43,7 +43,7 @@ function setDocs(w: World, id: string) {
 
 /** Selects 申請 row `row` and runs the menu item. */
 function recordFromRow(w: World, row: number) {
-  w.sheet('申請').getRange(row, 3).activate();
+  w.rt.select(w.sheet('申請'), `C${row}`);
   return w.call('recordEmergencySupport') as { created: string[]; refused: string[] };
 }
 
@@ -131,7 +131,7 @@ describe('emergency support (緊急支援費)', () => {
     expect(recordFromRow(w, 4).refused[0]).toMatch(/有効な申請がありません/);
     // the header row, another sheet, an unknown claim ID
     expect(recordFromRow(w, 1).refused[0]).toMatch(/申請の行を選んで/);
-    w.sheet('口座').getRange('A2').activate();
+    w.rt.select(w.sheet('口座'), 'A2');
     expect((w.call('recordEmergencySupport') as { refused: string[] }).refused[0]).toMatch(/申請シートで/);
     expect((w.call('recordEmergencySupport', 'C-99999-9') as { refused: string[] }).refused[0]).toMatch(/見つかりません/);
     expect(w.rows('緊急支援')).toHaveLength(1);

@@ -43,6 +43,21 @@ export interface Execution {
   effective: string;
   /** clock time when the execution started (absent outside executions) */
   startedAt?: number;
+  /** script lock bookkeeping of this execution (clock ms): when it was asked for, got, let go */
+  lockAskedAt?: number;
+  lockAcquiredAt?: number;
+  lockHeldMs?: number;
+  lockWaitMs?: number;
+}
+
+/** Counts cells moved between the script and the sheets; with a cost model, advances the clock. */
+export interface Meter {
+  /** cells returned to the script (getValues, getValue, getDisplayValues, getFormulas …) */
+  read(cells: number): void;
+  /** cells written by the script (setValues, setValue, appendRow …) */
+  write(cells: number): void;
+  /** cells searched on Google's side without being returned (TextFinder) */
+  scan(cells: number): void;
 }
 
 export interface Env {
@@ -58,6 +73,7 @@ export interface Env {
   /** consumer (gmail.com) or Google Workspace accounts: what edit events reveal and the mail quota */
   accountKind: AccountKind;
   exec: Execution;
+  meter: Meter;
   nextId(prefix: string): string;
   /** registries filled by the service modules */
   spreadsheets: Map<string, unknown>;

@@ -4,7 +4,7 @@
  */
 import { evaluateFormula, interpret, parseA1 } from './cells';
 import { Boundary, CallCounter, Clock, type Fake, fail, nodeRealm, type Realm, unwrap } from './core';
-import type { AccountKind, ButtonName, Env, Execution, SentMail, UiState } from './env';
+import type { AccountKind, ButtonName, Env, Execution, Meter, SentMail, UiState } from './env';
 import { FakeForm, FakeFormApp, FakeFormResponse, type FakeItem } from './forms';
 import {
   FakeCacheService,
@@ -39,9 +39,56 @@ export interface RuntimeOptions {
   callLatencyMs?: number;
   /** an execution (fire, trigger, editCell…) whose clock time passes this fails on its next service call with `Exceeded maximum execution time` (default 6 minutes) */
   maxExecutionMs?: number;
+  /** the cost model (off unless given): every call, cell read and cell written advances the clock */
+  cost?: Partial<CostModel>;
+}
+
+/**
+ * What a run costs in clock time. Google publishes no latencies; the figures are the issue's
+ * measured assumptions: a service call is a round trip of tens of milliseconds (flat 60 ms, the
+ * bench's headline: pessimistic for getters, about right for calls that reach a sheet or a form),
+ * a cell read ~10 µs and a cell written ~20 µs. The reference's own advice is the reason the model
+ * counts calls first: "Using JavaScript operations within your script is considerably faster than
+ * calling other services" and "Alternating read and write commands is slow" (Apps Script, Best
+ * practices, "Minimize calls to other services" / "Use batch operations").
+ */
+export interface CostModel {
+  /** ms per service call */
+  callMs: number;
+  /** ms per cell returned to the script */
+  readCellMs: number;
+  /** ms per cell written */
+  writeCellMs: number;
+  /** ms per cell a TextFinder searches on Google's side (nothing is sent back but the matches) */
+  scanCellMs: number;
+  /** per-method overrides (`Class.method` → ms); none by default: the flat model is the headline */
+  methodMs: Record<string, number>;
+}
+
+export const DEFAULT_COST: CostModel = { callMs: 60, readCellMs: 0.01, writeCellMs: 0.02, scanCellMs: 0.0005, methodMs: {} };
+
+/** One top-level execution as the cost model saw it. */
+export interface ExecutionRecord {
+  handler: string;
+  kind: 'ui' | 'trigger';
+  start: number;
+  end: number;
+  /** clock ms from start to end */
+  ms: number;
+  calls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  cellsScanned: number;
+  /** ms spent waiting in tryLock/waitLock, and holding the script lock */
+  lockWaitMs: number;
+  lockHeldMs: number;
+  /** the script lock was asked for and never obtained */
+  lockFailed: boolean;
+  error?: unknown;
 }
 
 type Answers = Record<string, string | string[]>;
+type Job = { handler: string; exec: Execution; event: unknown };
 
 export interface Runtime {
   globals: Record<string, unknown>;
@@ -63,9 +110,12 @@ export interface Runtime {
   createSpreadsheet(name: string, opts?: { bound?: boolean }): GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** a form made by hand in the Forms UI (published unless `published: false`) */
   createForm(title: string, opts?: { published?: boolean }): GoogleAppsScript.Forms.Form;
-  submit(form: GoogleAppsScript.Forms.Form, answers: Answers, opts?: { respondentEmail?: string }): GoogleAppsScript.Forms.FormResponse;
+  /** `silent`: the response is stored but no submit trigger fires (e.g. responses received before the trigger existed, or seeding a benchmark) */
+  submit(form: GoogleAppsScript.Forms.Form, answers: Answers, opts?: { respondentEmail?: string; silent?: boolean }): GoogleAppsScript.Forms.FormResponse;
   editResponse(response: GoogleAppsScript.Forms.FormResponse, answers: Answers): GoogleAppsScript.Forms.FormResponse;
   editCell(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string, value: unknown, opts?: { user?: string }): void;
+  /** the user selects ranges (comma-separated A1, e.g. 'A2:K3,A5') in `sheet`, which becomes the active sheet */
+  select(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string): void;
   /** opens the bound spreadsheet in the UI: runs a simple `onOpen` and installable open triggers */
   open(opts?: { user?: string }): void;
   runTimeTriggers(): string[];
@@ -79,6 +129,32 @@ export interface Runtime {
   failNext(method: string, message: string, after?: number): void;
   /** From now on each service call (or only `method`, e.g. 'Range.getValues') advances the clock by `ms`. */
   setCallLatency(ms: number, method?: string): void;
+  /** The cost model: on/off, and the cells moved so far (all executions and helpers). */
+  cost: {
+    enable(model?: Partial<CostModel>): void;
+    disable(): void;
+    readonly model: CostModel | null;
+    cellsRead(): number;
+    cellsWritten(): number;
+    cellsScanned(): number;
+  };
+  /** Every top-level execution that ran (handler, clock time, calls, cells, lock wait and hold). */
+  executions: ExecutionRecord[];
+  /**
+   * Executions that start at given instants, as if concurrent (e.g. 30 submits in the same minute).
+   * The runtime is synchronous, so they run one after another in order of their start instant, in
+   * virtual time: each starts with the clock at its instant, and the script lock held by an earlier
+   * one counts as held by another process until the instant it was released; a later one waits for
+   * it in tryLock/waitLock, or fails after its timeout. Returns the records of each job's executions.
+   * (Approximation: the lock goes to executions in order of start, not of asking.)
+   */
+  burst(jobs: { at: Date; run: () => void }[]): { at: Date; records: ExecutionRecord[]; error?: unknown }[];
+  /**
+   * Staff typing while a script runs: in the next top-level execution, after its `afterCalls`-th
+   * service call, `value` is typed into `a1` (as editCell would, checks included); the edit
+   * triggers fire when that execution has ended.
+   */
+  typeDuring(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string, value: unknown, opts: { afterCalls: number; user?: string }): void;
   bind(resolve: (name: string) => ((...a: unknown[]) => unknown) | undefined): void;
   setRealm(realm: Partial<Realm>): void;
   setDateFactory(f: (ms: number) => Date): void;
@@ -99,7 +175,24 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const effectiveUser = opts.effectiveUser ?? activeUser;
   const accountKind: AccountKind = opts.accountKind ?? 'consumer';
   const counters = new Map<string, number>();
+  let costModel: CostModel | null = opts.cost ? { ...DEFAULT_COST, ...opts.cost } : null;
+  const moved = { read: 0, written: 0, scanned: 0 };
+  const meter: Meter = {
+    read(n) {
+      moved.read += n;
+      if (costModel) clock.advance(n * costModel.readCellMs);
+    },
+    write(n) {
+      moved.written += n;
+      if (costModel) clock.advance(n * costModel.writeCellMs);
+    },
+    scan(n) {
+      moved.scanned += n;
+      if (costModel) clock.advance(n * costModel.scanCellMs);
+    },
+  };
   const env: Env = {
+    meter,
     clock,
     calls,
     boundary,
@@ -126,8 +219,19 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   let latencyOnly: string | null = null;
   const faults: { method: string; message: string; after: number }[] = [];
   const maxExecutionMs = opts.maxExecutionMs ?? 6 * 60 * 1000;
+  let execCalls = 0;
+  let typing: { afterCalls: number; apply: () => Job[] } | null = null;
+  let armedTyping: { afterCalls: number; apply: () => Job[] } | null = null;
+  const typedJobs: Job[] = [];
   boundary.beforeCall = (key: string) => {
-    if (latency > 0 && (latencyOnly === null || key === latencyOnly)) clock.advance(latency);
+    execCalls++;
+    if (armedTyping && execCalls > armedTyping.afterCalls) {
+      const t = armedTyping;
+      armedTyping = null;
+      typedJobs.push(...t.apply());
+    }
+    if (costModel) clock.advance(costModel.methodMs[key] ?? costModel.callMs);
+    else if (latency > 0 && (latencyOnly === null || key === latencyOnly)) clock.advance(latency);
     const fault = faults.find((f) => f.method === key);
     if (fault) {
       if (fault.after > 0) fault.after--;
@@ -182,23 +286,63 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     return fn;
   }
 
+  const executions: ExecutionRecord[] = [];
+
   /** Runs one execution; script locks held by it are released when it ends, as on Google. */
   function execute(exec: Execution, handler: string, event: unknown, args?: unknown[]): unknown {
     const fn = resolve(handler);
     const saved = env.exec;
-    env.exec = { ...exec, startedAt: clock.nowMs() };
+    const top = saved === baseExec;
+    const start = clock.nowMs();
+    const before = { calls: calls.total(), ...moved };
+    const savedCalls = execCalls;
+    if (top) {
+      execCalls = 0;
+      armedTyping = typing;
+      typing = null;
+    }
+    const current: Execution = { ...exec, startedAt: start };
+    env.exec = current;
+    let error: unknown;
     try {
       if (args) return fn(...args);
       return event === undefined ? fn() : fn(event);
+    } catch (e) {
+      error = e;
+      throw e;
     } finally {
       env.exec = saved;
-      if (saved === baseExec) lockState.releaseMine();
+      if (top) {
+        lockState.releaseMine(current, clock.nowMs());
+        const end = clock.nowMs();
+        executions.push({
+          handler,
+          kind: exec.kind,
+          start,
+          end,
+          ms: end - start,
+          calls: calls.total() - before.calls,
+          cellsRead: moved.read - before.read,
+          cellsWritten: moved.written - before.written,
+          cellsScanned: moved.scanned - before.scanned,
+          lockWaitMs: current.lockWaitMs ?? 0,
+          lockHeldMs: current.lockHeldMs ?? 0,
+          lockFailed: current.lockAskedAt !== undefined && current.lockHeldMs === undefined,
+          ...(error !== undefined ? { error } : {}),
+        });
+        armedTyping = null;
+        // What staff typed during the run fires its edit triggers now that the run is over.
+        if (typedJobs.length > 0) {
+          const jobs = typedJobs.splice(0);
+          runAll(jobs);
+        }
+      } else execCalls = savedCalls;
     }
   }
   const baseExec = env.exec;
 
   /** Runs trigger handlers; every one runs, the first error is rethrown afterwards. */
-  function runAll(jobs: { handler: string; exec: Execution; event: unknown }[]): void {
+  function runAll(jobs: Job[]): void {
     let first: { error: unknown } | null = null;
     for (const j of jobs) {
       try {
@@ -296,6 +440,53 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     return jobs;
   }
 
+  /** Staff typing into the sheet (checks as Google makes them); returns the edit triggers to fire. */
+  function typeInto(sheetProxy: GoogleAppsScript.Spreadsheet.Sheet, a1: string, value: unknown, who?: string): Job[] {
+    const sheet = unwrap(sheetProxy) as unknown as FakeSheet;
+    if (!(sheet instanceof FakeSheet)) throw new Error('editCell: not a sheet of this runtime');
+    const p = parseA1(a1);
+    if (!p || p.sheet !== undefined) throw new Error(`editCell: bad A1 notation ${a1}`);
+    const range = sheet._rangeFromA1(p);
+    const user = who ?? activeUser;
+    const single = range._nr === 1 && range._nc === 1;
+    const grid: unknown[][] = single ? [[value]] : (value as unknown[][]);
+    if (!single && (!Array.isArray(grid) || grid.length !== range._nr || grid.some((r) => !Array.isArray(r) || r.length !== range._nc))) {
+      throw new Error(`editCell: ${a1} needs a ${range._nr}x${range._nc} array`);
+    }
+    for (let r = 0; r < range._nr; r++) {
+      for (let c = 0; c < range._nc; c++) {
+        const row = range._row + r;
+        const col = range._col + c;
+        if (sheet._protections.some((pr) => !pr._allows(user, row, col))) {
+          throw new Error(`editCell: ${user} may not edit the protected cell ${sheet._name}!${a1}`);
+        }
+      }
+    }
+    const oldCell = sheet._cell(range._row, range._col);
+    const oldValue = oldCell && oldCell.v !== '' ? range._serial(oldCell.v) : undefined;
+    // typed values are checked against data validation that rejects invalid input
+    const tz = sheet._ss._tz;
+    for (let r = 0; r < range._nr; r++) {
+      for (let c = 0; c < range._nc; c++) {
+        const cell = sheet._cell(range._row + r, range._col + c);
+        const dv = cell?.dv as FakeDataValidation | undefined;
+        if (!dv || dv._allowInvalid) continue;
+        const typed = interpret(grid[r][c], cell?.fmt, tz, evaluateFormula).v;
+        if (!dv._accepts(typed, tz)) {
+          throw new Error(`editCell: the data entered in ${sheet._name}!${a1} violates the data validation rules set on this cell`);
+        }
+      }
+    }
+    for (let r = 0; r < range._nr; r++) for (let c = 0; c < range._nc; c++) sheet._write(range._row + r, range._col + c, grid[r][c]);
+    const event: Record<string, unknown> = { authMode: 'FULL', range: out(range), source: out(sheet._ss) };
+    if (single) {
+      const now = sheet._cell(range._row, range._col);
+      if (now && now.v !== '') event.value = range._serial(now.v);
+      if (oldValue !== undefined) event.oldValue = oldValue;
+    }
+    return userEventJobs(sheet._ss, 'ON_EDIT', 'onEdit', user, event);
+  }
+
   let responseCounter = 0;
 
   const runtime: Runtime = {
@@ -352,7 +543,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       const response = new FakeFormResponse(form, id, clock.nowMs(), email);
       response._answers = merged;
       form._responses.push(response);
-      fireFormSubmit(form, response);
+      if (!o?.silent) fireFormSubmit(form, response);
       return out(response);
     },
 
@@ -371,50 +562,63 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     },
 
     editCell(sheetProxy, a1, value, o) {
-      const sheet = unwrap(sheetProxy) as unknown as FakeSheet;
-      if (!(sheet instanceof FakeSheet)) throw new Error('editCell: not a sheet of this runtime');
-      const p = parseA1(a1);
-      if (!p || p.sheet !== undefined) throw new Error(`editCell: bad A1 notation ${a1}`);
-      const range = sheet._rangeFromA1(p);
-      const user = o?.user ?? activeUser;
-      const single = range._nr === 1 && range._nc === 1;
-      const grid: unknown[][] = single ? [[value]] : (value as unknown[][]);
-      if (!single && (!Array.isArray(grid) || grid.length !== range._nr || grid.some((r) => !Array.isArray(r) || r.length !== range._nc))) {
-        throw new Error(`editCell: ${a1} needs a ${range._nr}x${range._nc} array`);
-      }
-      for (let r = 0; r < range._nr; r++) {
-        for (let c = 0; c < range._nc; c++) {
-          const row = range._row + r;
-          const col = range._col + c;
-          if (sheet._protections.some((pr) => !pr._allows(user, row, col))) {
-            throw new Error(`editCell: ${user} may not edit the protected cell ${sheet._name}!${a1}`);
-          }
-        }
-      }
-      const oldCell = sheet._cell(range._row, range._col);
-      const oldValue = oldCell && oldCell.v !== '' ? range._serial(oldCell.v) : undefined;
-      // typed values are checked against data validation that rejects invalid input
-      const tz = sheet._ss._tz;
-      for (let r = 0; r < range._nr; r++) {
-        for (let c = 0; c < range._nc; c++) {
-          const cell = sheet._cell(range._row + r, range._col + c);
-          const dv = cell?.dv as FakeDataValidation | undefined;
-          if (!dv || dv._allowInvalid) continue;
-          const typed = interpret(grid[r][c], cell?.fmt, tz, evaluateFormula).v;
-          if (!dv._accepts(typed, tz)) {
-            throw new Error(`editCell: the data entered in ${sheet._name}!${a1} violates the data validation rules set on this cell`);
-          }
-        }
-      }
-      for (let r = 0; r < range._nr; r++) for (let c = 0; c < range._nc; c++) sheet._write(range._row + r, range._col + c, grid[r][c]);
-      const event: Record<string, unknown> = { authMode: 'FULL', range: out(range), source: out(sheet._ss) };
-      if (single) {
-        const now = sheet._cell(range._row, range._col);
-        if (now && now.v !== '') event.value = range._serial(now.v);
-        if (oldValue !== undefined) event.oldValue = oldValue;
-      }
-      runAll(userEventJobs(sheet._ss, 'ON_EDIT', 'onEdit', user, event));
+      runAll(typeInto(sheetProxy, a1, value, o?.user));
     },
+
+    select(sheetProxy, a1) {
+      const sheet = unwrap(sheetProxy) as unknown as FakeSheet;
+      if (!(sheet instanceof FakeSheet)) throw new Error('select: not a sheet of this runtime');
+      const ranges = a1.split(',').map((part) => {
+        const p = parseA1(part.trim());
+        if (!p || p.sheet !== undefined) throw new Error(`select: bad A1 notation ${part}`);
+        return sheet._rangeFromA1(p);
+      });
+      sheet._ss._active = sheet;
+      sheet._ss._selection = ranges;
+    },
+
+    typeDuring(sheetProxy, a1, value, o) {
+      typing = { afterCalls: o.afterCalls, apply: () => typeInto(sheetProxy, a1, value, o.user) };
+    },
+
+    burst(jobs) {
+      const order = jobs.map((j, i) => ({ ...j, i })).sort((a, b) => a.at.getTime() - b.at.getTime() || a.i - b.i);
+      const out: { at: Date; records: ExecutionRecord[]; error?: unknown }[] = new Array(jobs.length);
+      let latest = clock.nowMs();
+      for (const j of order) {
+        clock.set(j.at);
+        // The lock released by an earlier job at a later instant is, for this one, held by another process.
+        if (lockState.lastScriptRelease > clock.nowMs()) lockState.holdByOther('script', clock.nowMs(), lockState.lastScriptRelease - clock.nowMs());
+        const from = executions.length;
+        let error: unknown;
+        try {
+          j.run();
+        } catch (e) {
+          error = e;
+        }
+        lockState.releaseOther('script');
+        latest = Math.max(latest, clock.nowMs());
+        out[j.i] = { at: j.at, records: executions.slice(from), ...(error !== undefined ? { error } : {}) };
+      }
+      clock.set(new Date(latest));
+      return out;
+    },
+
+    cost: {
+      enable(model) {
+        costModel = { ...DEFAULT_COST, ...model };
+      },
+      disable() {
+        costModel = null;
+      },
+      get model() {
+        return costModel;
+      },
+      cellsRead: () => moved.read,
+      cellsWritten: () => moved.written,
+      cellsScanned: () => moved.scanned,
+    },
+    executions,
 
     open(o) {
       const id = env.boundSpreadsheetId;

@@ -1,6 +1,6 @@
 /** MailApp, LockService, PropertiesService, CacheService, Session, Logger, console. */
 import { dateMs, Fake, fail, isDate, unwrap } from './core';
-import type { Env, SentMail } from './env';
+import type { Env, Execution, SentMail } from './env';
 import { FakeBlob } from './utilities';
 import { FakeUser } from './ui';
 
@@ -134,8 +134,18 @@ export class LockState {
   releaseOther(scope: LockScope): void {
     if (this.holders[scope] === 'other') this.holders[scope] = null;
   }
-  releaseMine(): void {
+  /** When the script lock was last let go by an execution of this runtime (clock ms). */
+  lastScriptRelease = Number.NEGATIVE_INFINITY;
+  releaseMine(exec?: Execution, now?: number): void {
+    if (this.holders.script === 'me' && exec && now !== undefined) this.closeHold(exec, now);
     for (const k of Object.keys(this.holders) as LockScope[]) if (this.holders[k] === 'me') this.holders[k] = null;
+  }
+  closeHold(exec: Execution, now: number): void {
+    if (exec.lockAcquiredAt !== undefined) {
+      exec.lockHeldMs = (exec.lockHeldMs ?? 0) + (now - exec.lockAcquiredAt);
+      exec.lockAcquiredAt = undefined;
+    }
+    this.lastScriptRelease = now;
   }
 }
 
@@ -150,6 +160,17 @@ export class FakeLock extends Fake {
     super();
   }
   tryLock(timeoutInMillis: number) {
+    const asked = this._env.clock.nowMs();
+    const got = this._try(timeoutInMillis);
+    const exec = this._env.exec;
+    if (this._scope === 'script') {
+      exec.lockAskedAt ??= asked;
+      exec.lockWaitMs = (exec.lockWaitMs ?? 0) + (this._env.clock.nowMs() - asked);
+      if (got && exec.lockAcquiredAt === undefined) exec.lockAcquiredAt = this._env.clock.nowMs();
+    }
+    return got;
+  }
+  _try(timeoutInMillis: number): boolean {
     const st = this._state;
     const clock = this._env.clock;
     const timeout = Math.max(0, Number(timeoutInMillis) || 0);
@@ -180,7 +201,10 @@ export class FakeLock extends Fake {
   releaseLock() {
     if (this._mine) {
       this._mine = false;
-      if (this._state.holders[this._scope] === 'me') this._state.holders[this._scope] = null;
+      if (this._state.holders[this._scope] === 'me') {
+        this._state.holders[this._scope] = null;
+        if (this._scope === 'script') this._state.closeHold(this._env.exec, this._env.clock.nowMs());
+      }
     }
   }
   hasLock() {

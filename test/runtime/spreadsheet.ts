@@ -585,16 +585,6 @@ export class FakeSpreadsheet extends Fake {
     this._active = sheet;
     return sheet;
   }
-  /** The selection (a menu run acts on it): null until something is selected, as in a fresh trigger context. */
-  _activeRange: FakeRange | null = null;
-  getActiveRange() {
-    return this._activeRange && this._activeRange._sheet === this._active ? this._activeRange : null;
-  }
-  setActiveRange(range: FakeRange) {
-    this._active = range._sheet;
-    this._activeRange = range;
-    return range;
-  }
   insertSheet(a?: unknown, b?: unknown) {
     let name: string | undefined;
     let index: number | undefined;
@@ -660,6 +650,29 @@ export class FakeSpreadsheet extends Fake {
   }
   getSheetValues(r: number, c: number, nr: number, nc: number) {
     return this._active.getSheetValues(r, c, nr, nc);
+  }
+
+  // -- the user's selection (set by rt.select): what a menu run or a sidebar call sees
+  _selection: FakeRange[] = [];
+  /** "Returns the selected range in the active sheet, or null if there is no active range." */
+  getActiveRange() {
+    const sel = this._selection.filter((r) => r._sheet === this._active);
+    return sel.length > 0 ? sel[sel.length - 1] : null;
+  }
+  /** "Returns the list of active ranges in the active sheet or null if there are no active ranges." */
+  getActiveRangeList() {
+    const sel = this._selection.filter((r) => r._sheet === this._active);
+    return sel.length > 0 ? new FakeRangeList(sel) : null;
+  }
+}
+
+export class FakeRangeList extends Fake {
+  readonly _cls = 'RangeList';
+  constructor(readonly _ranges: FakeRange[]) {
+    super();
+  }
+  getRanges() {
+    return [...this._ranges];
   }
 }
 
@@ -794,6 +807,7 @@ export class FakeSheet extends Fake {
   appendRow(values: unknown[]) {
     if (!Array.isArray(values)) fail('Invalid argument: rowContents');
     const row = this.getLastRow() + 1;
+    this._env.meter.write(values.length);
     values.forEach((v, i) => {
       this._write(row, i + 1, v);
     });
@@ -1037,29 +1051,36 @@ export class FakeRange extends Fake {
     return isDate(cell.v) ? new Date(dateMs(cell.v)) : cell.v;
   }
   getValues() {
+    this._env.meter.read(this._nr * this._nc);
     return this._map((c) => this._value(c));
   }
   getValue() {
+    this._env.meter.read(1);
     return this._value(this._sheet._cell(this._row, this._col));
   }
   getDisplayValues() {
+    this._env.meter.read(this._nr * this._nc);
     const tz = this._sheet._ss._tz;
     return this._map((c) => displayValue(c, tz));
   }
   getDisplayValue() {
+    this._env.meter.read(1);
     return displayValue(this._sheet._cell(this._row, this._col), this._sheet._ss._tz);
   }
   setValues(values: unknown[][]) {
     const v = shape(values, this._nr, this._nc);
+    this._env.meter.write(this._nr * this._nc);
     for (let r = 0; r < this._nr; r++) for (let c = 0; c < this._nc; c++) this._sheet._write(this._row + r, this._col + c, v[r][c]);
     return this;
   }
   setValue(value: unknown) {
     checkCellLength(value);
+    this._env.meter.write(this._nr * this._nc);
     for (let r = 0; r < this._nr; r++) for (let c = 0; c < this._nc; c++) this._sheet._write(this._row + r, this._col + c, value);
     return this;
   }
   getFormulas() {
+    this._env.meter.read(this._nr * this._nc);
     return this._map((c) => c?.f ?? '');
   }
   getFormula() {
@@ -1332,9 +1353,8 @@ export class FakeRange extends Fake {
     this._sheet._protections.push(p);
     return p;
   }
-  /** Range.activate(): this range becomes the selection, its sheet the active sheet. */
   activate() {
-    this._sheet._ss.setActiveRange(this);
+    this._sheet._ss._active = this._sheet;
     return this;
   }
   createTextFinder(text: string) {
@@ -1381,6 +1401,8 @@ export class FakeTextFinder extends Fake {
   _matches(): FakeRange[] {
     const out: FakeRange[] = [];
     const tz = this._range._sheet._ss._tz;
+    // The search runs on Google's side: the cells searched are not sent to the script (scan cost only).
+    this._range._env.meter.scan(this._range._nr * this._range._nc);
     const needle = this._case ? this._text : this._text.toLowerCase();
     const r0 = this._range;
     for (let r = 0; r < r0._nr; r++) {

@@ -118,8 +118,9 @@ export const en: Catalog = {
       '',
       `From the office: ${m.note || '(no note)'}`,
       '',
-      `Please edit and resubmit your response by ${m.deadline} using this link:`,
-      m.editUrl,
+      ...(m.editUrl
+        ? [`Please edit and resubmit your response by ${m.deadline} using this link:`, m.editUrl]
+        : [`Please reply to this email by ${m.deadline} with the corrections or missing details (the office will correct claim ${m.claimId}; there is no need to submit a new claim).`]),
       '',
       'If we do not hear from you by then, the claim may not be paid.',
       footer(m.contact),

@@ -108,8 +108,10 @@ export const ja: Catalog = {
       '',
       `事務局より: ${m.note || '（記載なし）'}`,
       '',
-      `${m.deadline} までに、次のリンクから回答を編集して送信してください。`,
-      m.editUrl,
+      // No edit link where the form does not allow editing (Ctx.claimEditUrl gives ''): say how instead.
+      ...(m.editUrl
+        ? [`${m.deadline} までに、次のリンクから回答を編集して送信してください。`, m.editUrl]
+        : [`${m.deadline} までに、このメールに返信して、訂正・追加の内容をお知らせください（申請 ${m.claimId} の内容は事務局が直します。フォームから新しく申請し直す必要はありません）。`]),
       '',
       '期限までにご回答がない場合、この申請はお支払いできないことがあります。',
       footer(m.contact),

@@ -114,8 +114,9 @@ export const vi: Catalog = {
       '',
       `Văn phòng ghi chú: ${m.note || '(không có)'}`,
       '',
-      `Vui lòng sửa và gửi lại câu trả lời trước ngày ${m.deadline} qua đường dẫn sau:`,
-      m.editUrl,
+      ...(m.editUrl
+        ? [`Vui lòng sửa và gửi lại câu trả lời trước ngày ${m.deadline} qua đường dẫn sau:`, m.editUrl]
+        : [`Vui lòng trả lời email này trước ngày ${m.deadline} với nội dung cần sửa hoặc bổ sung (văn phòng sẽ sửa yêu cầu ${m.claimId}; bạn không cần gửi yêu cầu mới).`]),
       '',
       'Nếu không nhận được phản hồi trước hạn, yêu cầu có thể không được thanh toán.',
       footer(m.contact),
