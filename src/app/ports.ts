@@ -71,6 +71,11 @@ export interface Ctx {
   claimEditUrl(responseId: string): string;
   /** True when the spreadsheet has a sheet of that name. */
   sheetExists(name: string): boolean;
+  /**
+   * A machine translation (LanguageApp) of `text` into `to`, the source detected; null when the
+   * platform cannot give one (a failure or the daily limit): then the text goes as written.
+   */
+  translate(text: string, to: string): string | null;
   /** Stops the claim form taking responses, with a message to respondents (budget reached). */
   closeClaimForm(message: string): void;
 }

@@ -100,7 +100,7 @@ export function claimSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void 
   withCtx('申請フォームの回答', 'system', (ctx) => handleClaim(ctx, r, () => questionTitles(form)));
 }
 
-/** Installable edit trigger: only edits that touch 判定 on 申請 do anything. */
+/** Installable edit trigger: only edits that touch 判定 or 審査メモ on 申請 do anything (either may come first). */
 export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return; // run from the editor: nothing was edited
   const range = e.range;
@@ -113,7 +113,7 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const col = range.getColumn();
   const numCols = range.getNumColumns();
   const header = sheet.getRange(1, col, 1, numCols).getValues()[0].map((h) => String(h).normalize('NFKC').trim());
-  if (!header.includes('判定')) return;
+  if (!header.includes('判定') && !header.includes('審査メモ')) return;
   let actor = '';
   try {
     actor = e.user?.getEmail?.() ?? '';

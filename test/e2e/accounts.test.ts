@@ -158,8 +158,8 @@ describe('forms that accept responses and can be edited', () => {
   test('差戻し on a form where editing is off carries no edit link: it says to reply, in the supporter’s language', () => {
     for (const [language, expected] of [
       ['日本語', 'このメールに返信して、訂正・追加の内容をお知らせください'],
-      ['English', 'Please reply to this email by 2024-05-27 with the corrections'],
-      ['Tiếng Việt', 'Vui lòng trả lời email này trước ngày 2024-05-27'],
+      ['English', 'Please reply to this email by 27 May 2024 (that day included) with the corrections'],
+      ['Tiếng Việt', 'Vui lòng trả lời email này chậm nhất trong ngày 27/05/2024'],
     ] as const) {
       const w = makeWorld();
       const id = w.supporter({ email: 'jane@example.org', language });

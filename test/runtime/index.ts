@@ -10,9 +10,11 @@ import {
   FakeCacheService,
   FakeLockService,
   FakeLogger,
+  FakeLanguageApp,
   FakeMailApp,
   FakePropertiesService,
   FakeSession,
+  LanguageState,
   LockState,
   MailState,
   makeConsole,
@@ -103,6 +105,8 @@ export interface Runtime {
     holdDocumentLock(ms?: number): void;
     releaseDocumentLock(): void;
   };
+  /** LanguageApp: the translations asked for, and a switch to make them fail */
+  language: { calls: { text: string; source: string; target: string }[]; failWith(message: string | null): void };
   /** `Class.member` names the script touched that the fake does not implement */
   notImplemented: string[];
   /** errors thrown by trigger handlers (they are also rethrown to the caller) */
@@ -247,6 +251,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   // Quotas: "Email recipients per day: 100 (consumer) / 1,500 (Google Workspace)", counted per account.
   const mailState = new MailState(opts.mailQuota ?? (accountKind === 'workspace' ? 1500 : 100), env);
   const lockState = new LockState();
+  const languageState = new LanguageState();
   lockState.waitCap = opts.lockWaitMs;
   const triggerState = new TriggerState();
   const drive = new DriveState();
@@ -258,6 +263,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     SpreadsheetApp: spreadsheetApp,
     FormApp: formApp,
     MailApp: new FakeMailApp(env, mailState),
+    LanguageApp: new FakeLanguageApp(languageState),
     ScriptApp: scriptApp,
     LockService: new FakeLockService(env, lockState),
     PropertiesService: new FakePropertiesService(env),
@@ -491,6 +497,12 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
 
   const runtime: Runtime = {
     globals,
+    language: {
+      calls: languageState.calls,
+      failWith: (message) => {
+        languageState.failure = message;
+      },
+    },
     clock: {
       now: () => clock.now(),
       set: (d) => clock.set(d),
