@@ -149,6 +149,9 @@ export function createForms(): unknown {
       `申請フォーム: ${r.claimUrl}`,
       `相談会フォーム: ${r.sessionUrl}`,
       report.problems.length ? `\n要確認:\n${report.problems.map((p) => `・${p}`).join('\n')}` : '',
+      report.triggerOwner && report.triggerOwner !== runningAccount()
+        ? `\n新しいフォームの送信トリガーは、所有者（${report.triggerOwner}）が「初期設定」を実行すると設定されます。それまでの回答は失われず、毎日の処理で取り込まれます。`
+        : '',
     ]
       .filter(Boolean)
       .join('\n'),
