@@ -248,7 +248,11 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
 /** The daily job runs as the triggers' owner, so it can see them: a missing one is told to the office. */
 function reportMissingTriggers(ctx: GasCtx): void {
   const formId = (idOrUrl: string) => tryOpenForm(idOrUrl).form?.getId() ?? '';
-  const check = missingTriggers({ onRegistrationSubmit: formId(ctx.settings.registrationForm), onClaimSubmit: formId(ctx.settings.claimForm) });
+  const check = missingTriggers({
+    onRegistrationSubmit: formId(ctx.settings.registrationForm),
+    onClaimSubmit: formId(ctx.settings.claimForm),
+    onSessionSubmit: formId(ctx.settings.value('相談会フォーム')),
+  });
   if (!check || check.missing.length === 0) return;
   ctx.log('トリガー', `見つからないトリガー: ${check.missing.join('、')}`);
   ctx.mail.notifyOffice(
