@@ -205,6 +205,20 @@ describe('recordReturnedTransfer (振込不能)', () => {
     for (const m of [vi, ja]) expect(m.replyTo).toBe('office@smj.example');
   });
 
+  test('a colleague the paid sheet refuses (protected) still records the return; ログ says where the note is', () => {
+    const { w, b } = paidJune();
+    const before = values(w, '支払 2024-06');
+    const r = w.rt.invoke('recordReturnedTransfer', ['2024-06', b, '名義相違'], { user: 'colleague@smj.example' }) as { kind: string; sheetNoted: boolean; message: string };
+    expect(r).toMatchObject({ kind: 'recorded', sheetNoted: false });
+    expect(r.message).toContain('支払シートには書き込めませんでした');
+    expect(values(w, '支払 2024-06')).toEqual(before);
+    expect(w.rows('申請').filter((x) => x.伴走ネットID === b).map((x) => [x.判定, x.支払ID])).toEqual([['承認', '']]);
+    expect(String(w.rows('口座').find((x) => x.伴走ネットID === b)?.状態)).toMatch(/^要確認/);
+    const log = w.rows('ログ').map((l) => String(l.内容));
+    expect(log.some((l) => l.startsWith('支払シート「支払 2024-06」に振込不能を書き込めませんでした（シートの保護') && l.includes('You are trying to edit a protected cell'))).toBe(true);
+    expect(log.some((l) => l.startsWith(`振込不能を記録: ${b}`))).toBe(true);
+  });
+
   test('recording the same return twice changes nothing', () => {
     const { w, b } = paidJune();
     w.call('recordReturnedTransfer', '2024-06', b, '名義相違');
