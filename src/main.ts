@@ -146,6 +146,9 @@ export function createForms(): unknown {
       `登録フォーム: ${r.registrationUrl}`,
       `申請フォーム: ${r.claimUrl}`,
       report.problems.length ? `\n要確認:\n${report.problems.map((p) => `・${p}`).join('\n')}` : '',
+      report.triggerOwner && report.triggerOwner !== runningAccount()
+        ? `\n新しいフォームの送信トリガーは、所有者（${report.triggerOwner}）が「初期設定」を実行すると設定されます。それまでの回答は失われず、毎日の処理で取り込まれます。`
+        : '',
     ]
       .filter(Boolean)
       .join('\n'),

@@ -12,11 +12,11 @@ import { handleReviewChanges, needsInfoFollowUp, UNNAMED_EDITOR } from '../app/r
 import { revalidatePending } from '../app/revalidate';
 import { isClosed, markDrafts, markPaid, payoutId, planFromSheets, preparePayout } from '../app/payout';
 import { payoutFingerprint } from '../domain/payout';
-import { CLAIMS, payoutSheetName } from '../app/schema';
+import { CLAIMS, payoutSheetName, SETTINGS } from '../app/schema';
 import { reportRows } from '../app/report';
 import { GasCtx, spreadsheet } from './context';
 import { questionTitles, readResponse, tryOpenForm } from './forms';
-import { protectPaidSheet, saveFiles, writePayoutSheet } from './payoutSheet';
+import { protectPaidSheet, type SavedFiles, saveFiles, writePayoutSheet } from './payoutSheet';
 import { runSetup } from './setup';
 import { buildForms } from './createForms';
 import { toCell } from './table';
@@ -237,12 +237,13 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
 
 /** The daily job runs as the triggers' owner, so it can see them: a missing one is told to the office. */
 function reportMissingTriggers(ctx: GasCtx): void {
-  const check = missingTriggers();
+  const formId = (idOrUrl: string) => tryOpenForm(idOrUrl).form?.getId() ?? '';
+  const check = missingTriggers({ onRegistrationSubmit: formId(ctx.settings.registrationForm), onClaimSubmit: formId(ctx.settings.claimForm) });
   if (!check || check.missing.length === 0) return;
   ctx.log('トリガー', `見つからないトリガー: ${check.missing.join('、')}`);
   ctx.mail.notifyOffice(
     'トリガーが見つかりません',
-    `次のトリガーが見つかりません（削除されたか、Googleにより停止されました）。このままでは、その処理が自動で行われません。\n\n${check.missing.map((m) => `・${m}`).join('\n')}\n\nトリガーの所有者（${check.owner}）でスプレッドシートを開き、メニュー「伴走ネット」→「初期設定（シート・トリガー）」を実行すると作り直します。`,
+    `次のトリガーが見つかりません（削除された、Googleにより停止された、または設定のフォームが変わった）。このままでは、その処理がすぐには行われません（フォームの回答は毎日の処理で取り込まれます）。\n\n${check.missing.map((m) => `・${m}`).join('\n')}\n\nトリガーの所有者（${check.owner}）でスプレッドシートを開き、メニュー「伴走ネット」→「初期設定（シート・トリガー）」を実行すると作り直します。`,
   );
 }
 
@@ -322,7 +323,8 @@ export function buildPayout(month: YearMonth, actor: string): PayoutResult {
       ctx.log(payoutId(month), '実行時間の上限が近いため、何も書き込まずに中断しました。1分後に作り直します');
       return { month, payoutId: payoutId(month), payday: p.plan.payday, paid: 0, held: 0, claims: 0, total: 0, transferUrl: null, csvUrl: null, fileError: '中断（1分後に再実行）', bytes: 0, resumed: true };
     }
-    const files = saveFiles(ctx.settings.value('支払フォルダ'), month, p);
+    const files = saveFiles(ctx, ctx.settings.value('支払フォルダ'), month, p);
+    recordPayoutFolder(ctx, files);
     writePayoutSheet(ctx.ss, month, p, files);
     markDrafts(ctx, month, p.plan);
     ctx.log(
@@ -339,10 +341,27 @@ export function buildPayout(month: YearMonth, actor: string): PayoutResult {
       total: p.plan.totalNet,
       transferUrl: files.transferUrl,
       csvUrl: files.csvUrl,
-      fileError: p.fileError,
+      fileError: [p.fileError, ...files.notes].filter(Boolean).join(' / ') || null,
       bytes: p.file?.bytes.length ?? 0,
     };
   });
+}
+
+/**
+ * A payout folder created by this run is written into 設定 支払フォルダ, so every account builds into
+ * the same folder (staff share it); what the files need from staff goes to the log and the office.
+ */
+function recordPayoutFolder(ctx: GasCtx, files: SavedFiles): void {
+  if (files.folderCreated && !ctx.settings.value('支払フォルダ').trim()) {
+    const t = ctx.openTable(SETTINGS);
+    const i = t.find('キー', '支払フォルダ');
+    if (i >= 0) t.set(i, { 値: files.folderId });
+    ctx.log('支払フォルダ', `支払フォルダを作成し、設定に記録しました（${files.folderId}）。月次支払を作成する人と共有してください`);
+  }
+  for (const note of files.notes) {
+    ctx.log('振込ファイル', note);
+    ctx.mail.notifyOffice('月次支払のファイルについて', note);
+  }
 }
 
 /** Preview for the confirmation dialog (no writes). */
