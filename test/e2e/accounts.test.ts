@@ -205,6 +205,20 @@ describe('forms that accept responses and can be edited', () => {
     }
   });
 
+  test('the receipt on a form where editing is off carries no edit link and says to reply; with editing on it carries the link', () => {
+    const w = makeWorld();
+    const id = w.supporter({ email: 'jane@example.org' });
+    w.claimForm.setAllowResponseEdits(false);
+    w.rt.mail.sent.length = 0;
+    const off = w.claim({ id, email: 'jane@example.org', date: '2024-05-10' });
+    expect(w.rt.mail.sent[0].body).toContain('内容を修正するときは、このメールに返信して、正しい内容をお知らせください。');
+    expect(w.rt.mail.sent[0].body).not.toContain(off.getEditResponseUrl());
+    w.claimForm.setAllowResponseEdits(true);
+    w.rt.mail.sent.length = 0;
+    const on = w.claim({ id, email: 'jane@example.org', date: '2024-05-11' });
+    expect(w.rt.mail.sent[0].body).toContain(`次のリンクから回答を編集してください:\n${on.getEditResponseUrl()}`);
+  });
+
   test('with editing on, the same 差戻し carries the edit link', () => {
     const w = makeWorld();
     const id = w.supporter({ email: 'jane@example.org' });
