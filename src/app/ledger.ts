@@ -6,8 +6,8 @@
 import type { Ctx, ResponseData, TablePort } from './ports';
 import { CLAIMS, RESPONSES, SUPPORTERS } from './schema';
 
-export type FormKind = '登録' | '申請';
-export type LedgerResult = '登録' | '既存' | '更新' | '申請' | '保留' | 'メールなし';
+export type FormKind = '登録' | '申請' | '講座';
+export type LedgerResult = '登録' | '既存' | '更新' | '申請' | '保留' | 'メールなし' | '講座' | '重複' | '要確認';
 
 export class Ledger {
   private readonly t: TablePort;

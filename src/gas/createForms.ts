@@ -6,12 +6,13 @@
 import type { GasCtx } from './context';
 import { SETTINGS } from '../app/schema';
 import { CLAIM_QUESTIONS, REGISTRATION_QUESTIONS } from '../app/settings';
+import { buildCourseForm } from './courseForm';
 
 const help = (en: string, vi: string) => `${en}\n${vi}`;
 const PREFECTURES =
   '北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 東京都 神奈川県 新潟県 富山県 石川県 福井県 山梨県 長野県 岐阜県 静岡県 愛知県 三重県 滋賀県 京都府 大阪府 兵庫県 奈良県 和歌山県 鳥取県 島根県 岡山県 広島県 山口県 徳島県 香川県 愛媛県 高知県 福岡県 佐賀県 長崎県 熊本県 大分県 宮崎県 鹿児島県 沖縄県'.split(' ');
 
-export function buildForms(ctx: GasCtx): { registration: string; claim: string } {
+export function buildForms(ctx: GasCtx): { registration: string; claim: string; course: string } {
   const program = ctx.settings.active;
   const R = REGISTRATION_QUESTIONS;
   const reg = FormApp.create(`伴走ネット登録（${program.name}）`);
@@ -86,5 +87,6 @@ export function buildForms(ctx: GasCtx): { registration: string; claim: string }
     else t.append({ キー: key, 値: id });
   }
   ctx.log('フォーム', `フォームを作成しました: 登録 ${reg.getEditUrl()} / 申請 ${claim.getEditUrl()}`);
-  return { registration: reg.getId(), claim: claim.getId() };
+  const course = buildCourseForm(ctx); // issue 10a
+  return { registration: reg.getId(), claim: claim.getId(), course };
 }

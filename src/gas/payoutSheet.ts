@@ -38,7 +38,8 @@ export function writePayoutSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, m
   return sheet;
 }
 
-function folderFor(idOrUrl: string): GoogleAppsScript.Drive.Folder {
+/** The Drive folder of 支払フォルダ (also where the mailing list's label CSV goes). */
+export function folderFor(idOrUrl: string): GoogleAppsScript.Drive.Folder {
   const v = idOrUrl.trim();
   if (v) {
     const m = /folders\/([-\w]{10,})/.exec(v);

@@ -35,7 +35,7 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupRep
 
   const settings = readSettings(ss);
   report.problems.push(...settings.errors);
-  ensureTriggers(ss, settings.registrationForm, settings.claimForm, report);
+  ensureTriggers(ss, settings.registrationForm, settings.claimForm, settings.courseForm, report);
   if (settings.officeEmails.length === 0) report.problems.push('事務局メールが未設定です（エラーや報告の送り先）');
   for (const key of ['依頼人コード', '依頼人名', '仕向銀行コード', '仕向支店コード', '口座番号']) {
     if (!settings.value(key)) report.problems.push(`${key}が未設定です（月次支払の振込ファイルに必要）`);
@@ -134,12 +134,13 @@ function writeSettingKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: 
 }
 
 /** One trigger per handler and source; a trigger for a form no longer configured is removed. */
-function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrationForm: string, claimForm: string, report: SetupReport): void {
+function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrationForm: string, claimForm: string, courseForm: string, report: SetupReport): void {
   const triggers = ScriptApp.getProjectTriggers();
   const want: { handler: string; sourceId: string | null; make: () => GoogleAppsScript.Script.Trigger | null; label: string }[] = [];
   for (const [handler, idOrUrl, label] of [
     ['onRegistrationSubmit', registrationForm, '登録フォーム'],
     ['onClaimSubmit', claimForm, '申請フォーム'],
+    ['onCourseSubmit', courseForm, '講座アンケートフォーム'], // issue 10a
   ] as const) {
     const { form, error } = tryOpenForm(idOrUrl);
     if (!form) {

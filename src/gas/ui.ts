@@ -14,6 +14,10 @@ export const menuItems: ({ caption: string; fn: string } | null)[] = [
   { caption: '支払済にする', fn: 'markPayoutPaid' },
   { caption: '集計を作成', fn: 'createReport' },
   null,
+  // issue 10a: documents by post
+  { caption: '書類送付リストを作成', fn: 'createMailingList' },
+  { caption: '書類送付を確定（発送済み）', fn: 'confirmMailingList' },
+  null,
   { caption: '毎日の処理を今すぐ実行', fn: 'dailyMaintenance' },
 ];
 

@@ -492,6 +492,15 @@ export class FakeForm extends Fake {
   canEditResponse() {
     return this._allowEdit;
   }
+  // Form.setPublished / isPublished (issue 10a needs them; issue 8 models forms starting unpublished).
+  _published = true;
+  setPublished(b: boolean) {
+    this._published = !!b;
+    return this;
+  }
+  isPublished() {
+    return this._published;
+  }
   setLimitOneResponsePerUser(b: boolean) {
     this._limitOne = !!b;
     return this;

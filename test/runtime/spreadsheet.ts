@@ -749,6 +749,11 @@ export class FakeSheet extends Fake {
   getDataRange() {
     return new FakeRange(this._env, this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
+  /** Sheet.getRangeList(a1Notations): the ranges of a non-empty list of A1 notations in this sheet. */
+  getRangeList(a1Notations: string[]) {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) fail('The parameters (number[]) don\'t match the method signature for SpreadsheetApp.Sheet.getRangeList.');
+    return new FakeRangeList(a1Notations.map((a1) => this.getRange(String(a1)) as FakeRange));
+  }
   getSheetValues(r: number, c: number, nr: number, nc: number) {
     const rows = nr === -1 ? Math.max(1, this.getLastRow() - r + 1) : nr;
     const cols = nc === -1 ? Math.max(1, this.getLastColumn() - c + 1) : nc;
@@ -1394,5 +1399,20 @@ export class FakeTextFinder extends Fake {
       return null;
     }
     return all[this._pos];
+  }
+}
+
+/** RangeList: a collection of ranges in one sheet; setValue sets every cell of each. */
+export class FakeRangeList extends Fake {
+  readonly _cls = 'RangeList';
+  constructor(readonly _ranges: FakeRange[]) {
+    super();
+  }
+  getRanges() {
+    return [...this._ranges];
+  }
+  setValue(value: unknown) {
+    for (const r of this._ranges) r.setValue(value);
+    return this;
   }
 }
