@@ -1,7 +1,6 @@
 /** Course questionnaires (講座アンケート) end to end: the form built by createForms, onCourseSubmit on the built bundle. */
 import { makeWorld, type World } from './world';
 
-type Form = GoogleAppsScript.Forms.Form;
 
 /** A world whose forms were all built by createForms (the questionnaire form included). */
 function courseWorld(now = '2024-05-20T10:00:00+09:00') {
