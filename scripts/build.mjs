@@ -19,6 +19,8 @@ const common = {
   charset: 'utf8',
   legalComments: 'none',
   logLevel: 'warning',
+  // HtmlService pages live in their own .html files (openable in a browser); they are bundled as strings.
+  loader: { '.html': 'text' },
 };
 
 // 1. Learn the entry points: the names src/main.ts exports.

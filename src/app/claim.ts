@@ -3,17 +3,19 @@
  * with amount, reasons and 審査待ち → receipt in the supporter's language. An edited response
  * updates the same row and is checked again; the same unedited response twice does nothing.
  */
-import { parseCalendarDate, tokyoMidnight } from '../domain/calendar';
+import { isDateObject, parseCalendarDate, tokyoMidnight } from '../domain/calendar';
 import { dammCheckDigit } from '../domain/damm';
+import { formatHours } from '../domain/hours';
 import { formatId, parseId } from '../domain/ids';
 import type { Language } from '../domain/messages';
 import { catalog, checkCell, languageOf, LANGUAGES } from '../domain/messages';
 import type { Program } from '../domain/programs';
+import { documentReceivedFor } from '../domain/programs';
 import type { Reason } from '../domain/reasons';
 import { codesInCheckCell } from '../domain/reasons';
 import type { Assessment, ClaimAnswers, PriorClaim, SupporterFacts } from '../domain/rules';
 import { asDecision, assessClaim, budgetReason } from '../domain/rules';
-import { normalizeEmail, normalizeText, splitList } from '../domain/text';
+import { normalizeEmail, normalizeText, parseYesNo, splitList } from '../domain/text';
 import { Ledger, reportUnmapped } from './ledger';
 import type { Ctx, ResponseData, TablePort } from './ports';
 import { nextSequence } from './register';
@@ -120,7 +122,7 @@ export function takesBudget(e: PriorClaim, programId: string): boolean {
 }
 
 function timeOf(v: unknown): number {
-  return Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : Number.POSITIVE_INFINITY;
+  return isDateObject(v) ? v.getTime() : Number.POSITIVE_INFINITY;
 }
 
 /** 登録者 as the rules see it. */
@@ -142,7 +144,7 @@ export class SupporterBook {
         facts: {
           id,
           email: normalizeEmail(t.get(i, 'メール')),
-          experience: normalizeText(t.get(i, '支援経験')).startsWith('はい'),
+          experience: parseYesNo(t.get(i, '支援経験')) === true,
           courses: splitList(t.get(i, '講座アンケート')),
         },
       });
@@ -161,7 +163,6 @@ export function answersOf(ctx: Ctx, r: ResponseData) {
     const v = raw(f);
     return Array.isArray(v) ? v.join(', ') : normalizeText(v);
   };
-  const first = text('firstForRecipient').toLowerCase();
   return {
     raw,
     text,
@@ -172,12 +173,12 @@ export function answersOf(ctx: Ctx, r: ResponseData) {
     supportDate: text('supportDate'),
     hours: text('hours'),
     caseId: text('caseId'),
-    firstForRecipient: first.startsWith('はい') || first === 'yes' || first.startsWith('có') ? true : first.startsWith('いいえ') || first === 'no' || first.startsWith('không') ? false : null,
+    firstForRecipient: parseYesNo(raw('firstForRecipient')),
     coSupporterId: text('coSupporterId'),
   };
 }
 
-const REQUIRED: ClaimField[] = ['supporterId', 'name', 'email', 'supportDate', 'hours'];
+const REQUIRED = ['supporterId', 'name', 'email', 'supportDate', 'hours'] as const satisfies readonly ClaimField[];
 
 export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[]): ClaimOutcome {
   const ledger = new Ledger(ctx);
@@ -226,7 +227,7 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
     firstForRecipient: a.firstForRecipient,
     coSupporterId: a.coSupporterId,
     missing,
-    unreadable: a.typedEmail && !normalizeEmail(a.typedEmail) ? [{ field: titles.email, value: a.typedEmail }] : [],
+    typedEmailInvalid: a.typedEmail && !normalizeEmail(a.typedEmail) ? a.typedEmail : undefined,
   };
   const { assessment, reasons } = assess(ctx, book, supporters, answers, receivedAt, r.timestamp, index, ownCaseId);
 
@@ -252,7 +253,8 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
     催促日: '',
     プログラム: assessment.program.id,
     支払予定月: assessment.payoutMonth ?? '',
-    メール: a.email,
+    // A typed answer that is no address is kept as typed (re-checking reads it back from here).
+    メール: a.email || a.typedEmail,
     言語: supporter ? catalog(supporter.language).label : '',
     都道府県: a.text('prefecture'),
     相談者の国籍: a.text('nationality'),
@@ -282,9 +284,9 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
       : `申請を受付: ${reasons.map((x) => x.code).join(', ') || 'OK'}`,
   );
 
-  const docsFrom = assessment.program.period.start;
+  const program = assessment.program;
   const documentsMissing =
-    supporter !== undefined && !(supporter.memorandum && supporter.memorandum >= docsFrom && supporter.accountForm && supporter.accountForm >= docsFrom);
+    supporter !== undefined && !(documentReceivedFor(program, supporter.memorandum) && documentReceivedFor(program, supporter.accountForm));
   sendReceipt(ctx, {
     documentsMissing,
     known: supporter !== undefined,
@@ -383,12 +385,6 @@ function sendReceipt(ctx: Ctx, m: ReceiptArgs): void {
   });
 }
 
-/** 1.5 → "1:30" (language-neutral). */
-export function formatHours(h: number): string {
-  const minutes = Math.round(h * 60);
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
 /** When the active program's budget is used up, the claim form stops taking responses (once). */
 export function checkBudget(ctx: Ctx, book: ClaimBook, program: Program): void {
   if (program.id !== ctx.settings.active.id || program.budgetYen === null) return;
@@ -405,31 +401,37 @@ export function checkBudget(ctx: Ctx, book: ClaimBook, program: Program): void {
   );
 }
 
-/** The answers stored in a 申請 row, for re-checking without the form (revalidate). */
-export function answersFromRow(t: TablePort, i: number): ClaimAnswers {
+/** The 申請 columns that hold a required answer, by the question (field) they come from. */
+const REQUIRED_COLUMNS: Record<(typeof REQUIRED)[number], string> = {
+  supporterId: '伴走ネットID',
+  name: '氏名',
+  email: 'メール',
+  supportDate: '支援日',
+  hours: '支援時間',
+};
+
+/**
+ * The answers stored in a 申請 row, for re-checking without the form (revalidate). Question titles
+ * come from 設定 exactly as at submit, so a re-check reports the same reasons in the same words.
+ */
+export function answersFromRow(t: TablePort, i: number, titles: Record<ClaimField, string>): ClaimAnswers {
   const v = (h: string) => {
     const x = t.get(i, h);
     return x === null || x === undefined ? '' : x;
   };
-  const missing: string[] = [];
-  const fields: [string, string][] = [
-    ['伴走ネットID', '伴走ネットID'],
-    ['氏名', 'お名前'],
-    ['メール', 'メールアドレス'],
-    ['支援日', '支援実施日'],
-    ['支援時間', '支援時間（時間）'],
-  ];
-  for (const [header, title] of fields) if (String(v(header)).trim() === '') missing.push(title);
+  const missing = REQUIRED.filter((f) => String(v(REQUIRED_COLUMNS[f])).trim() === '').map((f) => titles[f]);
   const codes = codesInCheckCell(t.get(i, '自動チェック'));
   const hours = v('支援時間');
+  const typedEmail = normalizeText(v('メール'));
   return {
     supporterId: v('伴走ネットID'),
-    email: normalizeEmail(v('メール')),
+    email: normalizeEmail(typedEmail),
     supportDate: v('支援日'),
     hours: typeof hours === 'number' ? hours : String(hours),
     caseId: t.text(i, '相談者ID'),
     firstForRecipient: codes.includes('CASE_ID_MISSING') ? false : null,
     coSupporterId: t.text(i, '同行者ID'),
     missing,
+    typedEmailInvalid: typedEmail && !normalizeEmail(typedEmail) ? typedEmail : undefined,
   };
 }

@@ -14,7 +14,8 @@ import { parseId } from '../domain/ids';
 import { catalog, languageOf, LANGUAGES } from '../domain/messages';
 import type { Mail } from '../domain/messages';
 import type { Program } from '../domain/programs';
-import { normalizeEmail, normalizeText, splitList } from '../domain/text';
+import { documentReceivedFor } from '../domain/programs';
+import { normalizeEmail, normalizeText, parseYesNo, splitList } from '../domain/text';
 import { Ledger, reportUnmapped } from './ledger';
 import type { Ctx, ResponseData, TablePort } from './ports';
 import { revalidatePending } from './revalidate';
@@ -38,7 +39,7 @@ export function wantsSupport(wishes: unknown): boolean {
 /** The date documents count from for a program: a date before its start was for an earlier one. */
 export function forProgram(v: unknown, program: Program): CalendarDate | null {
   const d = parseCalendarDate(v);
-  return d && compareDates(d, program.period.start) >= 0 ? d : null;
+  return documentReceivedFor(program, d) ? d : null;
 }
 
 /** Every supporter mail carries Reply-To 事務局メール. */
@@ -65,9 +66,9 @@ export function handleCourse(ctx: Ctx, r: ResponseData, formTitles: () => string
   const comment = String(answer('comment') ?? '').trim();
   const parsed = parseId('BN', typedId);
 
-  const answers = ctx.table(COURSE_ANSWERS);
+  const answers = ctx.lookup(COURSE_ANSWERS);
   const own = answers.find('回答ID', r.id); // the same response, edited
-  const supporters = ctx.table(SUPPORTERS);
+  const supporters = ctx.lookup(SUPPORTERS);
   const at = parsed.kind === 'ok' ? supporters.find('伴走ネットID', parsed.id) : -1;
 
   const problems: string[] = [];
@@ -110,7 +111,7 @@ export function handleCourse(ctx: Ctx, r: ResponseData, formTitles: () => string
   ctx.log(id, `講座アンケート ${course} を記録${merged !== null ? '（登録者の講座アンケートに追加）' : '（登録者にはすでに記載あり）'}`);
 
   // Completing a program's required set can clear NOT_ELIGIBLE on that supporter's pending claims.
-  const experience = normalizeText(supporters.get(at, '支援経験')).startsWith('はい');
+  const experience = parseYesNo(supporters.get(at, '支援経験')) === true;
   const after = splitList(merged ?? supporters.get(at, '講座アンケート'));
   // A set is complete under a waiver (support up to its date) or without one (every required course).
   const readings = [remainingAtBest, (p: Program, s: { experience: boolean; courses: string[] }) => remainingCourses(p, s, null)];
@@ -133,7 +134,7 @@ export function handleCourse(ctx: Ctx, r: ResponseData, formTitles: () => string
 function thank(ctx: Ctx, supporters: TablePort, at: number, course: string, already: boolean): string[] {
   const program = ctx.settings.active;
   const today = tokyoDateOf(ctx.now);
-  const experience = normalizeText(supporters.get(at, '支援経験')).startsWith('はい');
+  const experience = parseYesNo(supporters.get(at, '支援経験')) === true;
   const courses = splitList(supporters.get(at, '講座アンケート'));
   const remaining = remainingCourses(program, { experience, courses }, today);
   const done = new Set(courses.map(normalizeCourse));

@@ -3,6 +3,7 @@
  * every handler idempotent (the same unedited response twice does nothing) and tells reconcile
  * what is still to do. A response that could not be processed is recorded as 保留 and retried.
  */
+import { isDateObject } from '../domain/calendar';
 import type { Ctx, ResponseData, TablePort } from './ports';
 import { CLAIMS, RESPONSES, SUPPORTERS } from './schema';
 
@@ -53,9 +54,9 @@ export class Ledger {
 }
 
 export function sameInstant(a: unknown, b: Date): boolean {
-  if (Object.prototype.toString.call(a) !== '[object Date]') return false;
+  if (!isDateObject(a)) return false;
   // A sheet may keep a date-time to the second, rounded either way: within a second is the same submit.
-  return Math.abs((a as Date).getTime() - b.getTime()) < 1000;
+  return Math.abs(a.getTime() - b.getTime()) < 1000;
 }
 
 /** Question titles a response needs but does not have: unanswered, or (when absent from the form) unmapped. */

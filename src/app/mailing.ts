@@ -12,7 +12,7 @@ import { parseId } from '../domain/ids';
 import { catalog, languageOf } from '../domain/messages';
 import { splitPostalCode } from '../domain/postal';
 import type { Program } from '../domain/programs';
-import { normalizeEmail, normalizeText, splitList } from '../domain/text';
+import { normalizeEmail, normalizeText, parseYesNo, splitList } from '../domain/text';
 import { forProgram, replyToOffice, wantsSupport } from './course';
 import type { Ctx } from './ports';
 import { MAILING_HEADERS, SUPPORTERS } from './schema';
@@ -47,7 +47,7 @@ export function planMailing(ctx: Ctx): MailingPlan {
   for (let i = 0; i < t.length; i++) {
     const id = parseId('BN', t.get(i, '伴走ネットID'));
     if (id.kind !== 'ok' || !wantsSupport(t.get(i, '希望'))) continue;
-    const experience = normalizeText(t.get(i, '支援経験')).startsWith('はい');
+    const experience = parseYesNo(t.get(i, '支援経験')) === true;
     const courses = splitList(t.get(i, '講座アンケート'));
     if (remainingCourses(program, { experience, courses }, date).length > 0) continue;
     if (forProgram(t.get(i, '書類送付日'), program)) continue;

@@ -4,8 +4,9 @@
  * adapter's; what is paid, held and written is decided here and in domain/payout.
  */
 import type { YearMonth } from '../domain/calendar';
-import { parseCalendarDate, tokyoDateOf, tokyoDateTime } from '../domain/calendar';
-import { maskAccountNumber } from '../domain/bankAccount';
+import { isDateObject, parseCalendarDate, tokyoDateOf, tokyoDateTime } from '../domain/calendar';
+import { ACCOUNT_TYPE_NAMES, accountTypeOf, maskAccountNumber } from '../domain/bankAccount';
+import type { AccountType } from '../domain/bankAccount';
 import type { RawAccount } from '../domain/bankAccount';
 import { toCsv } from '../domain/csv';
 import { catalog, languageOf } from '../domain/messages';
@@ -47,7 +48,7 @@ export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): Pay
   for (let i = 0; i < claims.length; i++) {
     const claimId = claims.text(i, '申請ID');
     const receivedAt = claims.get(i, '受付日時');
-    if (!claimId || Object.prototype.toString.call(receivedAt) !== '[object Date]') continue;
+    if (!claimId || !isDateObject(receivedAt)) continue;
     list.push({
       claimId,
       supporterId: claims.text(i, '伴走ネットID'),
@@ -143,8 +144,10 @@ export function requesterHeader(ctx: Ctx, transferDate: string): { header?: Zeng
   if (!bankCode) missing.push('仕向銀行コード（4桁）');
   if (!branchCode) missing.push('仕向支店コード（3桁）');
   if (!accountNumber) missing.push('口座番号（7桁以内）');
-  const typeText = normalizeText(ctx.settings.value('預金種目'));
-  const accountType = typeText.startsWith('当座') || typeText === '2' ? '2' : typeText.startsWith('普通') || typeText === '1' || typeText === '' ? '1' : '9';
+  // The requester's account is 普通 or 当座 (a 全銀 header has no 貯蓄); anything else is a setting to fix.
+  const type = accountTypeOf(ctx.settings.value('預金種目'));
+  const accountType = type === '1' || type === '2' ? type : null;
+  if (!accountType) missing.push('預金種目（普通 または 当座）');
   if (missing.length > 0) return { error: `設定が足りないため振込ファイルを作れません: ${missing.join('、')}` };
   return {
     header: {
@@ -155,7 +158,7 @@ export function requesterHeader(ctx: Ctx, transferDate: string): { header?: Zeng
       bankName: normalizeText(ctx.settings.value('仕向銀行名')),
       branchCode: branchCode as string,
       branchName: normalizeText(ctx.settings.value('仕向支店名')),
-      accountType,
+      accountType: accountType as '1' | '2',
       accountNumber: accountNumber as string,
     },
   };
@@ -262,7 +265,7 @@ export function prepareFromPlan(ctx: Ctx, month: YearMonth, plan: PayoutPlan): P
 }
 
 function typeName(t: string): string {
-  return t === '1' ? '普通' : t === '2' ? '当座' : t === '4' ? '貯蓄' : 'その他';
+  return ACCOUNT_TYPE_NAMES[t as AccountType] ?? 'その他';
 }
 
 /**

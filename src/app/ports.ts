@@ -8,15 +8,25 @@ import type { Settings } from './settings';
 
 export type Row = Record<string, unknown>;
 
-/** A sheet read once by header; writes are buffered until flush. Row i is sheet row i + 2. */
-export interface TablePort {
+/**
+ * A sheet by header; writes are buffered until flush, and only the cells set are written. Row i is
+ * sheet row i + 2. `H` is the sheet's declared headers: another header fails to compile.
+ */
+export interface TablePort<H extends string = string> {
   readonly length: number;
-  has(header: string): boolean;
-  get(i: number, header: string): unknown;
-  text(i: number, header: string): string;
-  find(header: string, value: string): number;
-  append(row: Row): number;
-  set(i: number, patch: Row): void;
+  has(header: H): boolean;
+  get(i: number, header: H): unknown;
+  text(i: number, header: H): string;
+  /** The first row whose cell equals value, or -1. */
+  find(header: H, value: string): number;
+  /** Every row whose cell equals value, in sheet order. */
+  findAll(header: H, value: string): number[];
+  /** Reads these rows in as few calls as possible (before a loop over them). */
+  load(indexes: readonly number[]): void;
+  /** Every value of one column. */
+  column(header: H): unknown[];
+  append(row: Partial<Record<H, unknown>>): number;
+  set(i: number, patch: Partial<Record<H, unknown>>): void;
   flush(): boolean;
 }
 
@@ -42,7 +52,13 @@ export interface Ctx {
   /** Who is acting (staff email, or 'system' for triggers). */
   readonly actor: string;
   readonly settings: Settings;
-  table(schema: SheetSchema): TablePort;
+  /** The whole sheet, read once (for a run whose work is the whole table). */
+  table<H extends string>(schema: SheetSchema<H>): TablePort<H>;
+  /**
+   * The same sheet for lookups: only its header is read; rows are read when found or asked for.
+   * (When the run already read the whole sheet, that table is returned.)
+   */
+  lookup<H extends string>(schema: SheetSchema<H>): TablePort<H>;
   log(target: string, content: string): void;
   readonly mail: Outbox;
   /** Script properties: counters that survive sheet edits. */

@@ -5,7 +5,7 @@
  */
 import { formatId, parseId } from '../domain/ids';
 import { catalog, languageOf } from '../domain/messages';
-import { normalizeEmail, normalizePhone, normalizeText, splitList } from '../domain/text';
+import { normalizeEmail, normalizePhone, normalizeText, parseYesNo, splitList } from '../domain/text';
 import { Ledger, reportUnmapped } from './ledger';
 import type { Ctx, ResponseData } from './ports';
 import { SUPPORTERS } from './schema';
@@ -107,11 +107,10 @@ export function handleRegistration(ctx: Ctx, r: ResponseData, formTitles: () => 
   return { kind: 'registered', id };
 }
 
+/** はい / いいえ in 登録者 (what else was typed is kept as typed). */
 function yesNo(v: unknown): string {
-  const s = normalizeText(Array.isArray(v) ? v.join(' ') : v).toLowerCase();
-  if (s.startsWith('はい') || s === 'yes' || s.startsWith('có') || s === 'y') return 'はい';
-  if (s.startsWith('いいえ') || s === 'no' || s.startsWith('không') || s === 'n') return 'いいえ';
-  return s;
+  const b = parseYesNo(v);
+  return b === true ? 'はい' : b === false ? 'いいえ' : normalizeText(Array.isArray(v) ? v.join(' ') : v);
 }
 
 function findExisting(ctx: Ctx, email: string, name: string, phone: string): { id: string; name: string; email: string } | null {

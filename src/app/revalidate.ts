@@ -3,6 +3,7 @@
  * recorded, or a claim was rejected and freed its place). One read, one write. Claims are taken in
  * order of receipt so the limits and the budget see each claim as it stood when it was received.
  */
+import { isDateObject } from '../domain/calendar';
 import { parseId } from '../domain/ids';
 import { checkCell } from '../domain/messages';
 import type { Ctx } from './ports';
@@ -31,7 +32,7 @@ export function revalidatePending(ctx: Ctx, supporterId?: string): RevalidateRes
     const i = e.index;
     if (e.decision === '審査待ち' && e.claimId && (supporterId === undefined || e.supporterId === supporterId)) {
       checked++;
-      const answers = answersFromRow(t, i);
+      const answers = answersFromRow(t, i, ctx.settings.claimTitles);
       const own = parseId('R', t.get(i, '相談者ID'));
       const submitted = t.get(i, '回答日時');
       const { assessment, reasons } = assess(
@@ -40,7 +41,7 @@ export function revalidatePending(ctx: Ctx, supporterId?: string): RevalidateRes
         supporters,
         answers,
         new Date(e.received),
-        Object.prototype.toString.call(submitted) === '[object Date]' ? (submitted as Date) : new Date(e.received),
+        isDateObject(submitted) ? submitted : new Date(e.received),
         i,
         own.kind === 'ok' ? own.id : undefined,
         (programId) => committed.get(programId) ?? 0,

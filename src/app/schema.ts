@@ -3,47 +3,67 @@
  * header text, so staff may reorder them and add their own; the headers marked `required` must exist.
  * Headers after the SPEC's key headers are the system's own bookkeeping (also found by header).
  */
-export interface SheetSchema {
+export interface SheetSchema<H extends string = string> {
   name: string;
-  headers: readonly string[];
+  /** Every header the code may read or write: anything else fails to compile (and, at run time, throws). */
+  headers: readonly H[];
   /** Headers a sheet must have for the code to work (the rest are added by setup when absent). */
-  required: readonly string[];
+  required: readonly H[];
   /** Columns staff type into; everything else is written by the system. */
-  staff: readonly string[];
+  staff: readonly H[];
   /** Date or date-time columns (number format). */
-  dates?: Record<string, 'date' | 'datetime'>;
+  dates?: Partial<Record<H, 'date' | 'datetime'>>;
   /**
    * Plain-text columns (format '@') that staff type into: codes whose leading zeros must survive.
    * Columns the system writes are not formatted: it writes a leading apostrophe instead where
    * Sheets would otherwise parse the text (gas/table.ts toCell), and in a plain-text cell that
    * apostrophe would be kept as part of the value.
    */
-  text?: readonly string[];
-  hidden?: readonly string[];
+  text?: readonly H[];
+  hidden?: readonly H[];
 }
 
-export const SETTINGS: SheetSchema = {
+/** The headers of a schema as a union of literals. */
+export type HeaderOf<S> = S extends SheetSchema<infer H> ? H : never;
+
+/**
+ * Declares a sheet: the header literals become its type, so `t.get(i, '氏名')` compiles only for
+ * a declared header (`required`, `staff` … must be among `headers`).
+ */
+export function sheetSchema<const H extends string>(s: {
+  name: string;
+  headers: readonly H[];
+  required: readonly NoInfer<H>[];
+  staff: readonly NoInfer<H>[];
+  dates?: Partial<Record<NoInfer<H>, 'date' | 'datetime'>>;
+  text?: readonly NoInfer<H>[];
+  hidden?: readonly NoInfer<H>[];
+}): SheetSchema<H> {
+  return s;
+}
+
+export const SETTINGS = sheetSchema({
   name: '設定',
   headers: ['キー', '値', '説明'],
   required: ['キー', '値'],
   staff: ['値'],
-};
+});
 
-export const SUPPORTERS: SheetSchema = {
+export const SUPPORTERS = sheetSchema({
   name: '登録者',
   headers: [
     '伴走ネットID', '登録日時', '氏名', 'メール', '電話番号', '住所', '連絡言語', '支援経験',
     '覚書受領日', '口座届受領日', '講座アンケート', '状態',
     'フリガナ', '都道府県', '所属団体', '対応できる言語', '外国ルーツ', '希望', '回答ID',
-    // issue 10: documents by post (書類送付日 staff-typed; 書類催促日 written by the daily job)
-    '書類送付日', '書類催促日',
+    // issue 10: documents by post (書類送付日 and 郵便番号 staff-typed; 書類催促日 written by the daily job)
+    '書類送付日', '書類催促日', '郵便番号',
   ],
   required: ['伴走ネットID', '氏名', 'メール', '電話番号', '連絡言語', '支援経験', '覚書受領日', '口座届受領日', '講座アンケート', '回答ID'],
-  staff: ['覚書受領日', '口座届受領日', '講座アンケート', '状態', '書類送付日'],
+  staff: ['覚書受領日', '口座届受領日', '講座アンケート', '状態', '書類送付日', '郵便番号'],
   dates: { 登録日時: 'datetime', 覚書受領日: 'date', 口座届受領日: 'date', 書類送付日: 'date', 書類催促日: 'date' },
-};
+});
 
-export const CLAIMS: SheetSchema = {
+export const CLAIMS = sheetSchema({
   name: '申請',
   headers: [
     '申請ID', '受付日時', '伴走ネットID', '氏名', '支援日', '支援時間', '相談者ID', '同行者ID', '金額', '自動チェック',
@@ -55,41 +75,41 @@ export const CLAIMS: SheetSchema = {
   staff: ['判定', '審査メモ'],
   dates: { 受付日時: 'datetime', 支援日: 'date', 審査日時: 'datetime', 差戻し期限: 'date', 催促日: 'date', 回答日時: 'datetime' },
   hidden: ['回答ID', '回答日時', '記録済み判定'],
-};
+});
 
-export const ACCOUNTS: SheetSchema = {
+export const ACCOUNTS = sheetSchema({
   name: '口座',
   headers: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
   required: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
   staff: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
   text: ['金融機関コード', '支店コード', '口座番号'],
-};
+});
 
-export const LOG: SheetSchema = {
+export const LOG = sheetSchema({
   name: 'ログ',
   headers: ['日時', '操作者', '対象', '内容'],
   required: ['日時', '操作者', '対象', '内容'],
   staff: [],
   dates: { 日時: 'datetime' },
-};
+});
 
 /** Every form response the system has handled: the key of idempotency and of reconcile. */
-export const RESPONSES: SheetSchema = {
+export const RESPONSES = sheetSchema({
   name: '回答記録',
   headers: ['回答ID', 'フォーム', '回答日時', '処理日時', '結果', '対象', '相談者ID', '詳細'],
   required: ['回答ID', 'フォーム', '回答日時', '結果'],
   staff: [],
   dates: { 回答日時: 'datetime', 処理日時: 'datetime' },
-};
+});
 
 /** Mail that could not be sent yet (quota): kept here and sent by dailyMaintenance. */
-export const OUTBOX: SheetSchema = {
+export const OUTBOX = sheetSchema({
   name: 'メール送信待ち',
   headers: ['登録日時', '宛先', '件名', '本文', '状態', '送信日時', '試行'],
   required: ['登録日時', '宛先', '件名', '本文', '状態'],
   staff: [],
   dates: { 登録日時: 'datetime', 送信日時: 'datetime' },
-};
+});
 
 // ---- issue 10 part A: course questionnaires and documents by post ----
 
@@ -98,14 +118,14 @@ export const OUTBOX: SheetSchema = {
  * whose ID is mistyped or unknown is kept too, with the reason in 確認. キー (hidden) is
  * `<伴走ネットID> <講座>` for the rows that count, so a repeat is found with one lookup.
  */
-export const COURSE_ANSWERS: SheetSchema = {
+export const COURSE_ANSWERS = sheetSchema({
   name: '講座アンケート回答',
   headers: ['回答ID', '受付日時', '伴走ネットID', '講座', '確認', 'メール', '感想', 'キー', '回答日時'],
   required: ['回答ID', '受付日時', '伴走ネットID', '講座', '確認', 'キー'],
   staff: [],
   dates: { 受付日時: 'datetime', 回答日時: 'datetime' },
   hidden: ['キー', '回答日時'],
-};
+});
 
 /** 書類送付 YYYY-MM-DD: the supporters to whom 覚書 and 口座届 are posted (built by createMailingList). */
 export const MAILING_HEADERS = ['伴走ネットID', '氏名', '郵便番号', '住所', '送付物', '理由'] as const;

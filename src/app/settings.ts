@@ -2,6 +2,7 @@
  * 設定 (settings): every key the code and the README share, with its default and 説明 (SPEC §4).
  * `setup` writes the missing keys; staff fill in the values. Parsing is pure.
  */
+import { isDateObject } from '../domain/calendar';
 import { normalizeEmail, normalizeText } from '../domain/text';
 import type { Program } from '../domain/programs';
 import { PRESETS, parseProgramDefinition } from '../domain/programs';
@@ -120,7 +121,7 @@ export interface Settings {
 }
 
 function cellString(v: unknown): string {
-  if (Object.prototype.toString.call(v) === '[object Date]') return (v as Date).toISOString();
+  if (isDateObject(v)) return v.toISOString();
   return String(v ?? '').trim();
 }
 

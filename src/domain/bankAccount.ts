@@ -50,6 +50,15 @@ const TYPES: Record<string, AccountType> = {
   チョチク: '4',
 };
 
+/** 預金種目 as staff write it (普通 / 当座 / 貯蓄, or its code) → the 全銀 code; undefined when it is neither. */
+export function accountTypeOf(v: unknown): AccountType | undefined {
+  const s = cellText(v);
+  return s === null ? undefined : TYPES[s.normalize('NFKC').trim()] ?? TYPES[s];
+}
+
+/** The 全銀 code → the name staff see (the 口座 dropdown and the payout sheet). */
+export const ACCOUNT_TYPE_NAMES: Record<AccountType, string> = { '1': '普通', '2': '当座', '4': '貯蓄' };
+
 /** Cell value → trimmed text with full-width digits made ASCII; null for what no sheet cell can mean. */
 function cellText(v: unknown): string | null {
   if (v === null || v === undefined) return '';
@@ -73,8 +82,7 @@ export function validateAccount(raw: RawAccount): AccountValidation {
   const branchCode = code(raw.branchCode, 3);
   if (branchCode === null) reasons.push('支店コードは3桁の数字です');
 
-  const typeText = cellText(raw.type);
-  const type = typeText === null ? undefined : TYPES[typeText];
+  const type = accountTypeOf(raw.type);
   if (type === undefined) reasons.push('預金種目は普通・当座・貯蓄のいずれかです');
 
   // Hyphens and spaces inside the number are how people copy it from a passbook; tolerate them.

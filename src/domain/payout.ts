@@ -4,12 +4,11 @@
  * 承認 without a 支払ID and come back in the next month's plan by themselves.
  */
 import type { CalendarDate, YearMonth } from './calendar';
-import { compareDates } from './calendar';
 import type { BankAccount, RawAccount } from './bankAccount';
 import { validateAccount } from './bankAccount';
 import { payday } from './holidays';
 import type { Program } from './programs';
-import { payoutMonthFor, programById } from './programs';
+import { documentReceivedFor, payoutMonthFor, programById } from './programs';
 import { withholdingTax } from './zengin';
 
 export interface PayoutClaim {
@@ -129,8 +128,8 @@ export function planPayout(input: PayoutInput): PayoutPlan {
       const reasons = [...accountReasons];
       const kinds: HoldKind[] = accountReasons.length > 0 ? ['account'] : [];
       if (s) {
-        if (!received(s.memorandum, program)) reasons.push(`覚書（${program.name}）が未受領です`);
-        if (!received(s.accountForm, program)) reasons.push(`謝金受取口座届出書（${program.name}）が未受領です`);
+        if (!documentReceivedFor(program, s.memorandum)) reasons.push(`覚書（${program.name}）が未受領です`);
+        if (!documentReceivedFor(program, s.accountForm)) reasons.push(`謝金受取口座届出書（${program.name}）が未受領です`);
         if (reasons.length > accountReasons.length) kinds.push('documents');
       }
       if (reasons.length > 0) heldClaims.push({ claim: c, reasons, kinds });
@@ -178,10 +177,6 @@ export function payoutFingerprint(plan: PayoutPlan): string {
     return h.toString(16).padStart(8, '0');
   };
   return `${fnv(0x811c9dc5)}${fnv(0x01234567)}`;
-}
-
-function received(date: CalendarDate | null, program: Program): boolean {
-  return date !== null && compareDates(date, program.period.start) >= 0;
 }
 
 function line(

@@ -96,6 +96,14 @@ export function programById(programs: readonly Program[], id: string): Program |
   return programs.find((p) => p.id === id);
 }
 
+/**
+ * 覚書 and 謝金受取口座届出書 count for a program only when received on or after its first day
+ * (documents are submitted again for each program, SPEC §4). The one rule for receipts and payouts.
+ */
+export function documentReceivedFor(program: Program, received: CalendarDate | null): boolean {
+  return received !== null && compareDates(received, program.period.start) >= 0;
+}
+
 /** The amount the tiers give for `hours` (0 under the minimum). */
 export function amountFor(program: Program, hours: number): number {
   if (hours < program.minHours) return 0;

@@ -5,7 +5,7 @@
  */
 import type { CalendarDate, YearMonth } from './calendar';
 import { claimDeadline, compareDates, tokyoDateOf } from './calendar';
-import { parseHours } from './hours';
+import { formatHours, parseHours } from './hours';
 import { parseId } from './ids';
 import type { Program } from './programs';
 import { amountFor, payoutMonthFor, programForDate } from './programs';
@@ -33,8 +33,14 @@ export interface ClaimAnswers {
   coSupporterId: unknown;
   /** Question titles whose answer is required but empty. */
   missing: string[];
-  /** Answers given but unreadable (e.g. a typed email that is no address): FIELD_MISSING with the value. */
-  unreadable?: { field: string; value: string }[];
+  /**
+   * メールアドレス as typed when it is there but is no address MailApp could use (`mailto:…`,
+   * `name@`). It is reported as EMAIL_MISMATCH, not FIELD_MISSING: the answer is not missing (SPEC
+   * reserves FIELD_MISSING for missing or empty answers); what it says is not the registered
+   * address, which is exactly what EMAIL_MISMATCH tells the supporter and staff, and the receipt
+   * still goes to the registered address.
+   */
+  typedEmailInvalid?: string;
 }
 
 export interface SupporterFacts {
@@ -101,7 +107,6 @@ export function assessClaim(answers: ClaimAnswers, ctx: RuleContext): Assessment
   const add = (code: ReasonCode, params: Reason['params'] = {}) => reasons.push({ code, params });
 
   for (const field of answers.missing) add('FIELD_MISSING', { field });
-  for (const u of answers.unreadable ?? []) add('FIELD_MISSING', { field: u.field, value: u.value });
 
   // 伴走ネットID
   const idParse = parseId('BN', answers.supporterId);
@@ -137,6 +142,7 @@ export function assessClaim(answers: ClaimAnswers, ctx: RuleContext): Assessment
     checkEligibility(program, supporter, supportDate, add);
     if (answers.email && answers.email !== supporter.email) add('EMAIL_MISMATCH', { typed: answers.email });
   }
+  if (answers.typedEmailInvalid) add('EMAIL_MISMATCH', { typed: answers.typedEmailInvalid, invalid: 1 });
 
   // 支援時間
   const hours = isBlank(answers.hours) ? null : parseHours(answers.hours);
@@ -144,7 +150,7 @@ export function assessClaim(answers: ClaimAnswers, ctx: RuleContext): Assessment
   if (!isBlank(answers.hours) && (hours === null || hours > MAX_HOURS)) {
     add('HOURS_INVALID', { value: String(answers.hours) });
   } else if (hours !== null && hours < program.minHours) {
-    add('TOO_SHORT', { hours, min: program.minHours });
+    add('TOO_SHORT', { hours: formatHours(hours), min: formatHours(program.minHours) });
   } else if (hours !== null) {
     amount = amountFor(program, hours);
   }
@@ -154,7 +160,8 @@ export function assessClaim(answers: ClaimAnswers, ctx: RuleContext): Assessment
   let issueCaseId = false;
   const caseParse = parseId('R', answers.caseId);
   if (caseParse.kind === 'ok') {
-    if (ctx.caseIdIssued(caseParse.seq) || caseParse.id === ctx.ownCaseId) caseId = caseParse.id;
+    // Sequences start at 1: R-00000-0 passes its check digit but was never issued.
+    if ((caseParse.seq >= 1 && ctx.caseIdIssued(caseParse.seq)) || caseParse.id === ctx.ownCaseId) caseId = caseParse.id;
     else add('CASE_ID_UNKNOWN', { id: caseParse.id });
   } else if (caseParse.kind !== 'empty') {
     add('CASE_ID_UNKNOWN', { id: String(answers.caseId) });

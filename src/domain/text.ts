@@ -23,17 +23,39 @@ export function normalizeText(input: unknown): string {
 }
 
 /**
- * A deliberately loose check (user@domain.tld): it catches typos like a missing '@' or domain,
- * not every RFC case. Old Japanese mobile addresses with dots in odd places in the local part pass.
+ * An address MailApp will send to: RFC 5322's unquoted form (dot-atom), which is what Gmail accepts
+ * in a recipient. Local part: letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~ with dots
+ * (old Japanese mobile addresses with dots in odd places, like `a..b.@docomo.ne.jp`, still pass,
+ * as Gmail delivers them); at most 64 characters. Domain: labels of letters, digits and inner
+ * hyphens, a top-level label of 2+ letters. What this refuses (`mailto:a@b.jp`, `a b@c.jp`,
+ * `"a"@b.jp`, `a(b)@c.jp`, `<a@b.jp>`, non-ASCII) is not an address the system can use.
  */
 export function isPlausibleEmail(s: string): boolean {
-  return /^[^\s@]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i.test(s);
+  const at = s.lastIndexOf('@');
+  if (at < 1) return false;
+  const local = s.slice(0, at);
+  if (local.length > 64 || !/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/.test(local) || !/[A-Za-z0-9]/.test(local)) return false;
+  return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i.test(s.slice(at + 1));
 }
 
 /** Lower-cased, without spaces (NFKC maps '＠' to '@'); '' when not a plausible address. */
 export function normalizeEmail(input: unknown): string {
   const s = normalizeText(input).toLowerCase().replace(/\s+/g, '');
   return isPlausibleEmail(s) ? s : '';
+}
+
+/**
+ * A yes/no answer (SPEC §3: はい / いいえ; also the English and Vietnamese words, and y/n):
+ * true, false, or null when it is neither. The one reading of yes/no for every form and sheet.
+ */
+/** The choices of every yes/no question the forms ask (SPEC §3). */
+export const YES_NO = ['はい', 'いいえ'] as const;
+
+export function parseYesNo(input: unknown): boolean | null {
+  const s = normalizeText(Array.isArray(input) ? input.join(' ') : input).toLowerCase();
+  if (s.startsWith('はい') || s === 'yes' || s === 'y' || s.startsWith('có') || s === 'co') return true;
+  if (s.startsWith('いいえ') || s === 'no' || s === 'n' || s.startsWith('không') || s === 'khong') return false;
+  return null;
 }
 
 /**

@@ -62,10 +62,22 @@ export class GasCtx implements Ctx {
     return this.settingsCache;
   }
 
-  openTable(schema: SheetSchema): Table {
-    let t = this.tables.get(schema.name);
+  /** The whole sheet (one read); a lean table this run opened before is completed in place. */
+  openTable<H extends string>(schema: SheetSchema<H>): Table<H> {
+    const t = this.tableOf(schema, () => Table.open(this.ss, schema));
+    t.loadAll();
+    return t;
+  }
+
+  /** The sheet for lookups: header only, rows read when found (the submit and edit paths). */
+  lookupTable<H extends string>(schema: SheetSchema<H>): Table<H> {
+    return this.tableOf(schema, () => Table.lean(this.ss, schema));
+  }
+
+  private tableOf<H extends string>(schema: SheetSchema<H>, open: () => Table<H>): Table<H> {
+    let t = this.tables.get(schema.name) as Table<H> | undefined;
     if (!t) {
-      t = Table.open(this.ss, schema);
+      t = open();
       // The review sheet's dropdown, highlighting and protection must cover the rows added later.
       if (schema.name === CLAIMS.name) {
         t.onGrow = () => {
@@ -76,13 +88,17 @@ export class GasCtx implements Ctx {
           }
         };
       }
-      this.tables.set(schema.name, t);
+      this.tables.set(schema.name, t as unknown as Table);
     }
     return t;
   }
 
-  table(schema: SheetSchema): TablePort {
+  table<H extends string>(schema: SheetSchema<H>): TablePort<H> {
     return this.openTable(schema);
+  }
+
+  lookup<H extends string>(schema: SheetSchema<H>): TablePort<H> {
+    return this.lookupTable(schema);
   }
 
   log(target: string, content: string): void {
@@ -195,7 +211,7 @@ export class GasOutbox implements Outbox {
   }
 
   private queue(to: string, mail: Mail, why: string): void {
-    this.ctx.openTable(OUTBOX).append({ 登録日時: this.ctx.now, 宛先: to, 件名: mail.subject, 本文: mail.body, 状態: '送信待ち', 試行: 0 });
+    this.ctx.lookupTable(OUTBOX).append({ 登録日時: this.ctx.now, 宛先: to, 件名: mail.subject, 本文: mail.body, 状態: '送信待ち', 試行: 0 });
     this.ctx.log(to, `メール送信待ち（${why}）: ${mail.subject}`);
   }
 

@@ -26,7 +26,7 @@ const help = (en: string, vi: string) => `${en}\n${vi}`;
 /** Forms made through the API may start unpublished (SPEC §8): publish, and let people edit. */
 export function openForResponses(form: GoogleAppsScript.Forms.Form): void {
   form.setAllowResponseEdits(true);
-  (form as unknown as { setPublished(b: boolean): unknown }).setPublished(true);
+  form.setPublished(true);
   form.setAcceptingResponses(true);
 }
 

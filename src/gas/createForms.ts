@@ -7,6 +7,7 @@ import type { GasCtx } from './context';
 import { SETTINGS } from '../app/schema';
 import { CLAIM_QUESTIONS, REGISTRATION_QUESTIONS } from '../app/settings';
 import { buildCourseForm } from './courseForm';
+import { YES_NO } from '../domain/text';
 
 const help = (en: string, vi: string) => `${en}\n${vi}`;
 const PREFECTURES =
@@ -31,8 +32,8 @@ export function buildForms(ctx: GasCtx): { registration: string; claim: string; 
   reg.addListItem().setTitle(R.prefecture).setHelpText(help('Prefecture', 'Tỉnh/thành phố')).setChoiceValues(PREFECTURES);
   reg.addTextItem().setTitle(R.organization).setHelpText(help('Organisation', 'Tổ chức'));
   reg.addTextItem().setTitle(R.languages).setHelpText(help('Languages you can support in', 'Ngôn ngữ có thể hỗ trợ'));
-  reg.addMultipleChoiceItem().setTitle(R.roots).setHelpText(help('Do you have roots abroad?', 'Bạn có gốc nước ngoài không?')).setChoiceValues(['はい', 'いいえ']);
-  reg.addMultipleChoiceItem().setTitle(R.experience).setHelpText(help('Have you given accompanying support before?', 'Bạn đã từng hỗ trợ đồng hành chưa?')).setChoiceValues(['はい', 'いいえ']).setRequired(true);
+  reg.addMultipleChoiceItem().setTitle(R.roots).setHelpText(help('Do you have roots abroad?', 'Bạn có gốc nước ngoài không?')).setChoiceValues([...YES_NO]);
+  reg.addMultipleChoiceItem().setTitle(R.experience).setHelpText(help('Have you given accompanying support before?', 'Bạn đã từng hỗ trợ đồng hành chưa?')).setChoiceValues([...YES_NO]).setRequired(true);
   reg.addCheckboxItem().setTitle(R.wishes).setHelpText(help('What would you like to do?', 'Bạn muốn làm gì?')).setChoiceValues(['伴走支援を行いたい', '講座を受講したい']);
   reg.addMultipleChoiceItem().setTitle(R.contactLanguage).setHelpText(help('Language for our emails', 'Ngôn ngữ liên lạc')).setChoiceValues(['日本語', 'English', 'Tiếng Việt']).setRequired(true);
   reg.addCheckboxItem().setTitle(R.consent).setHelpText(help('I agree to the handling of personal information', 'Tôi đồng ý với việc xử lý thông tin cá nhân')).setChoiceValues(['同意します']).setRequired(true);
@@ -61,7 +62,7 @@ export function buildForms(ctx: GasCtx): { registration: string; claim: string; 
     .setHelpText(help('Hours of support, e.g. 1.5 or 1:30', 'Số giờ hỗ trợ, ví dụ 1.5 hoặc 1:30'))
     .setRequired(true);
   claim.addTextItem().setTitle(C.caseId).setHelpText(help('Recipient case ID from your earlier receipt (2nd claim on)', 'ID người được hỗ trợ (từ lần thứ 2)'));
-  claim.addMultipleChoiceItem().setTitle(C.firstForRecipient).setHelpText(help('Is this your first claim for this person?', 'Đây có phải lần đầu yêu cầu cho người này?')).setChoiceValues(['はい', 'いいえ']).setRequired(true);
+  claim.addMultipleChoiceItem().setTitle(C.firstForRecipient).setHelpText(help('Is this your first claim for this person?', 'Đây có phải lần đầu yêu cầu cho người này?')).setChoiceValues([...YES_NO]).setRequired(true);
   claim.addTextItem().setTitle(C.nationality).setHelpText(help("Recipient's nationality", 'Quốc tịch người được hỗ trợ'));
   claim.addTextItem().setTitle(C.residenceStatus).setHelpText(help("Recipient's residence status", 'Tư cách lưu trú'));
   claim.addListItem().setTitle(C.ageGroup).setHelpText(help("Recipient's age group", 'Độ tuổi')).setChoiceValues(['10代以下', '20代', '30代', '40代', '50代', '60代', '70代以上', '不明']);
@@ -74,7 +75,7 @@ export function buildForms(ctx: GasCtx): { registration: string; claim: string; 
   claim.addCheckboxItem().setTitle(C.activities).setHelpText(help('What you did', 'Nội dung hỗ trợ')).setChoiceValues(['同行', '通訳', '書類作成', '交渉', '相談', 'その他']);
   claim.addTextItem().setTitle(C.coSupporterId).setHelpText(help("Co-supporter's Bansou Net ID, if any", 'ID Bansou Net của người hỗ trợ cùng (nếu có)'));
   claim.addParagraphTextItem().setTitle(C.summary).setHelpText(help('Summary of the support (no names of the person supported)', 'Tóm tắt (không ghi tên người được hỗ trợ)'));
-  claim.addMultipleChoiceItem().setTitle(C.urgent).setHelpText(help('Is urgent help needed?', 'Có cần hỗ trợ khẩn cấp không?')).setChoiceValues(['はい', 'いいえ']);
+  claim.addMultipleChoiceItem().setTitle(C.urgent).setHelpText(help('Is urgent help needed?', 'Có cần hỗ trợ khẩn cấp không?')).setChoiceValues([...YES_NO]);
 
   // Record the new IDs in 設定 (one write per key row).
   const t = ctx.openTable(SETTINGS);

@@ -2,6 +2,7 @@
  * The sheets' look and guard rails: validation, highlighting, protection. Used by setup, and again
  * for 申請 when new rows are added past the formatted ones (new rows carry none of it).
  */
+import { ACCOUNT_TYPE_NAMES } from '../domain/bankAccount';
 import { ACCOUNTS, CLAIMS, SUPPORTERS } from '../app/schema';
 import { catalog, LANGUAGES } from '../domain/messages';
 import { DECISIONS } from '../domain/rules';
@@ -84,7 +85,7 @@ export function formatAccounts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): vo
   const rows = Math.max(1, sheet.getMaxRows() - 1);
   const type = cols.get('預金種目');
   if (type) {
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList(['普通', '当座', '貯蓄'], true).setAllowInvalid(true).build();
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList(Object.values(ACCOUNT_TYPE_NAMES), true).setAllowInvalid(true).build();
     sheet.getRange(2, type, rows, 1).setDataValidation(rule);
   }
 }

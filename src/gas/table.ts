@@ -1,10 +1,21 @@
 /**
  * A sheet as a typed table, found by header text (staff may reorder columns and add their own).
- * One getValues reads the whole table; writes are buffered and flushed with one setValues per
- * contiguous run of written columns, so a whole operation costs a constant number of calls.
+ *
+ * Two ways to open one:
+ * - `Table.open` reads the whole table in one getValues: for runs whose work is the whole table
+ *   (payout, revalidate, the daily job).
+ * - `Table.lean` reads only the header row; rows are read when asked for, and `find`/`findAll`
+ *   locate rows with a TextFinder on one column, so a submit or an edit costs the same whatever
+ *   the sheet's size (SPEC §8).
+ *
+ * Either way writes are buffered and `flush` writes only the cells that were set (adjacent cells
+ * of adjacent rows grouped into one setValues), never a value read earlier over a cell the run did
+ * not change: staff keep typing while a script runs.
  */
+import { isDateObject } from '../domain/calendar';
 import { sheetText } from '../domain/text';
 import type { SheetSchema } from '../app/schema';
+import type { TablePort } from '../app/ports';
 
 export type Row = Record<string, unknown>;
 
@@ -17,6 +28,13 @@ export class MissingHeaderError extends Error {
   }
 }
 
+/** A header the sheet's schema does not declare: a bug in the code (a typo), never a staff error. */
+export class UndeclaredHeaderError extends Error {
+  constructor(sheet: string, header: string) {
+    super(`シート「${sheet}」の定義にない列「${header}」を読み書きしようとしました（プログラムの誤り）`);
+  }
+}
+
 export class MissingSheetError extends Error {
   constructor(readonly sheet: string) {
     super(`シート「${sheet}」がありません。メニュー「伴走ネット」→「初期設定」を実行してください`);
@@ -26,9 +44,8 @@ export class MissingSheetError extends Error {
 /** Headers are compared after NFKC, so （） and () or full-width letters typed by staff still match. */
 export const normHeader = (v: unknown) => String(v ?? '').normalize('NFKC').trim();
 
-export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
-}
+/** A valid Date from a cell (one definition: domain/calendar's isDateObject). */
+export const isDate = isDateObject;
 
 /** Sheets refuses a cell of more than 50,000 characters: longer user text is cut, with a mark. */
 const MAX_CELL_CHARS = 50000;
@@ -45,137 +62,250 @@ export function toCell(v: unknown): unknown {
   return sheetText(String(v));
 }
 
-export class Table {
-  readonly header: string[];
-  readonly rows: unknown[][];
-  private readonly index = new Map<string, number>();
-  private readonly dirty = new Map<number, Set<number>>();
-  private readonly appended: unknown[][] = [];
+/** A cell read back: the apostrophe the system writes before text it keeps as text is not part of it. */
+const unquote = (v: unknown) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v);
+const sameText = (v: unknown, value: string) => String(v) === value || String(unquote(v)) === value;
 
-  /** Data rows above the appended ones (more than rows.length for an append-only table). */
+export class Table<H extends string = string> implements TablePort<H> {
+  readonly header: string[];
+  private readonly index = new Map<string, number>();
+  private readonly declared: Set<string>;
+  /** Existing data rows (row i is sheet row i + 2); a lean table holds only the rows it read. */
+  private readonly rows: (unknown[] | undefined)[] = [];
+  private complete: boolean;
+  /** Number of existing data rows (appended rows come after them). */
   private base: number;
+  private readonly appended: unknown[][] = [];
+  private readonly dirty = new Map<number, Set<number>>();
+  /** Per column: value → rows, built on first find in a complete table. */
+  private readonly colIndex = new Map<number, Map<string, number[]>>();
   /** Called after rows were added to the grid (new rows carry no validation or protection). */
   onGrow?: () => void;
 
   private constructor(
     readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
-    readonly schema: SheetSchema,
-    values: unknown[][],
-    lastRow?: number,
+    readonly schema: SheetSchema<H>,
+    headerRow: unknown[],
+    rows: unknown[][] | null,
+    lastRow: number,
   ) {
-    this.header = (values[0] ?? []).map(normHeader);
+    this.header = headerRow.map(normHeader);
+    while (this.header.length > 0 && this.header[this.header.length - 1] === '') this.header.pop();
     this.header.forEach((h, i) => {
       if (h && !this.index.has(h)) this.index.set(h, i);
     });
-    this.rows = values.slice(1);
-    // Trailing rows that are entirely empty are not data (getDataRange may include them).
-    while (this.rows.length > 0 && this.rows[this.rows.length - 1].every((c) => c === '' || c === null)) this.rows.pop();
-    this.base = lastRow === undefined ? this.rows.length : Math.max(0, lastRow - 1);
+    this.declared = new Set(schema.headers.map(normHeader));
+    this.complete = rows !== null;
+    if (rows) {
+      // Trailing rows that are entirely empty are not data (getDataRange may include them).
+      let n = rows.length;
+      while (n > 0 && rows[n - 1].every((c) => c === '' || c === null)) n--;
+      for (let i = 0; i < n; i++) this.rows[i] = rows[i];
+      this.base = n;
+    } else this.base = Math.max(0, lastRow - 1);
     const missing = schema.required.filter((h) => !this.index.has(normHeader(h)));
     if (missing.length > 0) throw new MissingHeaderError(schema.name, missing);
   }
 
-  static open(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: SheetSchema, name = schema.name): Table {
+  private static sheetOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
     const sheet = ss.getSheetByName(name);
     if (!sheet) throw new MissingSheetError(name);
-    return new Table(sheet, schema, sheet.getDataRange().getValues());
+    return sheet;
   }
 
-  /**
-   * For a log that only grows (ログ): reads the header row and the last row number, not the
-   * rows, so appending costs the same however long the log is. Such a table holds no rows.
-   */
-  static openForAppend(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: SheetSchema): Table {
-    const sheet = ss.getSheetByName(schema.name);
-    if (!sheet) throw new MissingSheetError(schema.name);
+  /** The whole table in one read (a run whose work is the whole table). */
+  static open<H extends string>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: SheetSchema<H>, name = schema.name): Table<H> {
+    const sheet = Table.sheetOf(ss, name);
+    const values = sheet.getDataRange().getValues();
+    return new Table(sheet, schema, values[0] ?? [], values.slice(1), values.length);
+  }
+
+  /** The header row and the last row number only: rows are read as they are asked for. */
+  static lean<H extends string>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: SheetSchema<H>): Table<H> {
+    const sheet = Table.sheetOf(ss, schema.name);
     const lastRow = sheet.getLastRow();
-    const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues();
-    return new Table(sheet, schema, header, lastRow);
+    const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
+    return new Table(sheet, schema, header, null, lastRow);
   }
 
-  has(header: string): boolean {
-    return this.index.has(normHeader(header));
+  /** For a log that only grows (ログ): appending costs the same however long the log is. */
+  static openForAppend<H extends string>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: SheetSchema<H>): Table<H> {
+    return Table.lean(ss, schema);
   }
 
-  col(header: string): number {
-    const c = this.index.get(normHeader(header));
-    if (c === undefined) throw new MissingHeaderError(this.schema.name, [header]);
+  get isComplete(): boolean {
+    return this.complete;
+  }
+
+  /** Column of a declared header (-1 when the sheet lacks that optional column). */
+  private colOf(header: string): number {
+    const h = normHeader(header);
+    if (!this.declared.has(h)) throw new UndeclaredHeaderError(this.schema.name, header);
+    return this.index.get(h) ?? -1;
+  }
+
+  has(header: H): boolean {
+    return this.colOf(header) >= 0;
+  }
+
+  col(header: H): number {
+    const c = this.colOf(header);
+    if (c < 0) throw new MissingHeaderError(this.schema.name, [header]);
     return c;
+  }
+
+  get length(): number {
+    return this.base + this.appended.length;
+  }
+
+  /** The row's cells, reading it (and nothing else) when a lean table does not hold it yet. */
+  private row(i: number): unknown[] {
+    if (i >= this.base) {
+      const a = this.appended[i - this.base];
+      if (!a) throw new RangeError(`シート「${this.schema.name}」に行 ${i + 2} はありません`);
+      return a;
+    }
+    if (!this.rows[i]) this.load([i]);
+    return this.rows[i] as unknown[];
+  }
+
+  /** Reads the rows not held yet: one getValues per run of adjacent rows. */
+  load(indexes: readonly number[]): void {
+    const need = [...new Set(indexes)].filter((i) => i >= 0 && i < this.base && !this.rows[i]).sort((a, b) => a - b);
+    const width = Math.max(1, this.header.length);
+    for (const [r0, r1] of runs(need)) {
+      const values = this.sheet.getRange(r0 + 2, 1, r1 - r0 + 1, width).getValues();
+      for (let k = 0; k <= r1 - r0; k++) {
+        const line = values[k];
+        while (line.length < this.header.length) line.push('');
+        this.rows[r0 + k] = line;
+      }
+    }
+  }
+
+  /** Reads every row the table does not hold yet (one getValues), keeping what this run set. */
+  loadAll(): void {
+    if (this.complete) return;
+    if (this.base > 0) {
+      const width = Math.max(1, this.header.length);
+      const values = this.sheet.getRange(2, 1, this.base, width).getValues();
+      for (let i = 0; i < this.base; i++) if (!this.rows[i]) this.rows[i] = values[i];
+    }
+    this.complete = true;
   }
 
   /**
    * A cell's value. Sheets drops the apostrophe the system writes before text it must keep as
    * text; should a sheet keep it (a plain-text cell), it is dropped here, so reads agree either way.
    */
-  get(i: number, header: string): unknown {
-    const c = this.index.get(normHeader(header));
-    if (c === undefined) return '';
-    const v = i < this.rows.length ? this.rows[i][c] : this.appended[i - this.rows.length][c];
-    return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+  get(i: number, header: H): unknown {
+    const c = this.colOf(header);
+    if (c < 0) return '';
+    return unquote(this.row(i)[c]);
   }
 
-  text(i: number, header: string): string {
+  text(i: number, header: H): string {
     const v = this.get(i, header);
     return v === null || v === undefined ? '' : String(v).trim();
   }
 
-  get length(): number {
-    return this.rows.length + this.appended.length;
+  /** Index of the first row whose cell equals value (string compare), or -1. */
+  find(header: H, value: string): number {
+    return this.findAll(header, value)[0] ?? -1;
   }
 
-  /** Index of the first row whose column equals value (string compare), or -1. */
-  find(header: string, value: string): number {
-    const c = this.index.get(normHeader(header));
-    if (c === undefined) return -1;
-    const same = (v: unknown) => String(v) === value || (typeof v === 'string' && v.startsWith("'") && v.slice(1) === value);
-    for (let i = 0; i < this.rows.length; i++) if (same(this.rows[i][c])) return i;
-    for (let j = 0; j < this.appended.length; j++) if (String(this.appended[j][c]) === value) return this.rows.length + j;
-    return -1;
+  /**
+   * Every row whose cell equals `value` (string compare, after the trim staff may leave), in sheet
+   * order. A lean table asks a TextFinder on that column (matchEntireCell; its default is case-
+   * insensitive, so each match is checked again here) and reads only the rows it found.
+   */
+  findAll(header: H, value: string): number[] {
+    const c = this.colOf(header);
+    if (c < 0 || value === '') return [];
+    const out = new Set<number>();
+    if (this.complete) {
+      for (const i of this.columnIndex(c).get(value) ?? []) out.add(i);
+    } else if (this.base > 0) {
+      const found = this.sheet.getRange(2, c + 1, this.base, 1).createTextFinder(value).matchEntireCell(true).findAll();
+      const rows = found.map((r) => r.getRow() - 2);
+      this.load(rows);
+      for (const i of rows) if (sameText(this.rows[i]?.[c], value) || String(this.rows[i]?.[c] ?? '').trim() === value) out.add(i);
+      // Rows this run changed to the value are not in the sheet yet.
+      for (const [i, cols] of this.dirty) if (cols.has(c) && sameText(this.rows[i]?.[c], value)) out.add(i);
+    }
+    for (let j = 0; j < this.appended.length; j++) if (sameText(this.appended[j][c], value)) out.add(this.base + j);
+    return [...out].sort((a, b) => a - b);
   }
 
-  /** Buffers new rows (headers not in the sheet are ignored). Returns their indexes. */
-  append(row: Row): number {
-    const width = this.header.length;
-    const line: unknown[] = new Array(width).fill('');
+  private columnIndex(c: number): Map<string, number[]> {
+    let m = this.colIndex.get(c);
+    if (!m) {
+      m = new Map();
+      for (let i = 0; i < this.base; i++) {
+        const v = this.rows[i]?.[c];
+        if (v === '' || v === null || v === undefined) continue;
+        const key = String(unquote(v)).trim();
+        const list = m.get(key) ?? [];
+        list.push(i);
+        m.set(key, list);
+        // The raw text too, so a value that differs only by the trim is still found as before.
+        if (String(v) !== key) m.set(String(v), [...(m.get(String(v)) ?? []), i]);
+      }
+      this.colIndex.set(c, m);
+    }
+    return m;
+  }
+
+  /** Every value of one column (one column read for a lean table): for a scan no index can answer. */
+  column(header: H): unknown[] {
+    const c = this.colOf(header);
+    if (c < 0) return new Array(this.length).fill('');
+    if (!this.complete && this.base > 0) {
+      const values = this.sheet.getRange(2, c + 1, this.base, 1).getValues();
+      return [...values.map((r, i) => unquote(this.rows[i] ? this.rows[i]?.[c] : r[0])), ...this.appended.map((r) => unquote(r[c]))];
+    }
+    const out: unknown[] = [];
+    for (let i = 0; i < this.length; i++) out.push(unquote(this.row(i)[c]));
+    return out;
+  }
+
+  /** Buffers a new row (headers the sheet lacks are left out). Returns its index. */
+  append(row: Partial<Record<H, unknown>>): number {
+    const line: unknown[] = new Array(this.header.length).fill('');
     for (const [h, v] of Object.entries(row)) {
-      const c = this.index.get(normHeader(h));
-      if (c !== undefined) line[c] = v;
+      const c = this.colOf(h);
+      if (c >= 0) line[c] = v;
     }
     this.appended.push(line);
-    return this.rows.length + this.appended.length - 1;
+    return this.base + this.appended.length - 1;
   }
 
-  /** Buffers a change of some columns of an existing (or just appended) row. */
-  set(i: number, patch: Row): void {
+  /** Buffers a change of some cells of an existing (or just appended) row. */
+  set(i: number, patch: Partial<Record<H, unknown>>): void {
+    const line = this.row(i);
     for (const [h, v] of Object.entries(patch)) {
-      const c = this.index.get(normHeader(h));
-      if (c === undefined) continue;
-      if (i >= this.rows.length) {
-        this.appended[i - this.rows.length][c] = v;
-        continue;
-      }
-      this.rows[i][c] = v;
+      const c = this.colOf(h);
+      if (c < 0) continue;
+      line[c] = v;
+      this.colIndex.delete(c);
+      if (i >= this.base) continue;
       const cols = this.dirty.get(i) ?? new Set<number>();
       cols.add(c);
       this.dirty.set(i, cols);
     }
   }
 
-  /** Writes what was buffered: one setValues per run of adjacent changed columns, one for appended rows. Returns whether it wrote. */
+  /**
+   * Writes what was buffered: only the cells set, a block per run of adjacent set cells shared by
+   * adjacent rows, and one setValues for the appended rows. Returns whether it wrote.
+   */
   flush(): boolean {
     const wrote = this.dirty.size > 0 || this.appended.length > 0;
     if (this.dirty.size > 0) {
-      const allCols = new Set<number>();
-      let first = Number.POSITIVE_INFINITY;
-      let last = -1;
-      for (const [i, cols] of this.dirty) {
-        first = Math.min(first, i);
-        last = Math.max(last, i);
-        for (const c of cols) allCols.add(c);
-      }
-      for (const [c0, c1] of runs([...allCols].sort((a, b) => a - b))) {
-        const block = this.rows.slice(first, last + 1).map((r) => r.slice(c0, c1 + 1).map(toCell));
-        this.sheet.getRange(first + 2, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
+      for (const b of blocks(this.dirty)) {
+        const values: unknown[][] = [];
+        for (let r = b.r0; r <= b.r1; r++) values.push((this.rows[r] as unknown[]).slice(b.c0, b.c1 + 1).map(toCell));
+        this.sheet.getRange(b.r0 + 2, b.c0 + 1, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1).setValues(values);
       }
       this.dirty.clear();
     }
@@ -186,10 +316,10 @@ export class Table {
       // Grow in steps of 500 so an append rarely needs the extra call.
       const grow = need > max;
       if (grow) this.sheet.insertRowsAfter(max, need - max + 500);
-      this.sheet.getRange(start, 1, this.appended.length, this.header.length).setValues(this.appended.map((r) => r.map(toCell)));
-      if (this.base === this.rows.length) this.rows.push(...this.appended);
-      this.base += this.appended.length;
+      this.sheet.getRange(start, 1, this.appended.length, Math.max(1, this.header.length)).setValues(this.appended.map((r) => r.map(toCell)));
+      for (const r of this.appended) this.rows[this.base++] = r;
       this.appended.length = 0;
+      this.colIndex.clear();
       if (grow) this.onGrow?.();
     }
     return wrote;
@@ -202,6 +332,25 @@ function runs(sorted: number[]): [number, number][] {
     const lastRun = out[out.length - 1];
     if (lastRun && c === lastRun[1] + 1) lastRun[1] = c;
     else out.push([c, c]);
+  }
+  return out;
+}
+
+/** The set cells as rectangles: runs of adjacent columns in a row, stacked while the next row has the same run. */
+function blocks(dirty: Map<number, Set<number>>): { r0: number; r1: number; c0: number; c1: number }[] {
+  const out: { r0: number; r1: number; c0: number; c1: number }[] = [];
+  const open = new Map<string, { r0: number; r1: number; c0: number; c1: number }>();
+  for (const i of [...dirty.keys()].sort((a, b) => a - b)) {
+    for (const [c0, c1] of runs([...(dirty.get(i) as Set<number>)].sort((a, b) => a - b))) {
+      const key = `${c0}:${c1}`;
+      const b = open.get(key);
+      if (b && b.r1 === i - 1) b.r1 = i;
+      else {
+        const nb = { r0: i, r1: i, c0, c1 };
+        out.push(nb);
+        open.set(key, nb);
+      }
+    }
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { parseHours } from '../../src/domain/hours';
+import { formatHours, parseHours } from '../../src/domain/hours';
 
 /** A Date as Sheets hands over a duration cell: 1899-12-30 00:00 JST plus the duration. */
 const sheetsDuration = (h: number, m = 0, s = 0): Date =>
@@ -11,8 +11,8 @@ describe('parseHours', () => {
     [2, 2],
     [0, 0],
     [25, 25], // not clamped: the caller reports over 24 h
-    [1.3333333, 80 / 60],
-    [1.0084, 61 / 60], // rounded to the minute
+    [1.3333333, 1.3333333],
+    [1.0084, 1.0084], // as given: never rounded
     [-1, null],
     [Number.NaN, null],
     [Number.POSITIVE_INFINITY, null],
@@ -38,8 +38,8 @@ describe('parseHours', () => {
     ['02:00:00', 2],
     ['１：３０', 1.5],
     ['100:00:00', 100],
-    ['1:30:29', 1.5],
-    ['1:30:30', 91 / 60], // half a minute rounds up
+    ['1:30:29', 5429 / 3600],
+    ['1:30:30', 5430 / 3600],
     ['1:60', null],
     ['1:5', null],
     ['1:30:60', null],
@@ -101,7 +101,7 @@ describe('parseHours', () => {
     [sheetsDuration(0, 45), 0.75],
     [sheetsDuration(2), 2],
     [sheetsDuration(26, 15), 26.25],
-    [sheetsDuration(1, 29, 59), 1.5],
+    [sheetsDuration(1, 29, 59), 5399 / 3600],
     [new Date(Date.UTC(1899, 11, 29, 14)), null], // before the epoch
     [new Date(Number.NaN), null],
   ])('%p → %p', (input, want) => {
@@ -110,11 +110,42 @@ describe('parseHours', () => {
     else expect(got).toBeCloseTo(want, 10);
   });
 
-  test('results are whole minutes', () => {
-    for (const x of [0.1, 0.7, 1.01, 1.999, 7.123]) {
-      const h = parseHours(x);
-      expect(h).not.toBeNull();
-      expect(Math.abs((h as number) * 60 - Math.round((h as number) * 60))).toBeLessThan(1e-9);
-    }
+  test('values are kept as given, not rounded to the minute', () => {
+    expect(parseHours(1.999)).toBe(1.999);
+    expect(parseHours('0.999')).toBe(0.999);
+    expect(parseHours('00:59:59')).toBe(3599 / 3600);
   });
+});
+
+describe('a boundary is never crossed by rounding (SPEC §1: minimum 1 h; tiers 2 h and 3 h)', () => {
+  // Hand-worked: h:mm:ss one second below an hour boundary is (H*3600 - 1) s; a thousandth below is H - 0.001.
+  test.each([1, 2, 3])('%d h: one second and one thousandth below stay below, the boundary itself is exact', (H) => {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const secBelow = `${pad(H - 1)}:59:59`;
+    expect(parseHours(secBelow)).toBeLessThan(H);
+    expect(parseHours(`${H - 1}:59:59`)).toBeLessThan(H);
+    expect(parseHours(sheetsDuration(H - 1, 59, 59))).toBeLessThan(H);
+    expect(parseHours(String(H - 0.001))).toBeLessThan(H);
+    expect(parseHours(H - 0.001)).toBeLessThan(H);
+    expect(parseHours(`${H * 60 - 1}分`)).toBeLessThan(H);
+    expect(parseHours(`${pad(H)}:00:00`)).toBe(H);
+    expect(parseHours(sheetsDuration(H))).toBe(H);
+    expect(parseHours(String(H))).toBe(H);
+    expect(parseHours(`${H * 60}分`)).toBe(H);
+    expect(parseHours(`${H}時間`)).toBe(H);
+  });
+});
+
+describe('formatHours cuts to the second, never rounds up', () => {
+  test.each([
+    [1.5, '1:30'],
+    [2, '2:00'],
+    [3599 / 3600, '0:59:59'],
+    [1.999, '1:59:56'], // 7196.4 s
+    [2.999, '2:59:56'],
+    [0.999, '0:59:56'], // 3596.4 s
+    [1.1, '1:06'],
+    [0.7, '0:42'],
+    [25, '25:00'],
+  ])('%p → %s', (h, text) => expect(formatHours(h)).toBe(text));
 });

@@ -1,5 +1,5 @@
 import { formatId } from '../../src/domain/ids';
-import { PRESETS, amountFor, parseProgramDefinition, payoutMonthFor, programForDate } from '../../src/domain/programs';
+import { PRESETS, amountFor, documentReceivedFor, parseProgramDefinition, payoutMonthFor, programForDate } from '../../src/domain/programs';
 import type { Program } from '../../src/domain/programs';
 import type { ReasonCode } from '../../src/domain/reasons';
 import type { ClaimAnswers, PriorClaim, RuleContext, SupporterFacts } from '../../src/domain/rules';
@@ -112,6 +112,41 @@ describe('amounts at every boundary', () => {
   });
 });
 
+describe('hours one second and one thousandth below each boundary, and at it (both programs)', () => {
+  // Hand-worked from SPEC §1: 2022 (support 2022-06-10): <1 h TOO_SHORT, 1..<3 h 6,000, ≥3 h 10,000;
+  // 2023 (support 2024-05-10): <1 h TOO_SHORT, 1..<2 h 4,000, ≥2 h 8,000.
+  const at2022 = jst('2022-06-15');
+  test.each([
+    ['covid-2022', '00:59:59', ['TOO_SHORT'], 0],
+    ['covid-2022', '0.999', ['TOO_SHORT'], 0],
+    ['covid-2022', '01:00:00', [], 6000],
+    ['covid-2022', '1', [], 6000],
+    ['covid-2022', '02:59:59', [], 6000],
+    ['covid-2022', '2.999', [], 6000],
+    ['covid-2022', '03:00:00', [], 10000],
+    ['covid-2022', '3', [], 10000],
+    ['new-migrant-era-2023', '00:59:59', ['TOO_SHORT'], 0],
+    ['new-migrant-era-2023', '0.999', ['TOO_SHORT'], 0],
+    ['new-migrant-era-2023', '01:00:00', [], 4000],
+    ['new-migrant-era-2023', '1', [], 4000],
+    ['new-migrant-era-2023', '01:59:59', [], 4000],
+    ['new-migrant-era-2023', '1.999', [], 4000],
+    ['new-migrant-era-2023', '02:00:00', [], 8000],
+    ['new-migrant-era-2023', '2', [], 8000],
+  ] as [string, string, ReasonCode[], number][])('%s %s → %j %d yen', (programId, hours, expected, yen) => {
+    const c = programId === 'covid-2022' ? ctx({ received: at2022, submitted: at2022 }) : ctx();
+    const a = assessClaim(answers({ hours, supportDate: programId === 'covid-2022' ? '2022-06-10' : '2024-05-10' }), c);
+    expect(a.program.id).toBe(programId);
+    expect(a.reasons.map((r) => r.code)).toEqual(expected);
+    expect(a.amount).toBe(yen);
+  });
+
+  test('TOO_SHORT quotes the time cut to the second (0:59:59), not rounded up to 1:00', () => {
+    const a = assessClaim(answers({ hours: '00:59:59' }), ctx());
+    expect(a.reasons[0].params).toEqual({ hours: '0:59:59', min: '1:00' });
+  });
+});
+
 describe('support periods: first and last day of each, and one day outside', () => {
   test.each([
     ['2022-05-24', 'OUT_OF_PERIOD', 'new-migrant-era-2023'],
@@ -164,6 +199,13 @@ describe('IDs', () => {
     expect(codes(answers({ email: 'someone@else.org' }), ctx())).toEqual(['EMAIL_MISMATCH']);
   });
 
+  test('a typed email that is present but no address is EMAIL_MISMATCH (not FIELD_MISSING), with what was typed', () => {
+    const a = assessClaim(answers({ email: '', typedEmail: undefined, typedEmailInvalid: 'mailto:me@example.org' } as Partial<ClaimAnswers>), ctx());
+    expect(a.reasons).toEqual([{ code: 'EMAIL_MISMATCH', params: { typed: 'mailto:me@example.org', invalid: 1 } }]);
+    // even when the ID is unknown (nothing to compare with, and no address to use)
+    expect(codes(answers({ supporterId: formatId('BN', 999), email: '', typedEmailInvalid: 'me@' }), ctx())).toEqual(['ID_UNKNOWN', 'EMAIL_MISMATCH']);
+  });
+
   test('co-supporter: unknown, malformed, self', () => {
     expect(codes(answers({ coSupporterId: OTHER }), ctx())).toEqual([]);
     expect(codes(answers({ coSupporterId: formatId('BN', 500) }), ctx())).toEqual(['CO_SUPPORTER_UNKNOWN']);
@@ -177,6 +219,10 @@ describe('IDs', () => {
     expect(codes(answers({ caseId: CASE, firstForRecipient: false }), ctx())).toEqual([]);
     expect(codes(answers({ caseId: formatId('R', 101), firstForRecipient: false }), ctx())).toEqual(['CASE_ID_UNKNOWN']);
     expect(codes(answers({ caseId: 'R-7', firstForRecipient: false }), ctx())).toEqual(['CASE_ID_UNKNOWN']);
+    // R-0-0 and R-00000-0 pass the Damm check, but sequence 0 is never issued
+    expect(codes(answers({ caseId: 'R-0-0', firstForRecipient: false }), ctx())).toEqual(['CASE_ID_UNKNOWN']);
+    expect(codes(answers({ caseId: 'R-00000-0', firstForRecipient: false }), ctx())).toEqual(['CASE_ID_UNKNOWN']);
+    expect(codes(answers({ caseId: formatId('R', 1), firstForRecipient: false }), ctx())).toEqual([]);
     const own = assessClaim(answers({ caseId: '' }), ctx({ ownCaseId: CASE }));
     expect(own.caseId).toBe(CASE);
     expect(own.issueCaseId).toBe(false);
@@ -264,6 +310,20 @@ describe('budget', () => {
     expect(budgetReason(capped, committed, amount)?.code ?? null).toBe(code);
   });
   test('no cap, no reason', () => expect(budgetReason(era, 1e9, 8000)).toBeNull());
+});
+
+describe('documents received for a program: on or after its first day (one rule for receipts and payouts)', () => {
+  test.each([
+    ['covid-2022', '2022-05-24', false],
+    ['covid-2022', '2022-05-25', true],
+    ['new-migrant-era-2023', '2023-07-09', false],
+    ['new-migrant-era-2023', '2023-07-10', true],
+    ['new-migrant-era-2023', '2026-02-28', true],
+  ])('%s, received %s → %p', (id, date, want) => {
+    const program = PRESETS.find((p) => p.id === id) as Program;
+    expect(documentReceivedFor(program, date)).toBe(want);
+  });
+  test('none received', () => expect(documentReceivedFor(era, null)).toBe(false));
 });
 
 describe('program data', () => {

@@ -2,6 +2,7 @@ import {
   isPlausibleEmail,
   needsTextGuard,
   normalizeEmail,
+  parseYesNo,
   normalizePhone,
   normalizeText,
   sheetText,
@@ -56,7 +57,45 @@ describe('email', () => {
     ['a@b', false],
     ['a b@c.jp', false],
     ['', false],
+    // What MailApp refuses (RFC 5322 unquoted form only): a link, quotes, brackets, colons, non-ASCII
+    ['mailto:taro@example.jp', false],
+    ['MAILTO:taro@example.jp', false],
+    ['<taro@example.jp>', false],
+    ['"taro"@example.jp', false],
+    ['ta(ro)@example.jp', false],
+    ['ta,ro@example.jp', false],
+    ['ta;ro@example.jp', false],
+    ['ta\\ro@example.jp', false],
+    ['ta[ro]@example.jp', false],
+    ['たろう@example.jp', false],
+    ['taro@例え.jp', false],
+    ['...@example.jp', false],
+    [`${'a'.repeat(65)}@example.jp`, false],
+    // and what it takes
+    [`${'a'.repeat(64)}@example.jp`, true],
+    ["o'brien@example.ie", true],
+    ['a!#$%&*+/=?^_`{|}~-z@example.org', true],
+    ['a..b.@docomo.ne.jp', true],
   ])('isPlausibleEmail(%p) = %p', (s, want) => expect(isPlausibleEmail(s)).toBe(want));
+});
+
+describe('parseYesNo: the one reading of a yes/no answer', () => {
+  test.each<[unknown, boolean | null]>([
+    ['はい', true],
+    ['はい（経験あり）', true],
+    ['いいえ', false],
+    ['Yes', true],
+    ['no', false],
+    ['y', true],
+    ['N', false],
+    ['Có', true],
+    ['Không', false],
+    [['はい'], true],
+    ['', null],
+    [null, null],
+    ['たぶん', null],
+    ['nothing', null],
+  ])('%p → %p', (input, want) => expect(parseYesNo(input)).toBe(want));
 });
 
 describe('normalizePhone', () => {

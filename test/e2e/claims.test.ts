@@ -121,11 +121,59 @@ describe('claims through the trigger', () => {
     expect(w.rt.mail.sent[1].body).not.toContain('お支払い予定');
   });
 
-  test('a typed email that is no address is a reason with its value; the receipt still reaches the registered address', () => {
+  test('a typed email that is there but no address is EMAIL_MISMATCH with its value (not FIELD_MISSING); the receipt reaches the registered address', () => {
     const { w, a } = setup();
     w.claim({ id: a, email: 'ichiro at example' });
-    expect(checks(w)).toContain('「メールアドレス」の回答「ichiro at example」が読み取れません');
+    expect(codes(w)).toEqual(['EMAIL_MISMATCH']);
+    expect(checks(w)).toContain('「ichiro at example」はメールアドレスとして使えません');
     expect(w.rt.mail.sent.map((m) => m.to)).toEqual(['ichiro@example.org']);
+    // 再チェック reads the same answer back from the row and finds nothing changed
+    w.call('revalidatePending');
+    expect(codes(w)).toEqual(['EMAIL_MISMATCH']);
+    expect(w.rows('ログ').filter((r) => String(r.内容).startsWith('再チェック:'))).toHaveLength(0);
+  });
+
+  test('mailto: typed in a claim is no address either (MailApp refuses it)', () => {
+    const { w, a } = setup();
+    w.claim({ id: a, email: 'mailto:ichiro@example.org' });
+    expect(codes(w)).toEqual(['EMAIL_MISMATCH']);
+    expect(w.rt.mail.sent.map((m) => m.to)).toEqual(['ichiro@example.org']);
+  });
+
+  test('hours never rounded across a boundary: 00:59:59 is TOO_SHORT, 1.999 pays 4,000, 01:59:59 pays 4,000, 2 pays 8,000', () => {
+    const { w, a } = setup();
+    const rows: [string, string[], number][] = [
+      ['00:59:59', ['TOO_SHORT'], 0],
+      ['0.999', ['TOO_SHORT'], 0],
+      ['1.999', [], 4000],
+      ['01:59:59', [], 4000],
+      ['2', [], 8000],
+    ];
+    rows.forEach(([hours], i) => w.claim({ id: a, email: 'ichiro@example.org', date: `2024-05-${String(10 + i)}`, hours }));
+    const got = w.rows('申請').map((r) => [String(r.自動チェック) === 'OK' ? [] : String(r.自動チェック).split('\n').map((l) => l.split(':')[0]), r.金額]);
+    expect(got).toEqual(rows.map(([, c, yen]) => [c, yen]));
+    const tooShort = w.rt.mail.sent.find((m) => m.body.includes('0:59:59'));
+    expect(tooShort?.body).toContain('支援時間（0:59:59）が最低時間（1:00）に足りません');
+    // 再チェック changes nothing: the stored hours are what was judged
+    w.call('revalidatePending');
+    expect(w.rows('ログ').filter((r) => String(r.内容).startsWith('再チェック:'))).toHaveLength(0);
+  });
+
+  test('R-0-0 passes its check digit but was never issued: CASE_ID_UNKNOWN', () => {
+    const { w, a } = setup();
+    w.claim({ id: a, email: 'ichiro@example.org' }); // issues R-00001
+    w.claim({ id: a, email: 'ichiro@example.org', caseId: 'R-0-0', date: '2024-05-11' });
+    expect(codes(w)).toEqual(['CASE_ID_UNKNOWN']);
+  });
+
+  test('再チェック of an untouched claim with an empty answer reports no change (titles written once, 支援時間(時間) as in 設定)', () => {
+    const { w, a } = setup();
+    w.claim({ id: a, email: 'ichiro@example.org', hours: '' });
+    const before = checks(w);
+    expect(before).toContain('FIELD_MISSING');
+    w.call('revalidatePending');
+    expect(checks(w)).toBe(before);
+    expect(w.rows('ログ').filter((r) => String(r.内容).startsWith('再チェック:'))).toHaveLength(0);
   });
 
   test('EMAIL_MISMATCH: the receipt goes to the registered address only', () => {

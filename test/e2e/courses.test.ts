@@ -62,6 +62,14 @@ describe('the questionnaire form', () => {
     expect(w.rt.triggers().filter((t) => t.handler === 'onCourseSubmit')).toHaveLength(1);
     expect(w.rows('設定').map((r) => r.キー)).toEqual(expect.arrayContaining(['講座アンケートフォーム', '講座設問:伴走ネットID', '講座設問:講座', '講座設問:感想']));
   });
+
+  test('after 2026-06-30, when a form made through the API starts unpublished, it is published and takes answers', () => {
+    const { w, form, answer } = courseWorld('2026-07-15T10:00:00+09:00');
+    expect((form as unknown as { isPublished(): boolean }).isPublished()).toBe(true);
+    expect(form.isAcceptingResponses()).toBe(true);
+    answer('BN-00001-0', CHOICE.基礎1, { email: 'x@example.org' });
+    expect(w.rows('講座アンケート回答')).toHaveLength(1);
+  });
 });
 
 describe('onCourseSubmit', () => {
@@ -222,5 +230,38 @@ describe('onCourseSubmit', () => {
     // and they are on the next mailing list
     w.call('createMailingList');
     expect(w.rows('書類送付 2024-04-20').map((r) => String(r.伴走ネットID)).filter((x) => x.startsWith('BN-'))).toEqual([id]);
+  });
+});
+
+describe('what a questionnaire answer costs', () => {
+  /** Cells read by the onCourseSubmit execution of one answer, with `filler` other supporters and answers in the sheets. */
+  function cellsReadWith(filler: number) {
+    const { w, answer } = courseWorld();
+    const id = w.supporter({ email: 'lean@example.org', experience: 'いいえ' });
+    if (filler > 0) {
+      for (const name of ['登録者', '講座アンケート回答']) {
+        const s = w.sheet(name);
+        const width = s.getLastColumn();
+        const rows = Array.from({ length: filler }, (_, i) => {
+          const r = new Array(width).fill('');
+          r[0] = name === '登録者' ? `BN-${String(50000 + i)}-0` : `filler-${i}`;
+          if (name === '講座アンケート回答') r[2] = `BN-${String(50000 + i)}-0`;
+          return r;
+        });
+        s.insertRowsAfter(s.getMaxRows(), filler);
+        s.getRange(s.getLastRow() + 1, 1, filler, width).setValues(rows);
+      }
+    }
+    answer(id, CHOICE.基礎1);
+    const run = w.rt.executions.filter((e) => e.handler === 'onCourseSubmit').at(-1);
+    expect(w.rows('講座アンケート回答').filter((r) => r.伴走ネットID === id)).toHaveLength(1);
+    return run?.cellsRead ?? -1;
+  }
+
+  test('the submit reads the same cells with 2,000 other supporters and answers as with none (no whole-table read)', () => {
+    const small = cellsReadWith(0);
+    const big = cellsReadWith(2000);
+    expect(small).toBeGreaterThan(0);
+    expect(big).toBe(small);
   });
 });

@@ -239,3 +239,23 @@ describe('集計', () => {
     expect(find('不明')?.[1]).toBe(6); // the test claims leave 課題の分野 empty
   });
 });
+
+describe('documents count from the program’s first day, in the receipt and the payout alike', () => {
+  test.each([
+    ['2023-07-09', true],
+    ['2023-07-10', false],
+  ])('覚書・口座届 received %s → held for documents: %p', (date, held) => {
+    const w = makeWorld({ now: '2024-05-10T10:00:00+09:00' });
+    const a = w.supporter({ name: '山田 太郎', email: 'taro@example.org' });
+    setDocs(w, a, date);
+    addAccount(w, a);
+    w.claim({ id: a, email: 'taro@example.org', date: '2024-05-01', hours: '2' });
+    const receipt = w.rt.mail.sent.find((m) => m.to === 'taro@example.org' && m.subject.includes('申請を受け付けました'));
+    expect(receipt?.body.includes('お支払いは保留になります')).toBe(held);
+    approveAll(w);
+    w.call('createPayout', '2024-06');
+    const values = month(w, '2024-06');
+    const row = values.find((r) => r[0] === a);
+    expect(row?.[6]).toBe(held ? '保留' : '支払予定');
+  });
+});

@@ -61,6 +61,19 @@ describe('registration', () => {
     expect(w.rt.mail.sent).toHaveLength(0);
   });
 
+  test.each(['mailto:machi@example.org', '<machi@example.org>', 'machi(at)example.org', 'まち@example.org', 'machi@example'])(
+    'an address MailApp would refuse (%s) is no usable email: nothing issued, the office told',
+    (email) => {
+      const w = makeWorld();
+      w.register({ name: '連絡 待子', email, phone: '03-1234-5678' });
+      expect(w.rows('登録者')).toHaveLength(0);
+      expect(w.rt.mail.sent.map((m) => m.to)).toEqual(['office@smj.example']);
+      expect(w.rt.mail.sent[0].body).toContain('連絡 待子');
+      expect(w.rt.mail.sent[0].body).toContain(email);
+      expect(w.rows('メール送信待ち')).toHaveLength(0);
+    },
+  );
+
   test('answers that look like formulas or numbers stay text', () => {
     const w = makeWorld();
     w.register({ name: '=HYPERLINK("http://evil","x")', email: 'f@example.org', phone: '+81 90 1234 5678' });

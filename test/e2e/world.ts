@@ -88,10 +88,18 @@ function existingForms(rt: Runtime) {
 }
 
 export function makeWorld(
-  opts: { now?: string; mailQuota?: number; settings?: Record<string, string>;  createForms?: boolean } = {},
+  opts: { now?: string; mailQuota?: number; settings?: Record<string, string>; createForms?: boolean; accountKind?: 'consumer' | 'workspace' } = {},
 ): World {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first (npm test does)`);
-  const rt = createRuntime({ now: new Date(opts.now ?? '2024-05-20T10:00:00+09:00'), mailQuota: opts.mailQuota, activeUser: 'manager@smj.example' });
+  // By default the office runs on Google Workspace (smj.example): an edit trigger sees colleagues of the
+  // same domain. Consumer (gmail.com) accounts, where it sees nobody but the trigger's owner, are
+  // tested with accountKind: 'consumer'. Everything runs as the office account manager@smj.example.
+  const rt = createRuntime({
+    now: new Date(opts.now ?? '2024-05-20T10:00:00+09:00'),
+    mailQuota: opts.mailQuota,
+    activeUser: 'manager@smj.example',
+    accountKind: opts.accountKind ?? 'workspace',
+  });
   worlds.push(rt);
   const ss = rt.createSpreadsheet('伴走ネット', { bound: true });
   const bundle = loadBundle(rt, BUNDLE);

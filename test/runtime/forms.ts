@@ -51,6 +51,9 @@ allowMethods('SectionHeaderItem', [...BASE, 'duplicate']);
 
 let itemCounter = 0;
 
+/** The first instant after June 30, 2026 (Pacific time, Google's default for such dates). */
+export const UNPUBLISHED_FROM = Date.parse('2026-07-01T00:00:00-07:00');
+
 export class FakeChoice extends Fake {
   readonly _cls = 'Choice';
   constructor(readonly _value: string) {
@@ -413,6 +416,8 @@ export class FakeForm extends Fake {
   _limitOne = false;
   _requireLogin = false;
   _responses: FakeFormResponse[] = [];
+  /** publish state (see FakeFormApp._create); a form made by hand is published by rt.createForm */
+  _published = true;
   readonly _pubId: string;
   constructor(
     readonly _env: Env,
@@ -468,8 +473,22 @@ export class FakeForm extends Fake {
     this._accepting = !!b;
     return this;
   }
+  /** Forms API PublishState.isAcceptingResponses: "If is_published is set to false, this field is forced to false." */
   isAcceptingResponses() {
-    return this._accepting;
+    return this._published && this._accepting;
+  }
+  isPublished() {
+    return this._published;
+  }
+  /** Publishing "also enables accepting responses" (Forms guide, Publish and manage responders). */
+  setPublished(b: boolean) {
+    this._published = !!b;
+    if (this._published) this._accepting = true;
+    return this;
+  }
+  /** Every form created since publishing arrived supports it ("All newly created forms now support publishing"). */
+  supportsAdvancedResponderPermissions() {
+    return true;
   }
   setCustomClosedFormMessage(m: string) {
     this._closedMessage = String(m);
@@ -485,21 +504,13 @@ export class FakeForm extends Fake {
   getConfirmationMessage() {
     return this._confirmation;
   }
+  /** "Sets whether the form displays a link to edit a response after submitting it. [...] The default is false." */
   setAllowResponseEdits(b: boolean) {
     this._allowEdit = !!b;
     return this;
   }
   canEditResponse() {
     return this._allowEdit;
-  }
-  // Form.setPublished / isPublished (issue 10a needs them; issue 8 models forms starting unpublished).
-  _published = true;
-  setPublished(b: boolean) {
-    this._published = !!b;
-    return this;
-  }
-  isPublished() {
-    return this._published;
   }
   setLimitOneResponsePerUser(b: boolean) {
     this._limitOne = !!b;
@@ -594,6 +605,10 @@ export class FakeFormApp extends Fake {
   _create(title: string): FakeForm {
     const id = this._env.nextId('form');
     const f = new FakeForm(this._env, id, title);
+    // "API changes to Google Forms": "forms created by the API will be published by default through
+    // June 30, 2026. [...] forms created by the API after June 30, 2026 will be created in an
+    // unpublished state. You must publish the forms before they can accept responses."
+    f._published = this._env.clock.nowMs() < UNPUBLISHED_FROM;
     this._all().set(id, f);
     return f;
   }

@@ -4,7 +4,7 @@
  */
 import { evaluateFormula, interpret, parseA1 } from './cells';
 import { Boundary, CallCounter, Clock, type Fake, fail, nodeRealm, type Realm, unwrap } from './core';
-import type { ButtonName, Env, Execution, SentMail, UiState } from './env';
+import type { AccountKind, ButtonName, Env, Execution, Meter, SentMail, UiState } from './env';
 import { FakeForm, FakeFormApp, FakeFormResponse, type FakeItem } from './forms';
 import {
   FakeCacheService,
@@ -29,23 +29,72 @@ export interface RuntimeOptions {
   now?: Date;
   activeUser?: string;
   effectiveUser?: string;
-  /** e-mail recipients left today (default 100, the consumer quota) */
+  /** e-mail recipients left today for every account (default: 100 on consumer accounts, 1,500 on Workspace) */
   mailQuota?: number;
+  /** 'consumer' (gmail.com, the default) or 'workspace': what an edit event says about the editor, and the mail quota */
+  accountKind?: AccountKind;
   /** at most this many ms of clock time pass while waiting for a lock held by another process (default: the timeout asked for) */
   lockWaitMs?: number;
   /** the clock advances by this much on every service call (default 0), to exercise time budgets */
   callLatencyMs?: number;
   /** an execution (fire, trigger, editCell…) whose clock time passes this fails on its next service call with `Exceeded maximum execution time` (default 6 minutes) */
   maxExecutionMs?: number;
+  /** the cost model (off unless given): every call, cell read and cell written advances the clock */
+  cost?: Partial<CostModel>;
+}
+
+/**
+ * What a run costs in clock time. Google publishes no latencies; the figures are the issue's
+ * measured assumptions: a service call is a round trip of tens of milliseconds (flat 60 ms, the
+ * bench's headline: pessimistic for getters, about right for calls that reach a sheet or a form),
+ * a cell read ~10 µs and a cell written ~20 µs. The reference's own advice is the reason the model
+ * counts calls first: "Using JavaScript operations within your script is considerably faster than
+ * calling other services" and "Alternating read and write commands is slow" (Apps Script, Best
+ * practices, "Minimize calls to other services" / "Use batch operations").
+ */
+export interface CostModel {
+  /** ms per service call */
+  callMs: number;
+  /** ms per cell returned to the script */
+  readCellMs: number;
+  /** ms per cell written */
+  writeCellMs: number;
+  /** ms per cell a TextFinder searches on Google's side (nothing is sent back but the matches) */
+  scanCellMs: number;
+  /** per-method overrides (`Class.method` → ms); none by default: the flat model is the headline */
+  methodMs: Record<string, number>;
+}
+
+export const DEFAULT_COST: CostModel = { callMs: 60, readCellMs: 0.01, writeCellMs: 0.02, scanCellMs: 0.0005, methodMs: {} };
+
+/** One top-level execution as the cost model saw it. */
+export interface ExecutionRecord {
+  handler: string;
+  kind: 'ui' | 'trigger';
+  start: number;
+  end: number;
+  /** clock ms from start to end */
+  ms: number;
+  calls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  cellsScanned: number;
+  /** ms spent waiting in tryLock/waitLock, and holding the script lock */
+  lockWaitMs: number;
+  lockHeldMs: number;
+  /** the script lock was asked for and never obtained */
+  lockFailed: boolean;
+  error?: unknown;
 }
 
 type Answers = Record<string, string | string[]>;
+type Job = { handler: string; exec: Execution; event: unknown };
 
 export interface Runtime {
   globals: Record<string, unknown>;
   clock: { now(): Date; set(d: Date): void; advance(ms: number): void };
   calls: { total(): number; byMethod(): Record<string, number>; reset(): void };
-  mail: { sent: SentMail[]; setQuota(n: number): void };
+  mail: { sent: SentMail[]; setQuota(n: number, account?: string): void };
   ui: UiState & { queueResponse(r: { button: ButtonName; text?: string }): void };
   logs: string[];
   locks: {
@@ -59,24 +108,56 @@ export interface Runtime {
   /** errors thrown by trigger handlers (they are also rethrown to the caller) */
   triggerErrors: { handler: string; error: unknown }[];
   createSpreadsheet(name: string, opts?: { bound?: boolean }): GoogleAppsScript.Spreadsheet.Spreadsheet;
-  createForm(title: string): GoogleAppsScript.Forms.Form;
-  submit(form: GoogleAppsScript.Forms.Form, answers: Answers, opts?: { respondentEmail?: string }): GoogleAppsScript.Forms.FormResponse;
+  /** a form made by hand in the Forms UI (published unless `published: false`) */
+  createForm(title: string, opts?: { published?: boolean }): GoogleAppsScript.Forms.Form;
+  /** `silent`: the response is stored but no submit trigger fires (e.g. responses received before the trigger existed, or seeding a benchmark) */
+  submit(form: GoogleAppsScript.Forms.Form, answers: Answers, opts?: { respondentEmail?: string; silent?: boolean }): GoogleAppsScript.Forms.FormResponse;
   editResponse(response: GoogleAppsScript.Forms.FormResponse, answers: Answers): GoogleAppsScript.Forms.FormResponse;
   editCell(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string, value: unknown, opts?: { user?: string }): void;
   /** opens the bound spreadsheet in the UI: runs a simple `onOpen` and installable open triggers */
   open(opts?: { user?: string }): void;
   runTimeTriggers(): string[];
-  fire(handler: string, event?: unknown): unknown;
+  /** runs `handler` as a menu/editor run by `opts.user` (default: the active user) */
+  fire(handler: string, event?: unknown, opts?: { user?: string }): unknown;
   /** like fire, with any arguments (e.g. createPayout('2024-05')) */
-  invoke(handler: string, args: unknown[]): unknown;
+  invoke(handler: string, args: unknown[], opts?: { user?: string }): unknown;
+  /** From now on menu runs, edits and opens without an explicit user are made by `email`. */
+  setActiveUser(email: string): void;
   /** Fault injection: the call of `method` (e.g. 'ItemResponse.getResponse') after `after` more calls throws `message` once. */
   failNext(method: string, message: string, after?: number): void;
   /** From now on each service call (or only `method`, e.g. 'Range.getValues') advances the clock by `ms`. */
   setCallLatency(ms: number, method?: string): void;
+  /** The cost model: on/off, and the cells moved so far (all executions and helpers). */
+  cost: {
+    enable(model?: Partial<CostModel>): void;
+    disable(): void;
+    readonly model: CostModel | null;
+    cellsRead(): number;
+    cellsWritten(): number;
+    cellsScanned(): number;
+  };
+  /** Every top-level execution that ran (handler, clock time, calls, cells, lock wait and hold). */
+  executions: ExecutionRecord[];
+  /**
+   * Executions that start at given instants, as if concurrent (e.g. 30 submits in the same minute).
+   * The runtime is synchronous, so they run one after another in order of their start instant, in
+   * virtual time: each starts with the clock at its instant, and the script lock held by an earlier
+   * one counts as held by another process until the instant it was released; a later one waits for
+   * it in tryLock/waitLock, or fails after its timeout. Returns the records of each job's executions.
+   * (Approximation: the lock goes to executions in order of start, not of asking.)
+   */
+  burst(jobs: { at: Date; run: () => void }[]): { at: Date; records: ExecutionRecord[]; error?: unknown }[];
+  /**
+   * Staff typing while a script runs: in the next top-level execution, after its `afterCalls`-th
+   * service call, `value` is typed into `a1` (as editCell would, checks included); the edit
+   * triggers fire when that execution has ended.
+   */
+  typeDuring(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string, value: unknown, opts: { afterCalls: number; user?: string }): void;
   bind(resolve: (name: string) => ((...a: unknown[]) => unknown) | undefined): void;
   setRealm(realm: Partial<Realm>): void;
   setDateFactory(f: (ms: number) => Date): void;
-  triggers(): { uid: string; handler: string; eventType: string; source: string; sourceId: string | null; nextRun: Date | null }[];
+  /** every installable trigger of the project, whoever owns it */
+  triggers(): { uid: string; handler: string; eventType: string; source: string; sourceId: string | null; nextRun: Date | null; owner: string }[];
   drive: { files(): { id: string; name: string; mimeType: string; bytes: number[]; folderId: string }[] };
 }
 
@@ -88,10 +169,28 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const calls = new CallCounter();
   const boundary = new Boundary(calls, () => realm);
   const ui: UiState = { alerts: [], prompts: [], dialogLog: [], toasts: [], queued: [], menus: [], dialogs: [] };
-  const activeUser = opts.activeUser ?? 'staff@example.org';
+  let activeUser = opts.activeUser ?? 'staff@example.org';
   const effectiveUser = opts.effectiveUser ?? activeUser;
+  const accountKind: AccountKind = opts.accountKind ?? 'consumer';
   const counters = new Map<string, number>();
+  let costModel: CostModel | null = opts.cost ? { ...DEFAULT_COST, ...opts.cost } : null;
+  const moved = { read: 0, written: 0, scanned: 0 };
+  const meter: Meter = {
+    read(n) {
+      moved.read += n;
+      if (costModel) clock.advance(n * costModel.readCellMs);
+    },
+    write(n) {
+      moved.written += n;
+      if (costModel) clock.advance(n * costModel.writeCellMs);
+    },
+    scan(n) {
+      moved.scanned += n;
+      if (costModel) clock.advance(n * costModel.scanCellMs);
+    },
+  };
   const env: Env = {
+    meter,
     clock,
     calls,
     boundary,
@@ -99,8 +198,11 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     ui,
     logs: [],
     activeUser,
-    effectiveUser,
-    exec: { kind: 'ui', user: activeUser },
+    get effectiveUser() {
+      return env.exec.effective;
+    },
+    accountKind,
+    exec: { kind: 'ui', user: activeUser, effective: effectiveUser },
     nextId(prefix) {
       const n = (counters.get(prefix) ?? 0) + 1;
       counters.set(prefix, n);
@@ -115,8 +217,19 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   let latencyOnly: string | null = null;
   const faults: { method: string; message: string; after: number }[] = [];
   const maxExecutionMs = opts.maxExecutionMs ?? 6 * 60 * 1000;
+  let execCalls = 0;
+  let typing: { afterCalls: number; apply: () => Job[] } | null = null;
+  let armedTyping: { afterCalls: number; apply: () => Job[] } | null = null;
+  const typedJobs: Job[] = [];
   boundary.beforeCall = (key: string) => {
-    if (latency > 0 && (latencyOnly === null || key === latencyOnly)) clock.advance(latency);
+    execCalls++;
+    if (armedTyping && execCalls > armedTyping.afterCalls) {
+      const t = armedTyping;
+      armedTyping = null;
+      typedJobs.push(...t.apply());
+    }
+    if (costModel) clock.advance(costModel.methodMs[key] ?? costModel.callMs);
+    else if (latency > 0 && (latencyOnly === null || key === latencyOnly)) clock.advance(latency);
     const fault = faults.find((f) => f.method === key);
     if (fault) {
       if (fault.after > 0) fault.after--;
@@ -129,7 +242,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     if (started !== undefined && clock.nowMs() - started > maxExecutionMs) fail('Exceeded maximum execution time');
   };
 
-  const mailState = new MailState(opts.mailQuota ?? 100, env);
+  // Quotas: "Email recipients per day: 100 (consumer) / 1,500 (Google Workspace)", counted per account.
+  const mailState = new MailState(opts.mailQuota ?? (accountKind === 'workspace' ? 1500 : 100), env);
   const lockState = new LockState();
   lockState.waitCap = opts.lockWaitMs;
   const triggerState = new TriggerState();
@@ -170,23 +284,63 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     return fn;
   }
 
+  const executions: ExecutionRecord[] = [];
+
   /** Runs one execution; script locks held by it are released when it ends, as on Google. */
   function execute(exec: Execution, handler: string, event: unknown, args?: unknown[]): unknown {
     const fn = resolve(handler);
     const saved = env.exec;
-    env.exec = { ...exec, startedAt: clock.nowMs() };
+    const top = saved === baseExec;
+    const start = clock.nowMs();
+    const before = { calls: calls.total(), ...moved };
+    const savedCalls = execCalls;
+    if (top) {
+      execCalls = 0;
+      armedTyping = typing;
+      typing = null;
+    }
+    const current: Execution = { ...exec, startedAt: start };
+    env.exec = current;
+    let error: unknown;
     try {
       if (args) return fn(...args);
       return event === undefined ? fn() : fn(event);
+    } catch (e) {
+      error = e;
+      throw e;
     } finally {
       env.exec = saved;
-      if (saved === baseExec) lockState.releaseMine();
+      if (top) {
+        lockState.releaseMine(current, clock.nowMs());
+        const end = clock.nowMs();
+        executions.push({
+          handler,
+          kind: exec.kind,
+          start,
+          end,
+          ms: end - start,
+          calls: calls.total() - before.calls,
+          cellsRead: moved.read - before.read,
+          cellsWritten: moved.written - before.written,
+          cellsScanned: moved.scanned - before.scanned,
+          lockWaitMs: current.lockWaitMs ?? 0,
+          lockHeldMs: current.lockHeldMs ?? 0,
+          lockFailed: current.lockAskedAt !== undefined && current.lockHeldMs === undefined,
+          ...(error !== undefined ? { error } : {}),
+        });
+        armedTyping = null;
+        // What staff typed during the run fires its edit triggers now that the run is over.
+        if (typedJobs.length > 0) {
+          const jobs = typedJobs.splice(0);
+          runAll(jobs);
+        }
+      } else execCalls = savedCalls;
     }
   }
   const baseExec = env.exec;
 
   /** Runs trigger handlers; every one runs, the first error is rethrown afterwards. */
-  function runAll(jobs: { handler: string; exec: Execution; event: unknown }[]): void {
+  function runAll(jobs: Job[]): void {
     let first: { error: unknown } | null = null;
     for (const j of jobs) {
       try {
@@ -237,10 +391,98 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     runAll(
       triggersFor(form._id, 'ON_FORM_SUBMIT').map((t) => ({
         handler: t._handler,
-        exec: { kind: 'trigger' as const, user: effectiveUser },
+        exec: asOwner(t),
         event: { authMode: 'FULL', response: out(response), source: out(form), triggerUid: t._uid },
       })),
     );
+  }
+
+  // ---------------------------------------------------------------- accounts (who runs what)
+  // "Installable triggers always run under the account of the person who created them. [...] if you
+  // create a trigger to send an email when a document is opened, the email is always sent from your
+  // account" (guides/triggers/installable). Session.getEffectiveUser: "If the script is running under
+  // an installable trigger, this returns the account of the user who created the trigger."
+  function asOwner(t: FakeTrigger): Execution {
+    return { kind: 'trigger', user: t._owner, effective: t._owner };
+  }
+
+  const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  /**
+   * The editor's email as an edit/open event (e.user) and Session.getActiveUser() reveal it to a script
+   * authorised by `authorizer`. User.getEmail: "If security policies do not allow access to the user's
+   * email address, this method returns a blank string. [...] the user's email address is not available
+   * in any context that allows a script to run without that user's authorization [...] However, these
+   * restrictions generally do not apply if the developer runs the script themselves or belongs to the
+   * same Google Workspace domain as the user." So: the authorizer themselves, or (Workspace) a colleague
+   * of the same domain; on consumer accounts nobody else.
+   */
+  function visibleEmail(editor: string, authorizer: string): string {
+    if (editor === authorizer) return editor;
+    if (accountKind === 'workspace' && domainOf(editor) === domainOf(authorizer)) return editor;
+    return '';
+  }
+
+  /** The simple trigger (as the person, LIMITED) and each installable trigger (as its owner) of a user's action. */
+  function userEventJobs(ss: FakeSpreadsheet, eventType: string, simple: string, user: string, event: Record<string, unknown>) {
+    const jobs: { handler: string; exec: Execution; event: unknown }[] = [];
+    if (resolver?.(simple)) {
+      // A simple trigger runs without authorization: it sees the user only where the rule above allows
+      // (the spreadsheet's owner stands in for the developer).
+      const seen = visibleEmail(user, ss._owner);
+      jobs.push({ handler: simple, exec: { kind: 'ui', user: seen, effective: user }, event: { ...event, authMode: 'LIMITED', user: out(new FakeUser(seen)) } });
+    }
+    for (const t of triggersFor(ss._id, eventType)) {
+      const seen = visibleEmail(user, t._owner);
+      jobs.push({ handler: t._handler, exec: { kind: 'ui', user: seen, effective: t._owner }, event: { ...event, user: out(new FakeUser(seen)), triggerUid: t._uid } });
+    }
+    return jobs;
+  }
+
+  /** Staff typing into the sheet (checks as Google makes them); returns the edit triggers to fire. */
+  function typeInto(sheetProxy: GoogleAppsScript.Spreadsheet.Sheet, a1: string, value: unknown, who?: string): Job[] {
+    const sheet = unwrap(sheetProxy) as unknown as FakeSheet;
+    if (!(sheet instanceof FakeSheet)) throw new Error('editCell: not a sheet of this runtime');
+    const p = parseA1(a1);
+    if (!p || p.sheet !== undefined) throw new Error(`editCell: bad A1 notation ${a1}`);
+    const range = sheet._rangeFromA1(p);
+    const user = who ?? activeUser;
+    const single = range._nr === 1 && range._nc === 1;
+    const grid: unknown[][] = single ? [[value]] : (value as unknown[][]);
+    if (!single && (!Array.isArray(grid) || grid.length !== range._nr || grid.some((r) => !Array.isArray(r) || r.length !== range._nc))) {
+      throw new Error(`editCell: ${a1} needs a ${range._nr}x${range._nc} array`);
+    }
+    for (let r = 0; r < range._nr; r++) {
+      for (let c = 0; c < range._nc; c++) {
+        const row = range._row + r;
+        const col = range._col + c;
+        if (sheet._protections.some((pr) => !pr._allows(user, row, col))) {
+          throw new Error(`editCell: ${user} may not edit the protected cell ${sheet._name}!${a1}`);
+        }
+      }
+    }
+    const oldCell = sheet._cell(range._row, range._col);
+    const oldValue = oldCell && oldCell.v !== '' ? range._serial(oldCell.v) : undefined;
+    // typed values are checked against data validation that rejects invalid input
+    const tz = sheet._ss._tz;
+    for (let r = 0; r < range._nr; r++) {
+      for (let c = 0; c < range._nc; c++) {
+        const cell = sheet._cell(range._row + r, range._col + c);
+        const dv = cell?.dv as FakeDataValidation | undefined;
+        if (!dv || dv._allowInvalid) continue;
+        const typed = interpret(grid[r][c], cell?.fmt, tz, evaluateFormula).v;
+        if (!dv._accepts(typed, tz)) {
+          throw new Error(`editCell: the data entered in ${sheet._name}!${a1} violates the data validation rules set on this cell`);
+        }
+      }
+    }
+    for (let r = 0; r < range._nr; r++) for (let c = 0; c < range._nc; c++) sheet._write(range._row + r, range._col + c, grid[r][c]);
+    const event: Record<string, unknown> = { authMode: 'FULL', range: out(range), source: out(sheet._ss) };
+    if (single) {
+      const now = sheet._cell(range._row, range._col);
+      if (now && now.v !== '') event.value = range._serial(now.v);
+      if (oldValue !== undefined) event.oldValue = oldValue;
+    }
+    return userEventJobs(sheet._ss, 'ON_EDIT', 'onEdit', user, event);
   }
 
   let responseCounter = 0;
@@ -255,7 +497,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     calls: { total: () => calls.total(), byMethod: () => calls.byMethod(), reset: () => calls.reset() },
     mail: {
       sent: mailState.sent,
-      setQuota: (n) => mailState.setQuota(n),
+      setQuota: (n, account) => mailState.setQuota(n, account),
     },
     ui: Object.assign(ui, {
       queueResponse(r: { button: ButtonName; text?: string }) {
@@ -279,13 +521,16 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       return out(ss);
     },
 
-    createForm(title) {
-      return out(formApp._create(title));
+    createForm(title, o) {
+      const form = formApp._create(title);
+      form._published = o?.published ?? true;
+      return out(form);
     },
 
     submit(formProxy, answers, o) {
       const form = unwrap(formProxy) as unknown as FakeForm;
       if (!(form instanceof FakeForm)) throw new Error('submit: not a form of this runtime');
+      if (!form._published) throw new Error(`submit: the form "${form._title}" is not published: nobody can open it to respond (Form.setPublished)`);
       if (!form._accepting) throw new Error(`submit: the form "${form._title}" is not accepting responses`);
       const email = o?.respondentEmail ?? '';
       if (form._collectEmail && !email) throw new Error(`submit: the form "${form._title}" collects email; pass respondentEmail`);
@@ -296,7 +541,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       const response = new FakeFormResponse(form, id, clock.nowMs(), email);
       response._answers = merged;
       form._responses.push(response);
-      fireFormSubmit(form, response);
+      if (!o?.silent) fireFormSubmit(form, response);
       return out(response);
     },
 
@@ -315,66 +560,58 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     },
 
     editCell(sheetProxy, a1, value, o) {
-      const sheet = unwrap(sheetProxy) as unknown as FakeSheet;
-      if (!(sheet instanceof FakeSheet)) throw new Error('editCell: not a sheet of this runtime');
-      const p = parseA1(a1);
-      if (!p || p.sheet !== undefined) throw new Error(`editCell: bad A1 notation ${a1}`);
-      const range = sheet._rangeFromA1(p);
-      const user = o?.user ?? activeUser;
-      const single = range._nr === 1 && range._nc === 1;
-      const grid: unknown[][] = single ? [[value]] : (value as unknown[][]);
-      if (!single && (!Array.isArray(grid) || grid.length !== range._nr || grid.some((r) => !Array.isArray(r) || r.length !== range._nc))) {
-        throw new Error(`editCell: ${a1} needs a ${range._nr}x${range._nc} array`);
-      }
-      for (let r = 0; r < range._nr; r++) {
-        for (let c = 0; c < range._nc; c++) {
-          const row = range._row + r;
-          const col = range._col + c;
-          if (sheet._protections.some((pr) => !pr._allows(user, row, col))) {
-            throw new Error(`editCell: ${user} may not edit the protected cell ${sheet._name}!${a1}`);
-          }
-        }
-      }
-      const oldCell = sheet._cell(range._row, range._col);
-      const oldValue = oldCell && oldCell.v !== '' ? range._serial(oldCell.v) : undefined;
-      // typed values are checked against data validation that rejects invalid input
-      const tz = sheet._ss._tz;
-      for (let r = 0; r < range._nr; r++) {
-        for (let c = 0; c < range._nc; c++) {
-          const cell = sheet._cell(range._row + r, range._col + c);
-          const dv = cell?.dv as FakeDataValidation | undefined;
-          if (!dv || dv._allowInvalid) continue;
-          const typed = interpret(grid[r][c], cell?.fmt, tz, evaluateFormula).v;
-          if (!dv._accepts(typed, tz)) {
-            throw new Error(`editCell: the data entered in ${sheet._name}!${a1} violates the data validation rules set on this cell`);
-          }
-        }
-      }
-      for (let r = 0; r < range._nr; r++) for (let c = 0; c < range._nc; c++) sheet._write(range._row + r, range._col + c, grid[r][c]);
-      const event: Record<string, unknown> = { authMode: 'FULL', range: out(range), source: out(sheet._ss), user: out(new FakeUser(user)) };
-      if (single) {
-        const now = sheet._cell(range._row, range._col);
-        if (now && now.v !== '') event.value = range._serial(now.v);
-        if (oldValue !== undefined) event.oldValue = oldValue;
-      }
-      const exec: Execution = { kind: 'ui', user };
-      const jobs: { handler: string; exec: Execution; event: unknown }[] = [];
-      if (resolver?.('onEdit')) jobs.push({ handler: 'onEdit', exec, event: { ...event, authMode: 'LIMITED' } });
-      for (const t of triggersFor(sheet._ss._id, 'ON_EDIT')) jobs.push({ handler: t._handler, exec, event: { ...event, triggerUid: t._uid } });
-      runAll(jobs);
+      runAll(typeInto(sheetProxy, a1, value, o?.user));
     },
+
+    typeDuring(sheetProxy, a1, value, o) {
+      typing = { afterCalls: o.afterCalls, apply: () => typeInto(sheetProxy, a1, value, o.user) };
+    },
+
+    burst(jobs) {
+      const order = jobs.map((j, i) => ({ ...j, i })).sort((a, b) => a.at.getTime() - b.at.getTime() || a.i - b.i);
+      const out: { at: Date; records: ExecutionRecord[]; error?: unknown }[] = new Array(jobs.length);
+      let latest = clock.nowMs();
+      for (const j of order) {
+        clock.set(j.at);
+        // The lock released by an earlier job at a later instant is, for this one, held by another process.
+        if (lockState.lastScriptRelease > clock.nowMs()) lockState.holdByOther('script', clock.nowMs(), lockState.lastScriptRelease - clock.nowMs());
+        const from = executions.length;
+        let error: unknown;
+        try {
+          j.run();
+        } catch (e) {
+          error = e;
+        }
+        lockState.releaseOther('script');
+        latest = Math.max(latest, clock.nowMs());
+        out[j.i] = { at: j.at, records: executions.slice(from), ...(error !== undefined ? { error } : {}) };
+      }
+      clock.set(new Date(latest));
+      return out;
+    },
+
+    cost: {
+      enable(model) {
+        costModel = { ...DEFAULT_COST, ...model };
+      },
+      disable() {
+        costModel = null;
+      },
+      get model() {
+        return costModel;
+      },
+      cellsRead: () => moved.read,
+      cellsWritten: () => moved.written,
+      cellsScanned: () => moved.scanned,
+    },
+    executions,
 
     open(o) {
       const id = env.boundSpreadsheetId;
       if (!id) throw new Error('open: no bound spreadsheet');
       const ss = env.spreadsheets.get(id) as FakeSpreadsheet;
       const user = o?.user ?? activeUser;
-      const exec: Execution = { kind: 'ui', user };
-      const event = { source: out(ss), user: out(new FakeUser(user)) };
-      const jobs: { handler: string; exec: Execution; event: unknown }[] = [];
-      if (resolver?.('onOpen')) jobs.push({ handler: 'onOpen', exec, event: { ...event, authMode: 'LIMITED' } });
-      for (const t of triggersFor(id, 'ON_OPEN')) jobs.push({ handler: t._handler, exec, event: { ...event, authMode: 'FULL', triggerUid: t._uid } });
-      runAll(jobs);
+      runAll(userEventJobs(ss, 'ON_OPEN', 'onOpen', user, { source: out(ss), authMode: 'FULL' }));
     },
 
     runTimeTriggers() {
@@ -391,7 +628,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         const jan1 = Date.UTC(d.getUTCFullYear(), 0, 1);
         jobs.push({
           handler: t._handler,
-          exec: { kind: 'trigger', user: effectiveUser },
+          exec: asOwner(t),
           event: {
             authMode: 'FULL',
             'day-of-month': d.getUTCDate(),
@@ -411,8 +648,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       return jobs.map((j) => j.handler);
     },
 
-    fire(handler, event) {
-      return execute({ kind: 'ui', user: activeUser }, handler, event);
+    fire(handler, event, o) {
+      const user = o?.user ?? activeUser;
+      return execute({ kind: 'ui', user, effective: user }, handler, event);
     },
 
     failNext(method, message, after = 0) {
@@ -422,8 +660,13 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       latency = ms;
       latencyOnly = method ?? null;
     },
-    invoke(handler, args) {
-      return execute({ kind: 'ui', user: activeUser }, handler, undefined, args);
+    invoke(handler, args, o) {
+      const user = o?.user ?? activeUser;
+      return execute({ kind: 'ui', user, effective: user }, handler, undefined, args);
+    },
+    setActiveUser(email) {
+      activeUser = email;
+      env.activeUser = email;
     },
 
     bind(r) {
@@ -446,6 +689,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         source: t._source,
         sourceId: t._sourceId,
         nextRun: t._eventType === 'CLOCK' && Number.isFinite(t._next) ? new Date(t._next) : null,
+        owner: t._owner,
       }));
     },
 

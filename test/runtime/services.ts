@@ -1,12 +1,14 @@
 /** MailApp, LockService, PropertiesService, CacheService, Session, Logger, console. */
 import { dateMs, Fake, fail, isDate, unwrap } from './core';
-import type { Env, SentMail } from './env';
+import type { Env, Execution, SentMail } from './env';
 import { FakeBlob } from './utilities';
 import { FakeUser } from './ui';
 
 // ---------------------------------------------------------------- MailApp
 
-const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+// RFC 5322 unquoted local part (atext and dots) and a host name: Gmail refuses `mailto:a@b.jp`,
+// `a(b)@c.jp`, `a:b@c.jp` and the like with "Invalid email".
+const ADDRESS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
 function recipients(list: unknown): string[] {
   if (list === undefined || list === null || list === '') return [];
@@ -33,24 +35,39 @@ function attachmentBlob(a: unknown): FakeBlob {
   fail('Invalid argument: attachments');
 }
 
+/**
+ * The daily recipient quota belongs to the account the execution runs as: an installable trigger's
+ * mail "is always sent from your account" (the trigger creator's), and counts against its quota.
+ */
 export class MailState {
   sent: SentMail[] = [];
-  /** recipient counts with their time, for the rolling 24-hour quota */
-  usage: { at: number; n: number }[] = [];
+  /** recipient counts with their time and sending account, for the rolling 24-hour quota */
+  usage: { at: number; n: number; account: string }[] = [];
+  /** per-account limits set by setQuota(n, account); others use `limit` */
+  limits = new Map<string, number>();
   constructor(
     public limit: number,
     private env: Env,
   ) {}
-  used(): number {
+  private me(): string {
+    return this.env.exec.effective;
+  }
+  used(account = this.me()): number {
     const since = this.env.clock.nowMs() - 86400000;
-    return this.usage.filter((u) => u.at > since).reduce((a, u) => a + u.n, 0);
+    return this.usage.filter((u) => u.at > since && u.account === account).reduce((a, u) => a + u.n, 0);
   }
-  remaining(): number {
-    return Math.max(0, this.limit - this.used());
+  remaining(account = this.me()): number {
+    return Math.max(0, (this.limits.get(account) ?? this.limit) - this.used(account));
   }
-  /** Sets the quota left right now. */
-  setQuota(n: number): void {
-    this.limit = n + this.used();
+  /** Sets the quota left right now, for one account or (without one) for every account. */
+  setQuota(n: number, account?: string): void {
+    if (account !== undefined) {
+      this.limits.set(account, n + this.used(account));
+      return;
+    }
+    this.limit = n;
+    this.limits.clear();
+    for (const a of new Set(this.usage.map((u) => u.account))) this.limits.set(a, n + this.used(a));
   }
 }
 
@@ -85,6 +102,7 @@ export class FakeMailApp extends Fake {
       subject: String(msg.subject),
       body: msg.body === undefined || msg.body === null ? '' : String(msg.body),
       at: this._env.clock.now(),
+      from: this._env.exec.effective,
     };
     if (msg.cc) sent.cc = String(msg.cc);
     if (msg.bcc) sent.bcc = String(msg.bcc);
@@ -93,7 +111,7 @@ export class FakeMailApp extends Fake {
     if (msg.replyTo !== undefined) sent.replyTo = String(msg.replyTo);
     if (msg.noReply !== undefined) sent.noReply = !!msg.noReply;
     if (attachments) sent.attachments = attachments;
-    this._state.usage.push({ at: this._env.clock.nowMs(), n: all.length });
+    this._state.usage.push({ at: this._env.clock.nowMs(), n: all.length, account: this._env.exec.effective });
     this._state.sent.push(sent);
   }
 }
@@ -116,8 +134,18 @@ export class LockState {
   releaseOther(scope: LockScope): void {
     if (this.holders[scope] === 'other') this.holders[scope] = null;
   }
-  releaseMine(): void {
+  /** When the script lock was last let go by an execution of this runtime (clock ms). */
+  lastScriptRelease = Number.NEGATIVE_INFINITY;
+  releaseMine(exec?: Execution, now?: number): void {
+    if (this.holders.script === 'me' && exec && now !== undefined) this.closeHold(exec, now);
     for (const k of Object.keys(this.holders) as LockScope[]) if (this.holders[k] === 'me') this.holders[k] = null;
+  }
+  closeHold(exec: Execution, now: number): void {
+    if (exec.lockAcquiredAt !== undefined) {
+      exec.lockHeldMs = (exec.lockHeldMs ?? 0) + (now - exec.lockAcquiredAt);
+      exec.lockAcquiredAt = undefined;
+    }
+    this.lastScriptRelease = now;
   }
 }
 
@@ -132,6 +160,17 @@ export class FakeLock extends Fake {
     super();
   }
   tryLock(timeoutInMillis: number) {
+    const asked = this._env.clock.nowMs();
+    const got = this._try(timeoutInMillis);
+    const exec = this._env.exec;
+    if (this._scope === 'script') {
+      exec.lockAskedAt ??= asked;
+      exec.lockWaitMs = (exec.lockWaitMs ?? 0) + (this._env.clock.nowMs() - asked);
+      if (got && exec.lockAcquiredAt === undefined) exec.lockAcquiredAt = this._env.clock.nowMs();
+    }
+    return got;
+  }
+  _try(timeoutInMillis: number): boolean {
     const st = this._state;
     const clock = this._env.clock;
     const timeout = Math.max(0, Number(timeoutInMillis) || 0);
@@ -162,7 +201,10 @@ export class FakeLock extends Fake {
   releaseLock() {
     if (this._mine) {
       this._mine = false;
-      if (this._state.holders[this._scope] === 'me') this._state.holders[this._scope] = null;
+      if (this._state.holders[this._scope] === 'me') {
+        this._state.holders[this._scope] = null;
+        if (this._scope === 'script') this._state.closeHold(this._env.exec, this._env.clock.nowMs());
+      }
     }
   }
   hasLock() {

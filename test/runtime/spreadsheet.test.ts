@@ -295,7 +295,8 @@ describe('editCell and the onEdit trigger', () => {
     expect(e.authMode).toBe('FULL');
     expect((e.range as GoogleAppsScript.Spreadsheet.Range).getA1Notation()).toBe('B2');
     expect(e.source).toBe(ss);
-    expect((e.user as GoogleAppsScript.Base.User).getEmail()).toBe('reviewer@example.org');
+    // Consumer accounts (the default): the editor is not the trigger's owner, so nobody is named.
+    expect((e.user as GoogleAppsScript.Base.User).getEmail()).toBe('');
     expect(e.value).toBe('承認');
     expect(e.oldValue).toBe('審査待ち');
     expect(e.triggerUid).toBe(trigger.getUniqueId());

@@ -789,6 +789,7 @@ export class FakeSheet extends Fake {
   appendRow(values: unknown[]) {
     if (!Array.isArray(values)) fail('Invalid argument: rowContents');
     const row = this.getLastRow() + 1;
+    this._env.meter.write(values.length);
     values.forEach((v, i) => {
       this._write(row, i + 1, v);
     });
@@ -1032,29 +1033,36 @@ export class FakeRange extends Fake {
     return isDate(cell.v) ? new Date(dateMs(cell.v)) : cell.v;
   }
   getValues() {
+    this._env.meter.read(this._nr * this._nc);
     return this._map((c) => this._value(c));
   }
   getValue() {
+    this._env.meter.read(1);
     return this._value(this._sheet._cell(this._row, this._col));
   }
   getDisplayValues() {
+    this._env.meter.read(this._nr * this._nc);
     const tz = this._sheet._ss._tz;
     return this._map((c) => displayValue(c, tz));
   }
   getDisplayValue() {
+    this._env.meter.read(1);
     return displayValue(this._sheet._cell(this._row, this._col), this._sheet._ss._tz);
   }
   setValues(values: unknown[][]) {
     const v = shape(values, this._nr, this._nc);
+    this._env.meter.write(this._nr * this._nc);
     for (let r = 0; r < this._nr; r++) for (let c = 0; c < this._nc; c++) this._sheet._write(this._row + r, this._col + c, v[r][c]);
     return this;
   }
   setValue(value: unknown) {
     checkCellLength(value);
+    this._env.meter.write(this._nr * this._nc);
     for (let r = 0; r < this._nr; r++) for (let c = 0; c < this._nc; c++) this._sheet._write(this._row + r, this._col + c, value);
     return this;
   }
   getFormulas() {
+    this._env.meter.read(this._nr * this._nc);
     return this._map((c) => c?.f ?? '');
   }
   getFormula() {
@@ -1375,6 +1383,8 @@ export class FakeTextFinder extends Fake {
   _matches(): FakeRange[] {
     const out: FakeRange[] = [];
     const tz = this._range._sheet._ss._tz;
+    // The search runs on Google's side: the cells searched are not sent to the script (scan cost only).
+    this._range._env.meter.scan(this._range._nr * this._range._nc);
     const needle = this._case ? this._text : this._text.toLowerCase();
     const r0 = this._range;
     for (let r = 0; r < r0._nr; r++) {

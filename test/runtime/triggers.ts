@@ -30,6 +30,8 @@ export class FakeTrigger extends Fake {
   /** next due instant for clock triggers */
   _next = 0;
   _created = 0;
+  /** the account that created it: it runs as this account and only this account sees it */
+  _owner = '';
   constructor(
     readonly _uid: string,
     readonly _handler: string,
@@ -259,26 +261,38 @@ export class FakeScriptApp extends Fake {
     super();
   }
   _add(handler: string, eventType: string, source: string, sourceId: string | null, schedule: Schedule | null): FakeTrigger {
-    if (this._state.triggers.length >= MAX_TRIGGERS) fail(TOO_MANY_TRIGGERS);
+    // Quotas: "Triggers: 20 / user / script".
+    if (this._mine().length >= MAX_TRIGGERS) fail(TOO_MANY_TRIGGERS);
     const t = new FakeTrigger(this._state.uid(), handler, eventType, source, sourceId, schedule);
+    t._owner = this._env.exec.effective;
     this._state.triggers.push(t);
     return t;
+  }
+  /**
+   * getProjectTriggers: "Gets all installable triggers associated with the current project and
+   * current user." Another account's triggers are invisible (and so cannot be deleted) here.
+   */
+  _mine(): FakeTrigger[] {
+    const me = this._env.exec.effective;
+    return this._state.triggers.filter((t) => t._owner === me);
   }
   newTrigger(functionName: string) {
     if (typeof functionName !== 'string' || functionName === '') fail('Invalid argument: functionName');
     return new FakeTriggerBuilder(this, functionName);
   }
   getProjectTriggers() {
-    return [...this._state.triggers];
+    return this._mine();
   }
+  /** "Gets all installable triggers owned by this user in the given spreadsheet/form, for this script or add-on only." */
   getUserTriggers(source: unknown) {
     const s = unwrap(source);
     const id = s instanceof FakeSpreadsheet || s instanceof FakeForm ? s._id : null;
-    return this._state.triggers.filter((t) => t._sourceId === id);
+    return this._mine().filter((t) => t._sourceId === id);
   }
   deleteTrigger(trigger: FakeTrigger) {
     const t = unwrap(trigger);
-    const i = this._state.triggers.findIndex((x) => x._uid === t?._uid);
+    const me = this._env.exec.effective;
+    const i = this._state.triggers.findIndex((x) => x._uid === t?._uid && x._owner === me);
     if (i < 0) fail('Trigger not found.');
     this._state.triggers.splice(i, 1);
   }

@@ -114,15 +114,19 @@ export class FakeUi extends Fake {
     return new FakePromptResponse(r.button, r.text);
   }
   showModalDialog(html: FakeHtmlOutput, title: string) {
-    this._env.ui.dialogs.push({ title: String(title), html: html._content, kind: 'modal' });
+    this._env.ui.dialogs.push({ title: String(title), html: html._content, kind: 'modal', width: html._width, height: html._height });
   }
   showModelessDialog(html: FakeHtmlOutput, title: string) {
-    this._env.ui.dialogs.push({ title: String(title), html: html._content, kind: 'modeless' });
+    this._env.ui.dialogs.push({ title: String(title), html: html._content, kind: 'modeless', width: html._width, height: html._height });
   }
+  /** Ui.showSidebar: "The sidebar displays at a fixed width of 300px" (HtmlOutput.setWidth has no effect on it). */
   showSidebar(html: FakeHtmlOutput) {
-    this._env.ui.dialogs.push({ title: html._title, html: html._content, kind: 'sidebar' });
+    this._env.ui.dialogs.push({ title: html._title, html: html._content, kind: 'sidebar', width: SIDEBAR_WIDTH, height: html._height });
   }
 }
+
+/** Sheets shows a sidebar 300 px wide, whatever setWidth says. */
+export const SIDEBAR_WIDTH = 300;
 
 export class FakeHtmlOutput extends Fake {
   readonly _cls = 'HtmlOutput';

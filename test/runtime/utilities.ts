@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { dateMs, Fake, fail, isDate } from './core';
 import type { Env } from './env';
 import { formatJava, isKnownZone, parseJava } from './time';
+import { FakeUser } from './ui';
 
 // ---------------------------------------------------------------- charsets
 
@@ -206,6 +207,8 @@ export interface DriveFileData {
   trashed: boolean;
   created: number;
   updated: number;
+  /** the account that created it (its owner in My Drive) */
+  owner: string;
 }
 
 export class DriveState {
@@ -283,12 +286,21 @@ export class FakeFile extends Fake {
     this._d.updated = this._env.clock.nowMs();
     return this;
   }
+  /**
+   * Drive: "Only the file owner can trash a file [...]. If you attempt to trash a file you don't own,
+   * you receive an insufficientFilePermissions error." (guides/delete). Shared-with-me files can still
+   * be renamed by an editor (staff share the payout folder).
+   */
   setTrashed(b: boolean) {
+    if (this._d.owner !== this._env.exec.effective) fail('Access denied: DriveApp.');
     this._d.trashed = !!b;
     return this;
   }
   isTrashed() {
     return this._d.trashed;
+  }
+  getOwner() {
+    return new FakeUser(this._d.owner);
   }
   getDateCreated() {
     return new Date(this._d.created);
@@ -358,7 +370,7 @@ export class FakeFolder extends Fake {
     }
     const id = this._env.nextId('file');
     const now = this._env.clock.nowMs();
-    this._drive.files.set(id, { id, name, mimeType: type, bytes, folderId: this._id, trashed: false, created: now, updated: now });
+    this._drive.files.set(id, { id, name, mimeType: type, bytes, folderId: this._id, trashed: false, created: now, updated: now, owner: this._env.exec.effective });
     return new FakeFile(this._env, this._drive, id);
   }
   getFiles() {

@@ -6,10 +6,11 @@ const FIELD_EN: Record<string, string> = {
   伴走ネットID: 'Bansou Net ID',
   メールアドレス: 'email address',
   支援実施日: 'date of support',
-  '支援時間（時間）': 'hours of support',
+  ['支援時間（時間）'.normalize('NFKC')]: 'hours of support',
   お名前: 'name',
 };
-const field = (f: string | number | undefined) => `"${FIELD_EN[s(f)] ?? s(f)}"`;
+// Titles reach here NFKC-normalised as in 設定 (支援時間(時間)); the keys are looked up the same way.
+const field = (f: string | number | undefined) => `"${FIELD_EN[s(f).normalize('NFKC')] ?? FIELD_EN[s(f)] ?? s(f)}"`;
 
 const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: string }> = {
   FIELD_MISSING: (p) =>
@@ -25,15 +26,21 @@ const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: stri
     text: `We could not confirm that you may claim (support experience, or the basic course questionnaires). Not yet answered: ${s(p.missing)}.`,
     fix: 'If you have answered the course questionnaires, please tell the office.',
   }),
-  EMAIL_MISMATCH: (p) => ({
-    text: `The email address you typed (${s(p.typed)}) differs from your registered one. This email goes to your registered address.`,
-    fix: 'If your address has changed, please tell the office.',
-  }),
+  EMAIL_MISMATCH: (p) =>
+    p.invalid
+      ? {
+          text: `The email address you typed ("${s(p.typed)}") is not a usable email address, so it does not match your registered one. This email goes to your registered address.`,
+          fix: 'Please edit your response and type your registered email address (in the form name@example.org).',
+        }
+      : {
+          text: `The email address you typed (${s(p.typed)}) differs from your registered one. This email goes to your registered address.`,
+          fix: 'If your address has changed, please tell the office.',
+        },
   OUT_OF_PERIOD: (p) => ({ text: `The date of support ${s(p.date)} is outside the program period (${s(p.start)} to ${s(p.end)}).`, fix: 'If the date is wrong, please edit your response.' }),
   FUTURE_DATE: (p) => ({ text: `The date of support ${s(p.date)} is after the day you submitted the claim.`, fix: 'Please enter the day the support took place.' }),
   LATE: (p) => ({ text: `The claim deadline (${s(p.deadline)}) has passed (received ${s(p.received)}).`, fix: 'If there was a reason, please contact the office.' }),
   HOURS_INVALID: (p) => ({ text: `The hours of support "${s(p.value)}" cannot be read, or are more than 24 hours.`, fix: 'Please enter the hours as a number (e.g. 1.5, 1:30).' }),
-  TOO_SHORT: (p) => ({ text: `The support time (${s(p.hours)} h) is shorter than the minimum (${s(p.min)} h).`, fix: 'If you entered the time by mistake, please edit your response.' }),
+  TOO_SHORT: (p) => ({ text: `The support time (${s(p.hours)}) is shorter than the minimum (${s(p.min)}).`, fix: 'If you entered the time by mistake, please edit your response.' }),
   CASE_ID_MISSING: () => ({ text: 'This is not your first claim for this person, but no recipient case ID was given.', fix: 'Please enter the case ID from your earlier receipt (e.g. R-00012-3).' }),
   CASE_ID_UNKNOWN: (p) => ({ text: `The recipient case ID "${s(p.id)}" was never issued or is not in the right form.`, fix: 'Please check the case ID in your earlier receipt.' }),
   RECIPIENT_LIMIT: (p) => ({ text: `This person has already reached the limit of ${s(p.max)} supported occasions.`, fix: 'The office will review it.' }),

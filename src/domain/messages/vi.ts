@@ -6,10 +6,11 @@ const FIELD_VI: Record<string, string> = {
   伴走ネットID: 'ID Bansou Net',
   メールアドレス: 'địa chỉ email',
   支援実施日: 'ngày hỗ trợ',
-  '支援時間（時間）': 'số giờ hỗ trợ',
+  ['支援時間（時間）'.normalize('NFKC')]: 'số giờ hỗ trợ',
   お名前: 'họ tên',
 };
-const field = (f: string | number | undefined) => `"${FIELD_VI[s(f)] ?? s(f)}"`;
+// Titles reach here NFKC-normalised as in 設定 (支援時間(時間)); the keys are looked up the same way.
+const field = (f: string | number | undefined) => `"${FIELD_VI[s(f).normalize('NFKC')] ?? FIELD_VI[s(f)] ?? s(f)}"`;
 
 const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: string }> = {
   FIELD_MISSING: (p) =>
@@ -25,15 +26,21 @@ const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: stri
     text: `Chưa xác nhận được điều kiện yêu cầu (kinh nghiệm hỗ trợ, hoặc đã trả lời phiếu khảo sát khóa học cơ bản). Chưa trả lời: ${s(p.missing)}.`,
     fix: 'Nếu bạn đã trả lời phiếu khảo sát, vui lòng báo cho văn phòng.',
   }),
-  EMAIL_MISMATCH: (p) => ({
-    text: `Địa chỉ email bạn nhập (${s(p.typed)}) khác với địa chỉ đã đăng ký. Email này được gửi đến địa chỉ đã đăng ký.`,
-    fix: 'Nếu bạn đã đổi địa chỉ email, vui lòng báo cho văn phòng.',
-  }),
+  EMAIL_MISMATCH: (p) =>
+    p.invalid
+      ? {
+          text: `Địa chỉ email bạn nhập ("${s(p.typed)}") không phải là địa chỉ email dùng được, nên không khớp với địa chỉ đã đăng ký. Email này được gửi đến địa chỉ đã đăng ký.`,
+          fix: 'Vui lòng sửa câu trả lời và nhập địa chỉ email đã đăng ký (dạng name@example.org).',
+        }
+      : {
+          text: `Địa chỉ email bạn nhập (${s(p.typed)}) khác với địa chỉ đã đăng ký. Email này được gửi đến địa chỉ đã đăng ký.`,
+          fix: 'Nếu bạn đã đổi địa chỉ email, vui lòng báo cho văn phòng.',
+        },
   OUT_OF_PERIOD: (p) => ({ text: `Ngày hỗ trợ ${s(p.date)} nằm ngoài thời gian của chương trình (${s(p.start)} đến ${s(p.end)}).`, fix: 'Nếu ngày bị sai, vui lòng sửa câu trả lời.' }),
   FUTURE_DATE: (p) => ({ text: `Ngày hỗ trợ ${s(p.date)} sau ngày bạn gửi yêu cầu.`, fix: 'Vui lòng nhập ngày đã thực hiện hỗ trợ.' }),
   LATE: (p) => ({ text: `Đã quá hạn gửi yêu cầu (${s(p.deadline)}; ngày nhận ${s(p.received)}).`, fix: 'Nếu có lý do, vui lòng liên hệ văn phòng.' }),
   HOURS_INVALID: (p) => ({ text: `Không đọc được số giờ hỗ trợ "${s(p.value)}", hoặc quá 24 giờ.`, fix: 'Vui lòng nhập số giờ bằng số (ví dụ: 1.5, 1:30).' }),
-  TOO_SHORT: (p) => ({ text: `Thời gian hỗ trợ (${s(p.hours)} giờ) ít hơn mức tối thiểu (${s(p.min)} giờ).`, fix: 'Nếu bạn nhập nhầm thời gian, vui lòng sửa câu trả lời.' }),
+  TOO_SHORT: (p) => ({ text: `Thời gian hỗ trợ (${s(p.hours)}) ít hơn mức tối thiểu (${s(p.min)}).`, fix: 'Nếu bạn nhập nhầm thời gian, vui lòng sửa câu trả lời.' }),
   CASE_ID_MISSING: () => ({ text: 'Đây không phải lần đầu yêu cầu cho người này, nhưng chưa nhập ID người được hỗ trợ.', fix: 'Vui lòng nhập ID người được hỗ trợ trong email xác nhận lần trước (ví dụ: R-00012-3).' }),
   CASE_ID_UNKNOWN: (p) => ({ text: `ID người được hỗ trợ "${s(p.id)}" chưa từng được cấp hoặc không đúng định dạng.`, fix: 'Vui lòng kiểm tra ID trong email xác nhận lần trước.' }),
   RECIPIENT_LIMIT: (p) => ({ text: `Người này đã đạt giới hạn ${s(p.max)} lần hỗ trợ.`, fix: 'Văn phòng sẽ xem xét.' }),
