@@ -658,8 +658,8 @@ const answerCourse = (when: string, supporterId: () => string, email: string, co
     const before = rows('申請').filter((c) => c.伴走ネットID === supporterId() && String(c.自動チェック).includes('NOT_ELIGIBLE')).length;
     rt.submit(courseForm, { 伴走ネットID: supporterId(), メールアドレス: email, 講座: course, 感想: comment });
     const after = rows('申請').filter((c) => c.伴走ネットID === supporterId() && String(c.自動チェック).includes('NOT_ELIGIBLE')).length;
-    const last = rows('講座アンケート回答').at(-1);
-    courseLog.push(`${when} ${supporterId()} ${course.split(' ')[0]}: ${note} → 確認 ${String(last?.確認).split(':')[0]}${before > after ? `; NOT_ELIGIBLE cleared on ${before - after} pending claims` : ''}`);
+    const last = rows('回答記録').at(-1);
+    courseLog.push(`${when} ${supporterId()} ${course.split(' ')[0]}: ${note} → ${last?.結果}${last?.詳細 ? ` (${last.詳細})` : ''}${before > after ? `; NOT_ELIGIBLE cleared on ${before - after} pending claims` : ''}`);
   });
 answerCourse('2024-05-03 21:00', () => who('bishnu').id, who('bishnu').email, '応用3 難民への支援', 'Very practical.', 'an advanced session');
 answerCourse('2024-05-08 22:10', () => who('bishnu').id, who('bishnu').email, '応用3 難民への支援', 'Sent again by mistake', 'the same course again (adds nothing)');
