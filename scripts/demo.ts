@@ -174,7 +174,8 @@ const who = (key: string): Person => {
 // 1. The deployment: runtime, spreadsheet, bundle, setup, forms, 設定, setup again
 // ─────────────────────────────────────────────────────────────────────────────
 
-const rt: Runtime = createRuntime({ now: new Date(jst('2024-04-22 10:00')), activeUser: 'manager@smj.example' });
+// SMJ on Google Workspace (smj.example): the edit trigger names reviewers of the same domain.
+const rt: Runtime = createRuntime({ now: new Date(jst('2024-04-22 10:00')), activeUser: 'manager@smj.example', accountKind: 'workspace' });
 const ss = rt.createSpreadsheet('伴走ネット 謝金管理', { bound: true });
 loadBundle(rt, BUNDLE);
 const call = (name: string, ...args: unknown[]) => rt.invoke(name, args);

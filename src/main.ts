@@ -21,6 +21,8 @@ import {
 } from './gas/entry';
 // issue 10a: course questionnaires and documents by post
 import { buildMailingList, confirmMailing, courseSubmit, latestUnconfirmedMailing } from './gas/entry';
+import { isStrayTrigger, readTriggerRecord, runningAccount } from './gas/triggers';
+import { applySidebarDecision, readSelection, showReviewSidebar, type SidebarDecision } from './gas/reviewSidebar';
 
 /** Simple trigger: the 伴走ネット menu. */
 export function onOpen(): void {
@@ -42,6 +44,8 @@ export function setup(): unknown {
     report.addedHeaders.length ? `追加した列: ${report.addedHeaders.join('、')}` : '',
     report.addedKeys ? `設定に追加したキー: ${report.addedKeys}件` : '',
     ...report.triggers,
+    ...report.forms,
+    report.triggerOwner ? `トリガーの所有者: ${report.triggerOwner}` : '',
     report.problems.length ? `\n未設定・要確認:\n${report.problems.map((p) => `・${p}`).join('\n')}` : '\nすべて設定済みです。',
   ].filter(Boolean);
   okAlert('初期設定', lines.join('\n'));
@@ -50,16 +54,19 @@ export function setup(): unknown {
 
 /** Installable form-submit trigger of the registration form. */
 export function onRegistrationSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  if (isStrayTrigger(e)) return; // an old owner's trigger: the recorded one handles this response
   registrationSubmit(e);
 }
 
 /** Installable form-submit trigger of the claim form. */
 export function onClaimSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  if (isStrayTrigger(e)) return;
   claimSubmit(e);
 }
 
 /** Installable edit trigger of the spreadsheet (simple triggers cannot send mail). */
 export function onReviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (isStrayTrigger(e)) return;
   reviewEdit(e);
 }
 
@@ -78,7 +85,8 @@ export function revalidatePending(): unknown {
 }
 
 /** Daily time trigger: queued mail, needs-info reminders and expiry report, reconcile. */
-export function dailyMaintenance(): unknown {
+export function dailyMaintenance(e?: unknown): unknown {
+  if (isStrayTrigger(e)) return null;
   return daily();
 }
 
@@ -131,10 +139,53 @@ export function markPayoutPaid(month?: unknown): unknown {
 /** Creates fresh registration and claim forms for the active program and installs their triggers. */
 export function createForms(): unknown {
   const r = createFormsNow(actorEmail());
-  setupAll();
-  okAlert('フォームを作成', `フォームを作成し、設定に登録しました。\n登録フォーム: ${r.registration}\n申請フォーム: ${r.claim}\n講座アンケートフォーム: ${r.course}`);
+  const report = setupAll();
+  okAlert(
+    'フォームを作成',
+    [
+      'フォームを作成して公開し、設定に登録しました。回答用のリンク（支援者に知らせるURL）:',
+      `登録フォーム: ${r.registrationUrl}`,
+      `申請フォーム: ${r.claimUrl}`,
+      `講座アンケートフォーム: ${r.courseUrl}`,
+      report.problems.length ? `\n要確認:\n${report.problems.map((p) => `・${p}`).join('\n')}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
   return r;
 }
+
+/**
+ * Makes the account that clicks the owner of the triggers: installs a full set as it and records
+ * them. The old owner's triggers cannot be seen from here; they stay but do nothing from now on.
+ */
+export function takeOverTriggers(): unknown {
+  const before = readTriggerRecord().owner;
+  const me = runningAccount();
+  const u = ui();
+  if (u && before && before !== me) {
+    const answer = u.alert(
+      'トリガーを引き継ぐ',
+      `トリガーの所有者を ${before} から ${me} に替えます。\nこれからフォーム送信・判定・毎日の処理はこのアカウントで動き、メールもこのアカウントから送られます。${before} のトリガーは何もしなくなります。続けますか？`,
+      u.ButtonSet.YES_NO,
+    );
+    if (answer !== u.Button.YES) return null;
+  }
+  const report = setupAll({ takeOver: true });
+  okAlert(
+    'トリガーを引き継ぐ',
+    [
+      `トリガーの所有者: ${report.triggerOwner}`,
+      ...report.triggers,
+      before && before !== me ? `${before} のトリガーはこのあと何もしません（${before} で「初期設定」を実行すると削除されます）。` : '',
+      report.problems.length ? `\n要確認:\n${report.problems.map((p) => `・${p}`).join('\n')}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return report;
+}
+
 
 /** 集計 for grant reports and policy proposals: claims, approvals, yen, people, by issue, region, nationality. */
 export function createReport(month?: unknown): unknown {
@@ -151,6 +202,7 @@ export function createReport(month?: unknown): unknown {
 
 /** Installable form-submit trigger of the course questionnaire form (講座アンケートフォーム). */
 export function onCourseSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  if (isStrayTrigger(e)) return; // an old owner's trigger: the recorded one handles this response
   courseSubmit(e);
 }
 
@@ -190,4 +242,20 @@ export function confirmMailingList(sheetName?: unknown): unknown {
   const r = confirmMailing(name, actorEmail());
   okAlert('書類送付を確定', `「${r.sheet}」: ${r.written}人の書類送付日に ${r.date} を記入しました。`);
   return r;
+}
+
+/** 判定を入力: the sidebar that records the reviewer (the person who clicks). */
+export function openReviewSidebar(): void {
+  const u = ui();
+  if (u) showReviewSidebar(u);
+}
+
+/** Called by the sidebar: the selected 申請 rows and who is deciding. */
+export function reviewSidebarSelection(): unknown {
+  return readSelection();
+}
+
+/** Called by the sidebar: sets 判定 (and 審査メモ) on the claims, recorded under the clicking reviewer. */
+export function applyReviewFromSidebar(input: SidebarDecision): unknown {
+  return applySidebarDecision(input);
 }

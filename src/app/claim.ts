@@ -12,7 +12,7 @@ import { catalog, checkCell, languageOf, LANGUAGES } from '../domain/messages';
 import type { Program } from '../domain/programs';
 import { documentReceivedFor } from '../domain/programs';
 import type { Reason } from '../domain/reasons';
-import { codesInCheckCell } from '../domain/reasons';
+import { codesInCheckCell, reasonsJson } from '../domain/reasons';
 import type { Assessment, ClaimAnswers, PriorClaim, SupporterFacts } from '../domain/rules';
 import { asDecision, assessClaim, budgetReason } from '../domain/rules';
 import { normalizeEmail, normalizeText, parseYesNo, splitList } from '../domain/text';
@@ -247,6 +247,8 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
     同行者ID: assessment.coSupporterId ?? a.coSupporterId,
     金額: assessment.amount,
     自動チェック: checkCell(reasons),
+    自動チェック詳細: reasonsJson(reasons),
+    通知状況: '',
     判定: '審査待ち',
     記録済み判定: '審査待ち',
     差戻し期限: '',
@@ -300,6 +302,7 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
     reasons,
     edited,
     hoursText: a.hours,
+    editUrl: ctx.claimEditUrl(r.id),
   });
 
   checkBudget(ctx, book, assessment.program);
@@ -355,6 +358,7 @@ interface ReceiptArgs {
   reasons: Reason[];
   edited: boolean;
   hoursText: string;
+  editUrl: string;
 }
 
 /** The receipt, in the supporter's language; trilingual when the ID does not say who it is. */
@@ -376,6 +380,7 @@ function sendReceipt(ctx: Ctx, m: ReceiptArgs): void {
       problems: m.reasons.map((r) => c.reason(r.code, r.params)),
       edited: m.edited,
       documentsMissing: m.documentsMissing,
+      editUrl: m.editUrl,
       contact: ctx.settings.contact,
     });
   });

@@ -70,11 +70,13 @@ export const CLAIMS = sheetSchema({
     '判定', '審査メモ', '審査者', '審査日時', '支払ID', '支払予定ID',
     'プログラム', '支払予定月', 'メール', '言語', '都道府県', '相談者の国籍', '相談者の在留資格', '相談者の年代',
     '課題の分野', '支援の内容', '緊急', '支援の概要', '差戻し期限', '催促日', '回答ID', '回答日時', '記録済み判定',
+    // issue 9: where a 差戻し / 却下 mail stands (メモ待ち until the note is written), and the reasons' parameters
+    '通知状況', '自動チェック詳細',
   ],
   required: ['申請ID', '受付日時', '伴走ネットID', '支援日', '支援時間', '相談者ID', '金額', '自動チェック', '判定', '審査メモ', '支払ID', '支払予定ID', '回答ID', '回答日時', '記録済み判定'],
   staff: ['判定', '審査メモ'],
   dates: { 受付日時: 'datetime', 支援日: 'date', 審査日時: 'datetime', 差戻し期限: 'date', 催促日: 'date', 回答日時: 'datetime' },
-  hidden: ['回答ID', '回答日時', '記録済み判定'],
+  hidden: ['回答ID', '回答日時', '記録済み判定', '自動チェック詳細'],
 });
 
 export const ACCOUNTS = sheetSchema({

@@ -7,6 +7,7 @@
 import type { GasCtx } from './context';
 import { SETTINGS } from '../app/schema';
 import { COURSE_QUESTIONS } from '../app/settings';
+import { makeLive } from './createForms';
 
 /** The choices: the course code first (what the sheet records), then the session's title (seed 000). */
 export const COURSE_CHOICES = [
@@ -23,14 +24,7 @@ export const COURSE_CHOICES = [
 
 const help = (en: string, vi: string) => `${en}\n${vi}`;
 
-/** Forms made through the API may start unpublished (SPEC §8): publish, and let people edit. */
-export function openForResponses(form: GoogleAppsScript.Forms.Form): void {
-  form.setAllowResponseEdits(true);
-  form.setPublished(true);
-  form.setAcceptingResponses(true);
-}
-
-export function buildCourseForm(ctx: GasCtx): string {
+export function buildCourseForm(ctx: GasCtx): { id: string; url: string } {
   const Q = COURSE_QUESTIONS;
   const form = FormApp.create(`伴走支援講座アンケート（${ctx.settings.active.name}）`);
   form.setDescription(
@@ -63,12 +57,13 @@ export function buildCourseForm(ctx: GasCtx): string {
     .setChoiceValues(COURSE_CHOICES)
     .setRequired(true);
   form.addParagraphTextItem().setTitle(Q.comment).setHelpText(help('Your impressions and questions', 'Cảm nghĩ và câu hỏi của bạn'));
-  openForResponses(form);
+  makeLive(form); // published after the questions are in, editing on
 
   const t = ctx.openTable(SETTINGS);
   const i = t.find('キー', '講座アンケートフォーム');
   if (i >= 0) t.set(i, { 値: form.getId() });
   else t.append({ キー: '講座アンケートフォーム', 値: form.getId() });
-  ctx.log('フォーム', `講座アンケートフォームを作成しました: ${form.getEditUrl()}`);
-  return form.getId();
+  const url = form.getPublishedUrl();
+  ctx.log('フォーム', `講座アンケートフォームを作成して公開しました。回答用リンク: ${url}（編集用: ${form.getEditUrl()}）`);
+  return { id: form.getId(), url };
 }

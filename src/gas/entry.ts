@@ -8,7 +8,7 @@ import { Ledger } from '../app/ledger';
 import type { YearMonth } from '../domain/calendar';
 import { parseYearMonth, yearMonthOf, tokyoDateOf } from '../domain/calendar';
 import { handleRegistration } from '../app/register';
-import { handleReviewChanges, needsInfoFollowUp, UNKNOWN_REVIEWER } from '../app/review';
+import { handleReviewChanges, needsInfoFollowUp, UNNAMED_EDITOR } from '../app/review';
 import { revalidatePending } from '../app/revalidate';
 import { isClosed, markDrafts, markPaid, payoutId, planFromSheets, preparePayout } from '../app/payout';
 import { payoutFingerprint } from '../domain/payout';
@@ -29,6 +29,7 @@ import { toSignedBytes, utf8Bytes } from '../domain/sjis';
 import { tokyoMidnight } from '../domain/calendar';
 import { folderFor } from './payoutSheet';
 import { columnLetter } from './format';
+import { missingTriggers } from './triggers';
 
 const LOCK_WAIT_MS = 30_000;
 
@@ -111,7 +112,7 @@ export function courseSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void
   withCtx('講座アンケートの回答', 'system', (ctx) => handleCourse(ctx, r, () => questionTitles(form)));
 }
 
-/** Installable edit trigger: only edits that touch 判定 on 申請 do anything. */
+/** Installable edit trigger: only edits that touch 判定 or 審査メモ on 申請 do anything (either may come first). */
 export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return; // run from the editor: nothing was edited
   const range = e.range;
@@ -123,7 +124,7 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const col = range.getColumn();
   const numCols = range.getNumColumns();
   const header = sheet.getRange(1, col, 1, numCols).getValues()[0].map((h) => String(h).normalize('NFKC').trim());
-  if (!header.includes('判定')) return;
+  if (!header.includes('判定') && !header.includes('審査メモ')) return;
   let actor = '';
   try {
     actor = e.user?.getEmail?.() ?? '';
@@ -134,9 +135,10 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // whose trigger could not get the lock is caught by the next edit (and by the daily job).
   const edited: number[] = [];
   for (let r = Math.max(row, 2); r < row + numRows; r++) edited.push(r - 2);
-  // Under an installable trigger Session's user is the trigger's owner, not the editor: when the
-  // event does not name the editor, the decision is recorded without a name rather than a wrong one.
-  withCtx('判定の変更', actor || UNKNOWN_REVIEWER, (ctx) => handleReviewChanges(ctx, edited));
+  // Under an installable trigger Session's user is the trigger's owner, not the editor, and on consumer
+  // accounts e.user is blank for anyone but the owner: then the decision is recorded as 不明, never
+  // under a wrong name (the sidebar 判定を入力 records the reviewer).
+  withCtx('判定の変更', actor || UNNAMED_EDITOR, (ctx) => handleReviewChanges(ctx, edited));
 }
 
 export interface ReconcileResult {
@@ -244,6 +246,7 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
     'system',
     (ctx) => {
       const [sent, queued] = ctx.mail.drain();
+      reportMissingTriggers(ctx);
       handleReviewChanges(ctx);
       const f = needsInfoFollowUp(ctx);
       const documentReminders = documentsFollowUp(ctx); // issue 10a
@@ -255,12 +258,30 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
   return out;
 }
 
-export function setupAll(): ReturnType<typeof runSetup> {
+/** The daily job runs as the triggers' owner, so it can see them: a missing one is told to the office. */
+function reportMissingTriggers(ctx: GasCtx): void {
+  const check = missingTriggers();
+  if (!check || check.missing.length === 0) return;
+  ctx.log('トリガー', `見つからないトリガー: ${check.missing.join('、')}`);
+  ctx.mail.notifyOffice(
+    'トリガーが見つかりません',
+    `次のトリガーが見つかりません（削除されたか、Googleにより停止されました）。このままでは、その処理が自動で行われません。\n\n${check.missing.map((m) => `・${m}`).join('\n')}\n\nトリガーの所有者（${check.owner}）でスプレッドシートを開き、メニュー「伴走ネット」→「初期設定（シート・トリガー）」を実行すると作り直します。`,
+  );
+}
+
+export function setupAll(opts: { takeOver?: boolean } = {}): ReturnType<typeof runSetup> {
   const ss = spreadsheet();
   const lock = LockService.getScriptLock();
   lock.waitLock(LOCK_WAIT_MS);
   try {
-    return runSetup(ss);
+    const report = runSetup(ss, opts);
+    if (report.takenOverFrom !== undefined || report.forms.length > 0) {
+      const ctx = new GasCtx(ss, actorEmail());
+      if (report.takenOverFrom !== undefined) ctx.log('トリガー', `トリガーを引き継ぎました: ${report.takenOverFrom} → ${report.triggerOwner}`);
+      for (const line of report.forms) ctx.log('フォーム', line);
+      ctx.commit();
+    }
+    return report;
   } finally {
     lock.releaseLock();
   }

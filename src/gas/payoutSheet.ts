@@ -53,17 +53,31 @@ export function folderFor(idOrUrl: string): GoogleAppsScript.Drive.Folder {
   return DriveApp.createFolder('伴走ネット 支払ファイル');
 }
 
-/** Saves the 全銀 file (Shift_JIS bytes) and the CSV (UTF-8 with BOM); an older draft of the month is trashed. */
+/** The name prefix of a previous draft this run could not trash: it must never be taken for the current file. */
+export const SUPERSEDED_PREFIX = '【旧・使用しない】';
+
+/**
+ * Puts an older draft out of the way: into the trash, or, where this account may not trash it (Drive:
+ * "Only the file owner can trash a file"; another staff member made it), renamed as superseded so
+ * the manager cannot confuse it with the current file (which the payout sheet links).
+ */
+function retire(file: GoogleAppsScript.Drive.File): void {
+  if (file.isTrashed()) return;
+  try {
+    file.setTrashed(true);
+  } catch {
+    file.setName(`${SUPERSEDED_PREFIX}${file.getName()}`);
+  }
+}
+
+/** Saves the 全銀 file (Shift_JIS bytes) and the CSV (UTF-8 with BOM); an older draft of the month is trashed or marked superseded. */
 export function saveFiles(folderSetting: string, month: string, p: PreparedPayout): SavedFiles {
   const folder = folderFor(folderSetting);
   const transferName = `総合振込_${month}.txt`;
   const csvName = `支払一覧_${month}.csv`;
   for (const name of [transferName, csvName]) {
     const old = folder.getFilesByName(name);
-    while (old.hasNext()) {
-      const file = old.next();
-      if (!file.isTrashed()) file.setTrashed(true);
-    }
+    while (old.hasNext()) retire(old.next());
   }
   let transferUrl: string | null = null;
   if (p.file) {

@@ -6,9 +6,11 @@ import { monthOrCurrent, previewPayout } from './entry';
 export const menuItems: ({ caption: string; fn: string } | null)[] = [
   { caption: '初期設定（シート・トリガー）', fn: 'setup' },
   { caption: 'フォームを作成', fn: 'createForms' },
+  { caption: 'トリガーを引き継ぐ（このアカウントを所有者に）', fn: 'takeOverTriggers' },
   null,
   { caption: '未処理の回答を取り込む', fn: 'reconcile' },
   { caption: '審査待ちを再チェック', fn: 'revalidatePending' },
+  { caption: '判定を入力（審査者を記録）', fn: 'openReviewSidebar' },
   null,
   { caption: '月次支払を作成', fn: 'createPayout' },
   { caption: '支払済にする', fn: 'markPayoutPaid' },

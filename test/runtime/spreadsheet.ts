@@ -651,6 +651,34 @@ export class FakeSpreadsheet extends Fake {
   getSheetValues(r: number, c: number, nr: number, nc: number) {
     return this._active.getSheetValues(r, c, nr, nc);
   }
+
+  // -- the user's selection (set by rt.select): what a menu run or a sidebar call sees
+  _selection: FakeRange[] = [];
+  /** "Returns the selected range in the active sheet, or null if there is no active range." */
+  getActiveRange() {
+    const sel = this._selection.filter((r) => r._sheet === this._active);
+    return sel.length > 0 ? sel[sel.length - 1] : null;
+  }
+  /** "Returns the list of active ranges in the active sheet or null if there are no active ranges." */
+  getActiveRangeList() {
+    const sel = this._selection.filter((r) => r._sheet === this._active);
+    return sel.length > 0 ? new FakeRangeList(sel) : null;
+  }
+}
+
+export class FakeRangeList extends Fake {
+  readonly _cls = 'RangeList';
+  constructor(readonly _ranges: FakeRange[]) {
+    super();
+  }
+  getRanges() {
+    return [...this._ranges];
+  }
+  /** RangeList.setValue: "Sets the value for each Range in the RangeList." */
+  setValue(value: unknown) {
+    for (const r of this._ranges) r.setValue(value);
+    return this;
+  }
 }
 
 // ---------------------------------------------------------------- Sheet
@@ -1409,20 +1437,5 @@ export class FakeTextFinder extends Fake {
       return null;
     }
     return all[this._pos];
-  }
-}
-
-/** RangeList: a collection of ranges in one sheet; setValue sets every cell of each. */
-export class FakeRangeList extends Fake {
-  readonly _cls = 'RangeList';
-  constructor(readonly _ranges: FakeRange[]) {
-    super();
-  }
-  getRanges() {
-    return [...this._ranges];
-  }
-  setValue(value: unknown) {
-    for (const r of this._ranges) r.setValue(value);
-    return this;
   }
 }

@@ -45,6 +45,11 @@ const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: stri
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 /** '2024-06' → '2024年6月' */
 const jaMonth = (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5, 7))}月`;
+/** '2024-05-27' → '2024年5月27日' */
+const jaDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+const restate = (m: { claimId: string; supportDate: string; hours: string }) => [`申請ID: ${m.claimId}`, `支援実施日: ${m.supportDate}`, `支援時間: ${m.hours}`];
+const problems = (list: { text: string; fix: string }[]) =>
+  list.length === 0 ? [] : ['', '自動確認で見つかった点:', ...list.map((p) => (p.fix ? `・${p.text}\n  → ${p.fix}` : `・${p.text}`))];
 const footer = (contact: string) => `\n--\n移住連（移住者と連帯する全国ネットワーク）伴走ネット事務局\n${contact}\n`;
 
 export const ja: Catalog = {
@@ -93,7 +98,7 @@ export const ja: Catalog = {
         ? '自動確認では問題は見つかりませんでした。事務局の審査をお待ちください。'
         : ['自動確認で次の点が見つかりました:', ...m.problems.map((p) => `・${p.text}\n  → ${p.fix}`)].join('\n'),
       '',
-      '内容の修正は、フォーム送信後の「回答を編集」から行えます。',
+      m.editUrl ? `内容を修正するときは、次のリンクから回答を編集してください:\n${m.editUrl}` : '内容を修正するときは、このメールに返信して、正しい内容をお知らせください。',
       footer(m.contact),
     ]
       .filter((l, i, a) => l !== '' || a[i - 1] !== '')
@@ -104,14 +109,32 @@ export const ja: Catalog = {
     body: [
       `${m.name} 様`,
       '',
-      `申請 ${m.claimId} について、事務局から確認したいことがあります。`,
+      `次の申請について、事務局から確認したいことがあります。`,
+      ...restate(m),
       '',
-      `事務局より: ${m.note || '（記載なし）'}`,
+      `事務局より: ${m.note}`,
+      ...problems(m.problems),
       '',
-      `${m.deadline} までに、次のリンクから回答を編集して送信してください。`,
-      m.editUrl,
+      // No edit link where the form does not allow editing (Ctx.claimEditUrl gives ''): say how instead.
+      ...(m.editUrl
+        ? [`${jaDate(m.deadline)}までに、次のリンクから回答を編集して送信してください。`, m.editUrl]
+        : [`${jaDate(m.deadline)}までに、このメールに返信して、訂正・追加の内容をお知らせください（申請 ${m.claimId} の内容は事務局が直します。フォームから新しく申請し直す必要はありません）。`]),
       '',
       '期限までにご回答がない場合、この申請はお支払いできないことがあります。',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  rejected: (m) => ({
+    subject: `【伴走ネット】申請（${m.claimId}）の審査結果のお知らせ`,
+    body: [
+      `${m.name} 様`,
+      '',
+      '審査の結果、次の申請はお支払いの対象にならないと判断しました。',
+      ...restate(m),
+      '',
+      `事務局より: ${m.note}`,
+      '',
+      'ご不明な点は、このメールに返信してお問い合わせください。',
       footer(m.contact),
     ].join('\n'),
   }),
