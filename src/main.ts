@@ -2,7 +2,8 @@
  * Entry points (SPEC §6): the only functions Apps Script sees. Each is a thin call into src/gas;
  * the build turns every export here into a top-level `function` of build/Code.js.
  */
-import { menuItems, okAlert, promptMonth, showPayoutDialog, ui } from './gas/ui';
+import { menuItems, okAlert, parseYear, promptMonth, promptText, promptYear, showPayoutDialog, ui } from './gas/ui';
+import { buildAnnualStatement, recordReturnRun } from './gas/afterTransfer';
 import {
   actorEmail,
   buildPayout,
@@ -258,4 +259,41 @@ export function reviewSidebarSelection(): unknown {
 /** Called by the sidebar: sets 判定 (and 審査メモ) on the claims, recorded under the clicking reviewer. */
 export function applyReviewFromSidebar(input: SidebarDecision): unknown {
   return applySidebarDecision(input);
+}
+
+// ---- issue 11: after the transfer ---------------------------------------------------------------
+
+/**
+ * 振込不能を記録: the bank returned a paid month's transfer to one supporter. From the editor
+ * `recordReturnedTransfer('2026-03', 'BN-00042-7', '名義相違')`; from the menu it asks for each.
+ */
+export function recordReturnedTransfer(month?: unknown, supporterId?: unknown, reason?: unknown): unknown {
+  const title = '振込不能を記録';
+  const given = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+  let m: string | null;
+  if (given(month)) {
+    m = monthOrCurrent(month);
+    if (!m) throw new Error(`月「${String(month)}」が読めません（例: 2026-03）`);
+  } else m = promptMonth(`${title}（支払済にした月）`);
+  if (!m) return null;
+  const id = given(supporterId) ?? promptText(title, `${m} に振り込んだ伴走者の伴走ネットIDを入力してください（例: BN-00042-7）`);
+  if (!id) return null;
+  const why = given(reason) ?? promptText(title, '銀行からの振込不能の理由を入力してください（例: 口座なし、名義相違）');
+  if (!why) return null;
+  const r = recordReturnRun(m, id, why, actorEmail());
+  okAlert(title, r.message);
+  return r;
+}
+
+/** 年間支払集計: `年間支払 YYYY` from what was paid by payday in that year (returns excluded). */
+export function createAnnualStatement(year?: unknown): unknown {
+  let y: number | null;
+  if (year !== undefined && year !== null && year !== '' && typeof year !== 'object') {
+    y = parseYear(year);
+    if (y === null) throw new Error(`年「${String(year)}」が読めません（例: 2026）`);
+  } else y = promptYear('年間支払集計');
+  if (y === null) return null;
+  const r = buildAnnualStatement(y, actorEmail());
+  okAlert('年間支払集計', `シート「${r.sheet}」を作成しました: ${r.supporters}人、${r.total.toLocaleString('ja-JP')}円。\n5万円超の扱い（支払調書・源泉徴収）は税理士に確認してください。`);
+  return r;
 }

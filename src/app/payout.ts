@@ -95,6 +95,10 @@ export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): Pay
       type: a.get(i, '預金種目'),
       number: a.get(i, '口座番号'),
       holder: a.get(i, '口座名義（カナ）'),
+      // Columns a sheet made before them may lack: get() gives '' for a missing header.
+      kigo: a.get(i, '記号'),
+      bango: a.get(i, '番号'),
+      status: a.get(i, '状態'),
     });
     accounts.set(id, rows);
   }

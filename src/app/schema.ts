@@ -79,12 +79,16 @@ export const CLAIMS = sheetSchema({
   hidden: ['回答ID', '回答日時', '記録済み判定', '自動チェック詳細'],
 });
 
+/**
+ * 口座. 記号 / 番号 (ゆうちょ銀行) and 状態 (要確認 after a returned transfer) came later: they are not
+ * required, so a sheet without them still works; setup adds them.
+ */
 export const ACCOUNTS = sheetSchema({
   name: '口座',
-  headers: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
+  headers: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）', '記号', '番号', '状態'],
   required: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
-  staff: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
-  text: ['金融機関コード', '支店コード', '口座番号'],
+  staff: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）', '記号', '番号', '状態'],
+  text: ['金融機関コード', '支店コード', '口座番号', '記号', '番号'],
 });
 
 export const LOG = sheetSchema({

@@ -5,7 +5,7 @@
  */
 import type { CalendarDate, YearMonth } from './calendar';
 import type { BankAccount, RawAccount } from './bankAccount';
-import { validateAccount } from './bankAccount';
+import { needsCheckReason, validateAccount } from './bankAccount';
 import { payday } from './holidays';
 import type { Program } from './programs';
 import { documentReceivedFor, payoutMonthFor, programById } from './programs';
@@ -117,8 +117,10 @@ export function planPayout(input: PayoutInput): PayoutPlan {
     else if (rows.length > 1) accountReasons.push('口座シートに同じ伴走ネットIDの口座が複数あります');
     else {
       const v = validateAccount(rows[0]);
-      if (v.ok) account = v.account;
-      else accountReasons.push(...v.reasons.map((r) => `口座: ${r}`));
+      const check = needsCheckReason(rows[0].status);
+      if (v.ok && check === null) account = v.account;
+      if (!v.ok) accountReasons.push(...v.reasons.map((r) => `口座: ${r}`));
+      if (check !== null) accountReasons.push(`口座: ${check}`);
     }
     // Documents are per program: each claim needs this program's 覚書 and 口座届.
     const ok: PayoutClaim[] = [];

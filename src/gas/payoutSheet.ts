@@ -111,3 +111,73 @@ export function protectPaidSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, m
   protection.removeEditors(protection.getEditors().map((e) => e.getEmail()).filter((email) => email !== me.getEmail()));
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
+
+// ---- issue 11: what a paid month's sheet recorded (returns, yearly totals) -------------------------
+
+export interface PaidSheetLine {
+  /** Sheet row (1-based). */
+  row: number;
+  status: string;
+  gross: number | null;
+  /** 源泉徴収税 (null when the month was built without withholding). */
+  tax: number | null;
+  /** 振込額 with withholding, else 金額: what the transfer carried. */
+  transferred: number | null;
+}
+
+export interface PaidSheet {
+  payday: string | null;
+  withholding: boolean;
+  /** The supporter lines of the 支払 section, by 伴走ネットID (held lines are not included). */
+  lines: Map<string, PaidSheetLine>;
+  statusCol: number;
+  reasonCol: number;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : v === '' || v === null || v === undefined ? null : Number.isFinite(Number(v)) ? Number(v) : null);
+
+/** Reads `支払 YYYY-MM` (one getValues); null when the sheet is not there. */
+export function readPaidSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, month: string): PaidSheet | null {
+  const sheet = ss.getSheetByName(payoutSheetName(month));
+  if (!sheet) return null;
+  const values = sheet.getDataRange().getValues();
+  const header = (values[0] ?? []).map((h) => String(h).normalize('NFKC').trim());
+  const col = (h: string) => header.indexOf(h);
+  const [id, status, gross, tax, net, reason] = ['伴走ネットID', '状態', '金額', '源泉徴収税', '振込額', '理由'].map(col);
+  const lines = new Map<string, PaidSheetLine>();
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r];
+    if (row.every((c) => c === '')) break; // the summary below the blank row
+    const s = String(row[status] ?? '');
+    if (s === '保留') continue;
+    const g = num(row[gross]);
+    lines.set(String(row[id]).trim(), { row: r + 1, status: s, gross: g, tax: tax >= 0 ? num(row[tax]) : null, transferred: net >= 0 ? num(row[net]) : g });
+  }
+  const paydayRow = values.find((r) => r[0] === '支払日');
+  const p = paydayRow ? paydayRow[1] : null;
+  const payday =
+    Object.prototype.toString.call(p) === '[object Date]'
+      ? Utilities.formatDate(p as Date, 'Asia/Tokyo', 'yyyy-MM-dd')
+      : typeof p === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.replace(/^'/, ''))
+        ? p.replace(/^'/, '')
+        : null;
+  return { payday, withholding: tax >= 0, lines, statusCol: status + 1, reasonCol: reason + 1 };
+}
+
+/**
+ * A returned transfer on the paid (protected) sheet: that supporter's 状態 and 理由, nothing else.
+ * Returns false when the sheet or the line is not there. Throws when the sheet refuses the write
+ * (protected against the account running this): the caller logs it.
+ */
+export function notePayoutReturn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, month: string, supporterId: string, note: string): boolean {
+  const sheet = ss.getSheetByName(payoutSheetName(month));
+  const paid = readPaidSheet(ss, month);
+  const line = paid?.lines.get(supporterId);
+  if (!sheet || !paid || !line || paid.statusCol < 1 || paid.reasonCol < 1) return false;
+  if (paid.reasonCol === paid.statusCol + 1) sheet.getRange(line.row, paid.statusCol, 1, 2).setValues([['振込不能', toCell(note)]]);
+  else {
+    sheet.getRange(line.row, paid.statusCol).setValue('振込不能');
+    sheet.getRange(line.row, paid.reasonCol).setValue(toCell(note));
+  }
+  return true;
+}

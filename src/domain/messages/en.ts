@@ -230,4 +230,22 @@ export const en: Catalog = {
       footer(m.contact),
     ].join('\n'),
   }),
+  // ---- issue 11: a returned transfer (振込不能)
+  returned: (m) => ({
+    subject: `[Bansou Net] We could not transfer your honorarium (${monthName(m.month)})`,
+    body: [
+      `Dear ${m.name},`,
+      '',
+      `The honorarium of ${yen(m.amount)} that we transferred on ${m.payday} was returned to us by the bank (the bank's reason: ${m.reason}).`,
+      `Claims: ${m.claimIds.join(', ')}`,
+      '',
+      'Please reply to this email with your correct bank account:',
+      '- the bank and branch name (for Japan Post Bank / ゆうちょ銀行, the 記号 and 番号 in your passbook)',
+      '- the account type (普通 ordinary or 当座 current) and the account number',
+      '- the account holder name exactly as in your passbook, in katakana',
+      '',
+      'Once we have confirmed the account, we will transfer the payment with the next payout. You do not need to claim again.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
 };

@@ -124,6 +124,20 @@ export interface DocumentsReminderMail {
   contact: string;
 }
 
+/** A transfer the bank returned (振込不能): what happened and what to send (issue 11). */
+export interface ReturnedMail {
+  name: string;
+  /** The payout month whose transfer came back. */
+  month: string;
+  payday: string;
+  /** What was transferred (net), in yen. */
+  amount: number;
+  claimIds: string[];
+  /** The bank's reason as staff recorded it (口座なし, 名義相違 …), in Japanese. */
+  reason: string;
+  contact: string;
+}
+
 export interface Catalog {
   language: Language;
   /** The name of the language in itself (日本語 / English / Tiếng Việt). */
@@ -138,5 +152,6 @@ export interface Catalog {
   courseThanks(m: CourseThanksMail): Mail;
   courseIdProblem(m: CourseIdProblemMail): Mail;
   documentsReminder(m: DocumentsReminderMail): Mail;
+  returned(m: ReturnedMail): Mail;
   yen(n: number): string;
 }

@@ -225,4 +225,22 @@ export const vi: Catalog = {
       footer(m.contact),
     ].join('\n'),
   }),
+  // ---- issue 11: a returned transfer (振込不能)
+  returned: (m) => ({
+    subject: `[Bansou Net] Chúng tôi không thể chuyển tiền thù lao (${month(m.month)})`,
+    body: [
+      `Kính gửi ${m.name},`,
+      '',
+      `Khoản thù lao ${yen(m.amount)} chúng tôi chuyển vào ngày ${m.payday} đã bị ngân hàng trả lại (lý do của ngân hàng: ${m.reason}).`,
+      `Các yêu cầu: ${m.claimIds.join(', ')}`,
+      '',
+      'Vui lòng trả lời email này và cho chúng tôi biết tài khoản ngân hàng chính xác của bạn:',
+      '- tên ngân hàng và chi nhánh (với ngân hàng Bưu điện Nhật Bản / ゆうちょ銀行: 記号 và 番号 trong sổ tiết kiệm)',
+      '- loại tài khoản (普通 thông thường hoặc 当座 vãng lai) và số tài khoản',
+      '- tên chủ tài khoản đúng như trong sổ, viết bằng katakana',
+      '',
+      'Sau khi xác nhận tài khoản, chúng tôi sẽ chuyển khoản trong lần thanh toán tiếp theo. Bạn không cần gửi lại yêu cầu.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
 };
