@@ -30,7 +30,8 @@ export interface CreatedForms {
  */
 export function makeLive(form: GoogleAppsScript.Forms.Form): void {
   form.setAllowResponseEdits(true);
-  if (form.supportsAdvancedResponderPermissions() && !form.isPublished()) form.setPublished(true);
+  // "All newly created forms now support publishing" (Forms guide): no legacy check is needed here.
+  if (!form.isPublished()) form.setPublished(true);
   if (!form.isAcceptingResponses()) form.setAcceptingResponses(true);
 }
 

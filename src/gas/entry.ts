@@ -12,11 +12,11 @@ import { handleReviewChanges, needsInfoFollowUp, UNNAMED_EDITOR } from '../app/r
 import { revalidatePending } from '../app/revalidate';
 import { isClosed, markDrafts, markPaid, payoutId, planFromSheets, preparePayout } from '../app/payout';
 import { payoutFingerprint } from '../domain/payout';
-import { CLAIMS, payoutSheetName } from '../app/schema';
+import { CLAIMS, payoutSheetName, SETTINGS } from '../app/schema';
 import { reportRows } from '../app/report';
 import { GasCtx, spreadsheet } from './context';
 import { questionTitles, readResponse, tryOpenForm } from './forms';
-import { protectPaidSheet, saveFiles, writePayoutSheet } from './payoutSheet';
+import { protectPaidSheet, type SavedFiles, saveFiles, writePayoutSheet } from './payoutSheet';
 import { runSetup } from './setup';
 import { buildForms } from './createForms';
 import { toCell } from './table';
@@ -27,8 +27,13 @@ import { mailingSheetName, SUPPORTERS } from '../app/schema';
 import { toCsv } from '../domain/csv';
 import { toSignedBytes, utf8Bytes } from '../domain/sjis';
 import { tokyoMidnight } from '../domain/calendar';
-import { folderFor } from './payoutSheet';
+import { folderFor, retire } from './payoutSheet';
 import { columnLetter } from './format';
+import { handleSignup, handleSignupChanges, moveUpWaitingList } from '../app/sessions';
+import { handleGrantChanges, recordGrants } from '../app/emergency';
+import type { GrantRecordResult } from '../app/emergency';
+import { GRANTS, SESSIONS, SIGNUPS } from '../app/schema';
+import { buildSessionForm, refreshSessionChoices } from './programSheets';
 import { missingTriggers } from './triggers';
 
 const LOCK_WAIT_MS = 30_000;
@@ -117,6 +122,7 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return; // run from the editor: nothing was edited
   const range = e.range;
   const sheet = range.getSheet();
+  if (programSheetEdit(sheet.getName(), e)) return;
   if (sheet.getName() !== CLAIMS.name) return;
   const row = range.getRow();
   const numRows = range.getNumRows();
@@ -146,6 +152,7 @@ export interface ReconcileResult {
   claims: number;
   /** 講座アンケート answers taken in (issue 10a). */
   courses: number;
+  signups: number;
   pending: number;
   resumed: boolean;
 }
@@ -158,12 +165,13 @@ export function reconcileAll(actor: string, started = Date.now()): ReconcileResu
   removeSpentTriggers('reconcile');
   return withLock('未処理の回答の取り込み', actor, (ss) => {
     let ctx = new GasCtx(ss, actor, started);
-    const result: ReconcileResult = { registrations: 0, claims: 0, courses: 0, pending: 0, resumed: false };
+    const result: ReconcileResult = { registrations: 0, claims: 0, courses: 0, signups: 0, pending: 0, resumed: false };
     const settings = ctx.settings;
     for (const [kind, setting] of [
       ['登録', settings.registrationForm],
       ['申請', settings.claimForm],
       ['講座', settings.courseForm],
+      ['相談会', settings.value('相談会フォーム')],
     ] as const) {
       const { form } = tryOpenForm(setting);
       if (!form) continue;
@@ -187,12 +195,19 @@ export function reconcileAll(actor: string, started = Date.now()): ReconcileResu
         try {
           const r = readResponse(form.getId(), response);
           const outcome =
-            kind === '登録' ? handleRegistration(ctx, r, formTitles) : kind === '申請' ? handleClaim(ctx, r, formTitles) : handleCourse(ctx, r, formTitles);
+            kind === '登録'
+              ? handleRegistration(ctx, r, formTitles)
+              : kind === '申請'
+                ? handleClaim(ctx, r, formTitles)
+                : kind === '講座'
+                  ? handleCourse(ctx, r, formTitles)
+                  : handleSignup(ctx, r, formTitles);
           if (outcome.kind === 'unmapped') result.pending++;
           else if (outcome.kind !== 'unchanged') {
             if (kind === '登録') result.registrations++;
             else if (kind === '申請') result.claims++;
-            else result.courses++;
+            else if (kind === '講座') result.courses++;
+            else result.signups++;
           }
         } catch (e) {
           // Drop what the failed response buffered; keep it as 保留 and go on with the others.
@@ -203,8 +218,8 @@ export function reconcileAll(actor: string, started = Date.now()): ReconcileResu
         slowest = Math.max(slowest, Date.now() - t0);
       }
     }
-    if (result.registrations + result.claims + result.courses + result.pending > 0) {
-      ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、講座アンケート ${result.courses}件、保留 ${result.pending}件`);
+    if (result.registrations + result.claims + result.courses + result.signups + result.pending > 0) {
+      ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、講座アンケート ${result.courses}件、相談会申込 ${result.signups}件、保留 ${result.pending}件`);
     }
     ctx.commit();
     return result;
@@ -239,7 +254,7 @@ export function revalidate(actor: string) {
   return withCtx('審査待ちの再チェック', actor, (ctx) => revalidatePending(ctx));
 }
 
-export function daily(): { sent: number; queued: number; reminded: number; expired: number; documentReminders: number } {
+export function daily(): { sent: number; queued: number; reminded: number; expired: number; promoted: number; documentReminders: number } {
   const started = Date.now(); // one execution: both parts share its time limit
   const out = withCtx(
     '毎日の処理',
@@ -249,8 +264,9 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
       reportMissingTriggers(ctx);
       handleReviewChanges(ctx);
       const f = needsInfoFollowUp(ctx);
+      const program = dailyProgramSheets(ctx);
       const documentReminders = documentsFollowUp(ctx); // issue 10a
-      return { sent, queued, reminded: f.reminded, expired: f.expired.length, documentReminders };
+      return { sent, queued, reminded: f.reminded, expired: f.expired.length, ...program, documentReminders };
     },
     started,
   );
@@ -260,12 +276,17 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
 
 /** The daily job runs as the triggers' owner, so it can see them: a missing one is told to the office. */
 function reportMissingTriggers(ctx: GasCtx): void {
-  const check = missingTriggers();
+  const formId = (idOrUrl: string) => tryOpenForm(idOrUrl).form?.getId() ?? '';
+  const check = missingTriggers({
+    onRegistrationSubmit: formId(ctx.settings.registrationForm),
+    onClaimSubmit: formId(ctx.settings.claimForm),
+    onSessionSubmit: formId(ctx.settings.value('相談会フォーム')),
+  });
   if (!check || check.missing.length === 0) return;
   ctx.log('トリガー', `見つからないトリガー: ${check.missing.join('、')}`);
   ctx.mail.notifyOffice(
     'トリガーが見つかりません',
-    `次のトリガーが見つかりません（削除されたか、Googleにより停止されました）。このままでは、その処理が自動で行われません。\n\n${check.missing.map((m) => `・${m}`).join('\n')}\n\nトリガーの所有者（${check.owner}）でスプレッドシートを開き、メニュー「伴走ネット」→「初期設定（シート・トリガー）」を実行すると作り直します。`,
+    `次のトリガーが見つかりません（削除された、Googleにより停止された、または設定のフォームが変わった）。このままでは、その処理がすぐには行われません（フォームの回答は毎日の処理で取り込まれます）。\n\n${check.missing.map((m) => `・${m}`).join('\n')}\n\nトリガーの所有者（${check.owner}）でスプレッドシートを開き、メニュー「伴走ネット」→「初期設定（シート・トリガー）」を実行すると作り直します。`,
   );
 }
 
@@ -288,7 +309,7 @@ export function setupAll(opts: { takeOver?: boolean } = {}): ReturnType<typeof r
 }
 
 export function createFormsNow(actor: string) {
-  return withCtx('フォームの作成', actor, (ctx) => buildForms(ctx));
+  return withCtx('フォームの作成', actor, (ctx) => ({ ...buildForms(ctx), ...buildSessionForm(ctx) }));
 }
 
 /** Month argument: 'YYYY-MM' (also 2026/3, ２０２６年３月); none → the current month in Tokyo. */
@@ -345,7 +366,8 @@ export function buildPayout(month: YearMonth, actor: string): PayoutResult {
       ctx.log(payoutId(month), '実行時間の上限が近いため、何も書き込まずに中断しました。1分後に作り直します');
       return { month, payoutId: payoutId(month), payday: p.plan.payday, paid: 0, held: 0, claims: 0, total: 0, transferUrl: null, csvUrl: null, fileError: '中断（1分後に再実行）', bytes: 0, resumed: true };
     }
-    const files = saveFiles(ctx.settings.value('支払フォルダ'), month, p);
+    const files = saveFiles(ctx, ctx.settings.value('支払フォルダ'), month, p);
+    recordPayoutFolder(ctx, files);
     writePayoutSheet(ctx.ss, month, p, files);
     markDrafts(ctx, month, p.plan);
     ctx.log(
@@ -362,10 +384,27 @@ export function buildPayout(month: YearMonth, actor: string): PayoutResult {
       total: p.plan.totalNet,
       transferUrl: files.transferUrl,
       csvUrl: files.csvUrl,
-      fileError: p.fileError,
+      fileError: [p.fileError, ...files.notes].filter(Boolean).join(' / ') || null,
       bytes: p.file?.bytes.length ?? 0,
     };
   });
+}
+
+/**
+ * A payout folder created by this run is written into 設定 支払フォルダ, so every account builds into
+ * the same folder (staff share it); what the files need from staff goes to the log and the office.
+ */
+function recordPayoutFolder(ctx: GasCtx, files: SavedFiles): void {
+  if (files.folderCreated && !ctx.settings.value('支払フォルダ').trim()) {
+    const t = ctx.openTable(SETTINGS);
+    const i = t.find('キー', '支払フォルダ');
+    if (i >= 0) t.set(i, { 値: files.folderId });
+    ctx.log('支払フォルダ', `支払フォルダを作成し、設定に記録しました（${files.folderId}）。月次支払を作成する人と共有してください`);
+  }
+  for (const note of files.notes) {
+    ctx.log('振込ファイル', note);
+    ctx.mail.notifyOffice('月次支払のファイルについて', note);
+  }
 }
 
 /** Preview for the confirmation dialog (no writes). */
@@ -449,16 +488,12 @@ export function buildMailingList(actor: string): MailingResult {
     const csvName = `${name.replace(' ', '_')}.csv`;
     if (plan.entries.length > 0) {
       try {
-        const folder = folderFor(ctx.settings.value('支払フォルダ'));
+        const notes: string[] = [];
+        const { folder } = folderFor(ctx.settings.value('支払フォルダ'), notes);
+        // An earlier list of the same name: trashed, or marked superseded where this account may not trash it.
         const old = folder.getFilesByName(csvName);
-        while (old.hasNext()) {
-          const f = old.next();
-          try {
-            if (!f.isTrashed()) f.setTrashed(true);
-          } catch {
-            // Only a file's owner may trash it: the new file is made all the same.
-          }
-        }
+        while (old.hasNext()) retire(old.next());
+        if (notes.length > 0) fileError = notes.join(' / ');
         csvUrl = folder.createFile(Utilities.newBlob(toSignedBytes(utf8Bytes(toCsv(labelRows(plan)))), 'text/csv', csvName)).getUrl();
       } catch (e) {
         fileError = `宛名ラベル用CSVを保存できませんでした: ${e instanceof Error ? e.message : String(e)}`;
@@ -534,3 +569,69 @@ export function confirmMailing(sheetName: string, actor: string): { sheet: strin
   });
 }
 
+// ---- issue 10 part B: consultation sessions and emergency support ----
+
+/** Installable form-submit trigger of the consultation-session sign-up form. */
+export function sessionSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  requireSubmitEvent(e);
+  const form = e.source;
+  const r = readResponse(form.getId(), e.response);
+  withCtx('相談会申込フォームの回答', 'system', (ctx) => handleSignup(ctx, r, () => questionTitles(form)));
+}
+
+/** Edits of 相談会申込, 相談会 and 緊急支援 (the installable edit trigger). True when the sheet was one of them. */
+function programSheetEdit(name: string, e: GoogleAppsScript.Events.SheetsOnEdit): boolean {
+  let actor = '';
+  try {
+    actor = e.user?.getEmail?.() ?? '';
+  } catch {
+    actor = '';
+  }
+  const who = actor || UNNAMED_EDITOR;
+  if (name === SIGNUPS.name) withCtx('相談会申込の変更', who, (ctx) => handleSignupChanges(ctx));
+  else if (name === SESSIONS.name) {
+    // A session opened, closed or given more places: the form's choices and the waiting list follow.
+    withCtx('相談会の変更', who, (ctx) => {
+      const line = refreshSessionChoices(ctx);
+      if (line) ctx.log('相談会', line);
+      if (ctx.sheetExists(SIGNUPS.name)) moveUpWaitingList(ctx);
+    });
+  } else if (name === GRANTS.name) withCtx('緊急支援の変更', who, (ctx) => handleGrantChanges(ctx));
+  else return false;
+  return true;
+}
+
+/** The daily job's part: changes whose edit trigger could not run, and the form's choices. */
+function dailyProgramSheets(ctx: GasCtx): { promoted: number } {
+  let promoted = 0;
+  if (ctx.sheetExists(SIGNUPS.name) && ctx.sheetExists(SESSIONS.name)) promoted = handleSignupChanges(ctx).promoted;
+  if (ctx.sheetExists(GRANTS.name)) handleGrantChanges(ctx);
+  if (ctx.sheetExists(SESSIONS.name)) {
+    const line = refreshSessionChoices(ctx);
+    if (line) ctx.log('相談会', line);
+  }
+  return { promoted };
+}
+
+/**
+ * recordEmergencySupport: a 緊急支援 row for each selected 申請 row (or for the claim ID given from
+ * the editor). Refusals come back as sentences for the dialog.
+ */
+export function recordEmergency(actor: string, claimId?: string): GrantRecordResult {
+  return withCtx('緊急支援の記録', actor, (ctx) => {
+    const claims = ctx.table(CLAIMS);
+    if (claimId !== undefined) {
+      const id = claimId.normalize('NFKC').trim().toUpperCase();
+      const i = claims.find('申請ID', id);
+      return i >= 0 ? recordGrants(ctx, [i]) : { created: [], refused: [`申請 ${claimId} が見つかりません`] };
+    }
+    const ranges = ctx.ss.getActiveRangeList()?.getRanges() ?? [];
+    if (ranges.length === 0 || ranges[0].getSheet().getName() !== CLAIMS.name) return { created: [], refused: ['申請シートで、緊急支援を記録する申請の行を選んでから実行してください'] };
+    const rows: number[] = [];
+    for (const range of ranges) {
+      for (let r = Math.max(2, range.getRow()); r < range.getRow() + range.getNumRows(); r++) if (!rows.includes(r - 2)) rows.push(r - 2);
+    }
+    if (rows.length === 0) return { created: [], refused: ['見出し行ではなく、申請の行を選んでください'] };
+    return recordGrants(ctx, rows);
+  });
+}

@@ -9,6 +9,21 @@ export interface SavedFiles {
   csvUrl: string | null;
   transferName: string;
   csvName: string;
+  /** the folder the files went to, and whether it was created by this run */
+  folderId: string;
+  folderCreated: boolean;
+  /** what staff must know about the files (a folder this account cannot open, an old draft it cannot mark) */
+  notes: string[];
+}
+
+/** Script property: the IDs of a month's current draft files (JSON), and of drafts not yet put away. */
+export const draftKey = (month: string) => `payout.files.${month}`;
+export const staleKey = (month: string) => `payout.stale.${month}`;
+
+/** The script properties saveFiles needs (GasCtx: read once, written with the run's other writes). */
+export interface PropStore {
+  prop(key: string): string | null;
+  setProp(key: string, value: string): void;
 }
 
 /** Writes the whole sheet in one setValues (a rebuild replaces the previous draft: no second sheet). */
@@ -38,19 +53,30 @@ export function writePayoutSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, m
   return sheet;
 }
 
-/** The Drive folder of 支払フォルダ (also where the mailing list's label CSV goes). */
-export function folderFor(idOrUrl: string): GoogleAppsScript.Drive.Folder {
+const DEFAULT_FOLDER = '伴走ネット 支払ファイル';
+
+/**
+ * The folder named in 支払フォルダ; without one, the first 「伴走ネット 支払ファイル」 this account can
+ * see, else a new one. Drive shows each account only its own files and what is shared with it: when
+ * the configured folder cannot be opened by this account, the files go to its own folder and staff are
+ * told (a rebuild by another staff member must still succeed).
+ */
+export function folderFor(idOrUrl: string, notes: string[]): { folder: GoogleAppsScript.Drive.Folder; created: boolean } {
   const v = idOrUrl.trim();
   if (v) {
     const m = /folders\/([-\w]{10,})/.exec(v);
-    return DriveApp.getFolderById(m ? m[1] : v);
+    try {
+      return { folder: DriveApp.getFolderById(m ? m[1] : v), created: false };
+    } catch (e) {
+      notes.push(`支払フォルダ（設定: ${v}）をこのアカウントでは開けません（共有されていないか、削除されています）: ${e instanceof Error ? e.message : String(e)}。このアカウントのドライブの「${DEFAULT_FOLDER}」に保存しました。支払フォルダを、月次支払を作成する人と共有してください`);
+    }
   }
-  const it = DriveApp.getFoldersByName('伴走ネット 支払ファイル');
+  const it = DriveApp.getFoldersByName(DEFAULT_FOLDER);
   while (it.hasNext()) {
     const folder = it.next();
-    if (!folder.isTrashed()) return folder;
+    if (!folder.isTrashed()) return { folder, created: false };
   }
-  return DriveApp.createFolder('伴走ネット 支払ファイル');
+  return { folder: DriveApp.createFolder(DEFAULT_FOLDER), created: true };
 }
 
 /** The name prefix of a previous draft this run could not trash: it must never be taken for the current file. */
@@ -61,8 +87,8 @@ export const SUPERSEDED_PREFIX = '【旧・使用しない】';
  * "Only the file owner can trash a file"; another staff member made it), renamed as superseded so
  * the manager cannot confuse it with the current file (which the payout sheet links).
  */
-function retire(file: GoogleAppsScript.Drive.File): void {
-  if (file.isTrashed()) return;
+export function retire(file: GoogleAppsScript.Drive.File): void {
+  if (file.isTrashed() || file.getName().startsWith(SUPERSEDED_PREFIX)) return;
   try {
     file.setTrashed(true);
   } catch {
@@ -70,23 +96,54 @@ function retire(file: GoogleAppsScript.Drive.File): void {
   }
 }
 
-/** Saves the 全銀 file (Shift_JIS bytes) and the CSV (UTF-8 with BOM); an older draft of the month is trashed or marked superseded. */
-export function saveFiles(folderSetting: string, month: string, p: PreparedPayout): SavedFiles {
-  const folder = folderFor(folderSetting);
+function parseIds(raw: string | null): string[] {
+  try {
+    const v: unknown = JSON.parse(raw || '[]');
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Saves the 全銀 file (Shift_JIS bytes) and the CSV (UTF-8 with BOM). Every earlier draft of the month
+ * (found by name in the folder, and by the IDs recorded at the last build, wherever they are) is
+ * trashed or marked superseded; a draft this account cannot open is remembered and put away by the
+ * next build that can, and staff are told about it now.
+ */
+export function saveFiles(props: PropStore, folderSetting: string, month: string, p: PreparedPayout): SavedFiles {
+  const notes: string[] = [];
+  const { folder, created } = folderFor(folderSetting, notes);
   const transferName = `総合振込_${month}.txt`;
   const csvName = `支払一覧_${month}.csv`;
   for (const name of [transferName, csvName]) {
     const old = folder.getFilesByName(name);
     while (old.hasNext()) retire(old.next());
   }
-  let transferUrl: string | null = null;
-  if (p.file) {
-    const blob = Utilities.newBlob(toSignedBytes(p.file.bytes), 'text/plain', transferName);
-    transferUrl = folder.createFile(blob).getUrl();
+  const unreachable: string[] = [];
+  for (const id of [...new Set([...parseIds(props.prop(draftKey(month))), ...parseIds(props.prop(staleKey(month)))])]) {
+    let file: GoogleAppsScript.Drive.File;
+    try {
+      file = DriveApp.getFileById(id);
+    } catch {
+      unreachable.push(id);
+      continue;
+    }
+    retire(file);
   }
+  if (unreachable.length > 0) {
+    notes.push(
+      `前に作成した ${month} の振込ファイル・CSV（${unreachable.length}件）はこのアカウントから開けないため、「${SUPERSEDED_PREFIX}」の印を付けられませんでした。支払シートのリンク先が最新です。古いファイルは使わないでください`,
+    );
+  }
+  let transferFile: GoogleAppsScript.Drive.File | null = null;
+  if (p.file) transferFile = folder.createFile(Utilities.newBlob(toSignedBytes(p.file.bytes), 'text/plain', transferName));
   const csvBlob = Utilities.newBlob(toSignedBytes(utf8Bytes(p.csv)), 'text/csv', csvName);
-  const csvUrl = folder.createFile(csvBlob).getUrl();
-  return { transferUrl, csvUrl, transferName, csvName };
+  const csvFile = folder.createFile(csvBlob);
+  const ids = [...(transferFile ? [transferFile.getId()] : []), csvFile.getId()];
+  props.setProp(draftKey(month), JSON.stringify(ids));
+  props.setProp(staleKey(month), JSON.stringify(unreachable));
+  return { transferUrl: transferFile ? transferFile.getUrl() : null, csvUrl: csvFile.getUrl(), transferName, csvName, folderId: folder.getId(), folderCreated: created, notes };
 }
 
 /** After payment the sheet is read-only for everyone but the owner. */

@@ -17,6 +17,7 @@ export const TRIGGER_LABELS: Record<string, string> = {
   onRegistrationSubmit: '登録フォームの送信',
   onClaimSubmit: '申請フォームの送信',
   onCourseSubmit: '講座アンケートフォームの送信', // issue 10a
+  onSessionSubmit: '相談会申込フォームの送信',
   onReviewEdit: '申請シートの編集（判定）',
   dailyMaintenance: '毎日の処理',
 };
@@ -79,16 +80,24 @@ export function notOwnerMessage(owner: string, me: string): string {
 }
 
 /**
- * The recorded triggers this account cannot find any more (deleted in the editor, or removed by Google).
- * Only the owner can see its triggers: for anyone else the answer is null (not checked).
+ * The recorded triggers this account cannot find any more (deleted in the editor, or removed by Google),
+ * and form triggers that no longer point at the form in 設定 (a form created or mapped since by an
+ * account that may not install triggers). Only the owner can see its triggers: for anyone else the
+ * answer is null (not checked). `forms`: handler → the configured form's ID ('' when none).
  */
-export function missingTriggers(): { owner: string; missing: string[] } | null {
+export function missingTriggers(forms: Record<string, string>): { owner: string; missing: string[] } | null {
   const record = readTriggerRecord();
   const me = runningAccount();
   if (!record.owner || record.owner !== me) return null;
-  const have = new Set(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId()));
-  const missing = Object.entries(record.ids)
-    .filter(([, uid]) => !have.has(uid))
-    .map(([handler]) => `${TRIGGER_LABELS[handler] ?? handler}（${handler}）`);
+  const have = new Map(ScriptApp.getProjectTriggers().map((t) => [t.getUniqueId(), t] as const));
+  const label = (handler: string) => `${TRIGGER_LABELS[handler] ?? handler}（${handler}）`;
+  const missing: string[] = [];
+  for (const handler of Object.keys(TRIGGER_LABELS)) {
+    const uid = record.ids[handler];
+    const formId = forms[handler];
+    const t = uid ? have.get(uid) : undefined;
+    if (uid && !t) missing.push(label(handler));
+    else if (formId !== undefined && formId !== '' && (!t || t.getTriggerSourceId() !== formId)) missing.push(`${label(handler)}: 設定のフォームに対するトリガーがありません`);
+  }
   return { owner: record.owner, missing };
 }

@@ -44,12 +44,42 @@ describe('one set of triggers, owned by one account', () => {
     expect(w.rt.mail.sent.map((m) => [m.to, m.from])).toEqual([['once@example.org', OWNER]]);
   });
 
-  test('createForms by a second account builds the forms but installs no second set', () => {
+  test('createForms by a second account installs no second set; the owner’s daily job reports the new forms lack triggers and takes in their responses', () => {
     const w = makeWorld();
     w.rt.ui.dialogLog.length = 0;
     w.rt.invoke('createForms', [], { user: OTHER });
     expect(triggersByOwner(w)).toEqual({ [OWNER]: FULL_SET });
     expect(alerts(w)).toContain(`${OWNER} が所有しています`);
+    expect(alerts(w)).toContain(`所有者（${OWNER}）が「初期設定」を実行すると設定されます`);
+    // A supporter answers the new registration form: no trigger of the recorded set listens to it yet.
+    const FormApp = w.rt.globals.FormApp as GoogleAppsScript.Forms.FormApp;
+    const settings = w.rows('設定');
+    const newReg = FormApp.openById(String(settings.find((r) => r.キー === '登録フォーム')?.値));
+    expect(newReg.getId()).not.toBe(w.regForm.getId());
+    w.rt.submit(newReg, {
+      お名前: '新 フォーム',
+      メールアドレス: 'newform@example.org',
+      電話番号: '090-1111-2222',
+      '住所（覚書の郵送先）': '東京都台東区上野1-12-6',
+      伴走支援の経験がありますか: 'はい',
+      連絡に使う言語: '日本語',
+      個人情報の取扱いに同意します: ['同意します'],
+    });
+    expect(w.rows('登録者')).toEqual([]);
+    w.rt.mail.sent.length = 0;
+    w.at('2024-05-21T06:30:00+09:00');
+    w.rt.runTimeTriggers();
+    const report = w.rt.mail.sent.filter((m) => m.subject.includes('トリガーが見つかりません'));
+    expect(report.map((m) => m.to)).toEqual(['office@smj.example']);
+    expect(report[0].body).toContain('登録フォームの送信（onRegistrationSubmit）: 設定のフォームに対するトリガーがありません');
+    expect(report[0].body).toContain('申請フォームの送信（onClaimSubmit）: 設定のフォームに対するトリガーがありません');
+    expect(w.rows('登録者').map((r) => r.氏名)).toEqual(['新 フォーム']); // taken in by the daily reconcile
+    // The owner runs setup: the new forms get their triggers and the next day is quiet.
+    w.rt.invoke('setup', [], { user: OWNER });
+    w.rt.mail.sent.length = 0;
+    w.at('2024-05-22T06:30:00+09:00');
+    w.rt.runTimeTriggers();
+    expect(w.rt.mail.sent.filter((m) => m.subject.includes('トリガー'))).toEqual([]);
   });
 
   test('a take-over installs a fresh set as the new owner; the old owner’s triggers do nothing', () => {
@@ -175,6 +205,20 @@ describe('forms that accept responses and can be edited', () => {
     }
   });
 
+  test('the receipt on a form where editing is off carries no edit link and says to reply; with editing on it carries the link', () => {
+    const w = makeWorld();
+    const id = w.supporter({ email: 'jane@example.org' });
+    w.claimForm.setAllowResponseEdits(false);
+    w.rt.mail.sent.length = 0;
+    const off = w.claim({ id, email: 'jane@example.org', date: '2024-05-10' });
+    expect(w.rt.mail.sent[0].body).toContain('内容を修正するときは、このメールに返信して、正しい内容をお知らせください。');
+    expect(w.rt.mail.sent[0].body).not.toContain(off.getEditResponseUrl());
+    w.claimForm.setAllowResponseEdits(true);
+    w.rt.mail.sent.length = 0;
+    const on = w.claim({ id, email: 'jane@example.org', date: '2024-05-11' });
+    expect(w.rt.mail.sent[0].body).toContain(`次のリンクから回答を編集してください:\n${on.getEditResponseUrl()}`);
+  });
+
   test('with editing on, the same 差戻し carries the edit link', () => {
     const w = makeWorld();
     const id = w.supporter({ email: 'jane@example.org' });
@@ -208,17 +252,27 @@ describe('a payout rebuilt by another staff member', () => {
       .filter((r) => r[0] === '振込ファイル' || r[0] === '会計用CSV')
       .map((r) => String(r[1]));
 
-  test('succeeds; the draft it may not trash is marked 【旧・使用しない】 and the sheet links the new files', () => {
+  const folderSetting = (w: World) => String(w.rows('設定').find((r) => r.キー === '支払フォルダ')?.値 ?? '');
+
+  test('in the shared folder: succeeds; the draft it may not trash is marked 【旧・使用しない】 and the sheet links the new files', () => {
     const w = payoutWorld();
     w.call('createPayout', '2024-06');
+    // The folder the first build created is recorded in 設定, and the office shares it with staff.
+    const folderId = folderSetting(w);
+    expect(folderId).not.toBe('');
+    const DriveApp = w.rt.globals.DriveApp as GoogleAppsScript.Drive.DriveApp;
+    DriveApp.getFolderById(folderId).addEditor(OTHER);
     const first = w.rt.drive.files().map((f) => f.id);
     expect(w.rt.drive.files().map((f) => f.name).sort()).toEqual(['総合振込_2024-06.txt', '支払一覧_2024-06.csv'].sort());
     // Another staff member rebuilds the month: Drive lets only the owner trash the old draft.
-    const r = w.rt.invoke('createPayout', ['2024-06'], { user: OTHER }) as { transferUrl: string; csvUrl: string };
+    w.rt.mail.sent.length = 0;
+    const r = w.rt.invoke('createPayout', ['2024-06'], { user: OTHER }) as { transferUrl: string; csvUrl: string; fileError: string | null };
+    expect(r.fileError).toBeNull();
     const files = w.rt.drive.files();
     expect(files.map((f) => f.name).sort()).toEqual(
       ['【旧・使用しない】総合振込_2024-06.txt', '【旧・使用しない】支払一覧_2024-06.csv', '総合振込_2024-06.txt', '支払一覧_2024-06.csv'].sort(),
     );
+    expect(files.every((f) => f.folderId === folderId)).toBe(true);
     const current = files.filter((f) => !f.name.startsWith('【旧'));
     expect(current.every((f) => !first.includes(f.id))).toBe(true);
     const links = linked(w);
@@ -226,10 +280,33 @@ describe('a payout rebuilt by another staff member', () => {
     for (const f of current) expect(links.some((l) => l.includes(f.id))).toBe(true);
     for (const id of first) expect(links.some((l) => l.includes(id))).toBe(false);
     expect([r.transferUrl, r.csvUrl].every((u) => current.some((f) => u.includes(f.id)))).toBe(true);
-    // The owner rebuilding again trashes its own old drafts; the renamed ones are left as they are.
+    expect(w.rt.mail.sent.filter((m) => m.subject.includes('月次支払のファイル'))).toEqual([]);
+    // The owner rebuilding again: staff2's drafts cannot be trashed by the owner either, so they are marked.
     w.call('createPayout', '2024-06');
     const names = w.rt.drive.files().map((f) => f.name);
     expect(names.filter((n) => !n.startsWith('【旧'))).toHaveLength(2);
+    expect(names.filter((n) => n.startsWith('【旧'))).toHaveLength(4);
+  });
+
+  test('in a folder not shared with them: still succeeds in their own Drive, and the office is told the old draft is stale', () => {
+    const w = payoutWorld();
+    w.call('createPayout', '2024-06');
+    const ownerFiles = w.rt.drive.files();
+    w.rt.mail.sent.length = 0;
+    const r = w.rt.invoke('createPayout', ['2024-06'], { user: OTHER }) as { transferUrl: string; fileError: string | null };
+    expect(r.fileError).toContain('支払フォルダ（設定: ');
+    expect(r.fileError).toContain('をこのアカウントでは開けません');
+    const theirs = w.rt.drive.files().filter((f) => !ownerFiles.some((o) => o.id === f.id));
+    expect(theirs.map((f) => f.name).sort()).toEqual(['総合振込_2024-06.txt', '支払一覧_2024-06.csv'].sort());
+    expect(theirs.every((f) => f.folderId !== ownerFiles[0].folderId)).toBe(true);
+    for (const f of theirs) expect(linked(w).some((l) => l.includes(f.id))).toBe(true);
+    const office = w.rt.mail.sent.filter((m) => m.subject.includes('月次支払のファイル'));
+    expect(office.map((m) => m.to)).toEqual(['office@smj.example', 'office@smj.example']);
+    expect(office.map((m) => m.body).join('\n')).toContain('前に作成した 2024-06 の振込ファイル・CSV（2件）はこのアカウントから開けないため');
+    // The owner's next build puts its own stale drafts away (trash) and links only the newest files.
+    w.call('createPayout', '2024-06');
+    const visible = w.rt.drive.files().filter((f) => ownerFiles.some((o) => o.id === f.id));
+    expect(visible).toEqual([]); // the first drafts are in the trash
   });
 
   test('rebuilt by the owner, the old draft goes to the trash (nothing marked)', () => {
