@@ -76,6 +76,12 @@ describe('consultation sessions', () => {
     expect(() => setCell(w, '相談会', 2, '定員', 0)).toThrow(/validation/);
   });
 
+  test('built after 2026-06-30 (forms start unpublished then), the sign-up form is published, editing on (and setup checks it)', () => {
+    const w = makeWorld({ createForms: true, now: '2026-07-15T10:00:00+09:00' });
+    const form = sessionForm(w);
+    expect([form.isPublished(), form.canEditResponse()]).toEqual([true, true]);
+  });
+
   test('capacity, waiting list, eligibility, bad IDs; a cancellation moves the waiting list up in order', () => {
     const w = makeWorld({ createForms: true, now: '2024-06-01T10:00:00+09:00' });
     const a = person(w, { name: '山田 太郎', email: 'a@example.org', experience: 'はい', roots: 'いいえ' });
