@@ -19,6 +19,8 @@ import {
   revalidate,
   reviewEdit,
   setupAll,
+  recordEmergency,
+  sessionSubmit,
 } from './gas/entry';
 import { isStrayTrigger, readTriggerRecord, runningAccount } from './gas/triggers';
 import { applySidebarDecision, readSelection, showReviewSidebar, type SidebarDecision } from './gas/reviewSidebar';
@@ -72,7 +74,7 @@ export function onReviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Processes every form response not yet in the sheets (menu and daily). */
 export function reconcile(): unknown {
   const r = reconcileAll(actorEmail());
-  okAlert('未処理の回答を取り込む', `登録 ${r.registrations}件、申請 ${r.claims}件を取り込みました。${r.pending ? `\n設問が見つからず保留: ${r.pending}件（ログを確認）` : ''}${r.resumed ? '\n時間切れのため、続きは1分後に自動で実行します。' : ''}`);
+  okAlert('未処理の回答を取り込む', `登録 ${r.registrations}件、申請 ${r.claims}件、相談会申込 ${r.signups}件を取り込みました。${r.pending ? `\n設問が見つからず保留: ${r.pending}件（ログを確認）` : ''}${r.resumed ? '\n時間切れのため、続きは1分後に自動で実行します。' : ''}`);
   return r;
 }
 
@@ -145,6 +147,7 @@ export function createForms(): unknown {
       'フォームを作成して公開し、設定に登録しました。回答用のリンク（支援者に知らせるURL）:',
       `登録フォーム: ${r.registrationUrl}`,
       `申請フォーム: ${r.claimUrl}`,
+      `相談会フォーム: ${r.sessionUrl}`,
       report.problems.length ? `\n要確認:\n${report.problems.map((p) => `・${p}`).join('\n')}` : '',
       report.triggerOwner && report.triggerOwner !== runningAccount()
         ? `\n新しいフォームの送信トリガーは、所有者（${report.triggerOwner}）が「初期設定」を実行すると設定されます。それまでの回答は失われず、毎日の処理で取り込まれます。`
@@ -249,5 +252,27 @@ export function createAnnualStatement(year?: unknown): unknown {
   if (y === null) return null;
   const r = buildAnnualStatement(y, actorEmail());
   okAlert('年間支払集計', `シート「${r.sheet}」を作成しました: ${r.supporters}人、${r.total.toLocaleString('ja-JP')}円。\n5万円超の扱い（支払調書・源泉徴収）は税理士に確認してください。`);
+  return r;
+}
+
+// ---- issue 10 part B: consultation sessions and emergency support ----
+
+/** Installable form-submit trigger of the consultation-session sign-up form (設定 相談会フォーム). */
+export function onSessionSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  if (isStrayTrigger(e)) return;
+  sessionSubmit(e);
+}
+
+/**
+ * 緊急支援を記録: a 緊急支援 row for each selected 申請 row (from the editor: a claim ID). Only for a
+ * case that already has a claim; staff then set 用途, 金額 and 判定 in 緊急支援.
+ */
+export function recordEmergencySupport(claimId?: unknown): unknown {
+  const r = recordEmergency(actorEmail(), typeof claimId === 'string' && claimId.trim() !== '' ? claimId : undefined);
+  const lines = [
+    r.created.length ? `緊急支援を記録しました: ${r.created.join('、')}\nシート「緊急支援」で用途・金額・判定を入力してください。` : '',
+    ...r.refused.map((x) => `記録できません: ${x}`),
+  ].filter(Boolean);
+  okAlert('緊急支援を記録', lines.join('\n'));
   return r;
 }

@@ -16,6 +16,7 @@ import { codesInCheckCell, reasonsJson } from '../domain/reasons';
 import type { Assessment, ClaimAnswers, PriorClaim, SupporterFacts } from '../domain/rules';
 import { asDecision, assessClaim, budgetReason } from '../domain/rules';
 import { normalizeEmail, normalizeText, parseYesNo, splitList } from '../domain/text';
+import { alertEmergency, saysUrgent } from './emergency';
 import { Ledger, reportUnmapped } from './ledger';
 import type { Ctx, ResponseData, TablePort } from './ports';
 import { nextSequence } from './register';
@@ -270,6 +271,7 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
     回答日時: r.timestamp,
   };
   const previousDecision = edited ? t.text(own, '判定') : '';
+  const wasUrgent = edited && saysUrgent(t.get(own, '緊急'));
   if (edited) t.set(own, row);
   else t.append(row);
   book.refresh(index);
@@ -285,6 +287,8 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
       ? `申請が編集されたため再チェック（${previousDecision || '—'} → 審査待ち）: ${reasons.map((x) => x.code).join(', ') || 'OK'}`
       : `申請を受付: ${reasons.map((x) => x.code).join(', ') || 'OK'}`,
   );
+
+  alertEmergency(ctx, { claimId, caseId: caseId ?? '', supporterId: assessment.supporterId ?? a.supporterId, supportDate: assessment.supportDate ?? a.supportDate, urgent: a.raw('urgent'), wasUrgent });
 
   const program = assessment.program;
   const documentsMissing =

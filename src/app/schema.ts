@@ -120,3 +120,47 @@ export const CORE_SHEETS: readonly SheetSchema[] = [SETTINGS, SUPPORTERS, CLAIMS
 /** Payout sheet columns (支払 YYYY-MM). */
 export const PAYOUT_HEADERS = ['伴走ネットID', '氏名', '件数', '申請ID', '金額', '振込先', '状態', '理由'] as const;
 export const payoutSheetName = (month: string) => `支払 ${month}`;
+
+// ---- issue 10 part B: consultation sessions and emergency support (SPEC §9) ----
+
+/** 相談会: staff list the online consultation sessions here (one row per session). */
+export const SESSIONS: SheetSchema = {
+  name: '相談会',
+  headers: ['相談会ID', '日時', '名称', '定員', '参加方法', '状態'],
+  required: ['相談会ID', '日時', '名称', '定員', '状態'],
+  staff: ['相談会ID', '日時', '名称', '定員', '参加方法', '状態'],
+  dates: { 日時: 'datetime' },
+};
+
+/** 状態 of a session: only 受付中 sessions are offered in the sign-up form. */
+export const SESSION_STATES = ['受付中', '締切', '終了', '中止'] as const;
+
+/** 相談会申込: one row per sign-up. Staff set 判定 (キャンセル, or 参加可 after checking 要確認) and 出欠. */
+export const SIGNUPS: SheetSchema = {
+  name: '相談会申込',
+  headers: ['申込ID', '受付日時', '伴走ネットID', '氏名', '相談会ID', '参加目的', '判定', '理由', '出欠', 'メール', '言語', '回答ID', '回答日時', '記録済み判定'],
+  required: ['申込ID', '受付日時', '伴走ネットID', '相談会ID', '参加目的', '判定', '理由', '出欠', '回答ID', '回答日時', '記録済み判定'],
+  staff: ['判定', '出欠'],
+  dates: { 受付日時: 'datetime', 回答日時: 'datetime' },
+  hidden: ['回答ID', '回答日時', '記録済み判定'],
+};
+
+/** 判定 of a sign-up. */
+export const SIGNUP_DECISIONS = ['参加可', 'キャンセル待ち', '要確認', 'キャンセル'] as const;
+export const ATTENDANCE = ['出席', '欠席'] as const;
+
+/** 緊急支援: one row per emergency-support grant, created by recordEmergencySupport from a 申請 row. */
+export const GRANTS: SheetSchema = {
+  name: '緊急支援',
+  headers: ['緊急支援ID', '記録日時', '伴走ネットID', '相談者ID', '用途', '金額', '判定', '審査メモ', '支払ID', '申請ID', 'プログラム', '支払予定ID', '記録者'],
+  required: ['緊急支援ID', '記録日時', '伴走ネットID', '相談者ID', '用途', '金額', '判定', '支払ID', '申請ID', 'プログラム', '支払予定ID'],
+  staff: ['用途', '金額', '判定', '審査メモ'],
+  dates: { 記録日時: 'datetime' },
+};
+
+/** 用途 of a grant (staff choose; the list is what 集計 groups by). */
+export const GRANT_USES = ['家賃', '食費', '医療費', '交通費', '通信費', '公的手続き費用', 'その他'] as const;
+/** 判定 of a grant: 支払済 is set by markPayoutPaid only (typed by hand it is put back). */
+export const GRANT_DECISIONS = ['審査待ち', '承認', '却下', '支払済'] as const;
+
+export const PROGRAM_SHEETS_10B: readonly SheetSchema[] = [SESSIONS, SIGNUPS, GRANTS];

@@ -20,6 +20,11 @@ import { protectPaidSheet, type SavedFiles, saveFiles, writePayoutSheet } from '
 import { runSetup } from './setup';
 import { buildForms } from './createForms';
 import { toCell } from './table';
+import { handleSignup, handleSignupChanges, moveUpWaitingList } from '../app/sessions';
+import { handleGrantChanges, recordGrants } from '../app/emergency';
+import type { GrantRecordResult } from '../app/emergency';
+import { GRANTS, SESSIONS, SIGNUPS } from '../app/schema';
+import { buildSessionForm, refreshSessionChoices } from './programSheets';
 import { missingTriggers, readTriggerRecord, runningAccount } from './triggers';
 
 const LOCK_WAIT_MS = 30_000;
@@ -101,6 +106,7 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   sendHeldMail();
   const range = e.range;
   const sheet = range.getSheet();
+  if (programSheetEdit(sheet.getName(), e)) return;
   if (sheet.getName() !== CLAIMS.name) return;
   const row = range.getRow();
   const numRows = range.getNumRows();
@@ -128,6 +134,7 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 export interface ReconcileResult {
   registrations: number;
   claims: number;
+  signups: number;
   pending: number;
   resumed: boolean;
 }
@@ -140,11 +147,12 @@ export function reconcileAll(actor: string, started = Date.now()): ReconcileResu
   removeSpentTriggers('reconcile');
   return withLock('未処理の回答の取り込み', actor, (ss) => {
     let ctx = new GasCtx(ss, actor, started);
-    const result: ReconcileResult = { registrations: 0, claims: 0, pending: 0, resumed: false };
+    const result: ReconcileResult = { registrations: 0, claims: 0, signups: 0, pending: 0, resumed: false };
     const settings = ctx.settings;
     for (const [kind, setting] of [
       ['登録', settings.registrationForm],
       ['申請', settings.claimForm],
+      ['相談会', settings.value('相談会フォーム')],
     ] as const) {
       const { form } = tryOpenForm(setting);
       if (!form) continue;
@@ -167,11 +175,12 @@ export function reconcileAll(actor: string, started = Date.now()): ReconcileResu
         const t0 = Date.now();
         try {
           const r = readResponse(form.getId(), response);
-          const outcome = kind === '登録' ? handleRegistration(ctx, r, formTitles) : handleClaim(ctx, r, formTitles);
+          const outcome = kind === '登録' ? handleRegistration(ctx, r, formTitles) : kind === '申請' ? handleClaim(ctx, r, formTitles) : handleSignup(ctx, r, formTitles);
           if (outcome.kind === 'unmapped') result.pending++;
           else if (outcome.kind !== 'unchanged') {
             if (kind === '登録') result.registrations++;
-            else result.claims++;
+            else if (kind === '申請') result.claims++;
+            else result.signups++;
           }
         } catch (e) {
           // Drop what the failed response buffered; keep it as 保留 and go on with the others.
@@ -182,8 +191,8 @@ export function reconcileAll(actor: string, started = Date.now()): ReconcileResu
         slowest = Math.max(slowest, Date.now() - t0);
       }
     }
-    if (result.registrations + result.claims + result.pending > 0) {
-      ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、保留 ${result.pending}件`);
+    if (result.registrations + result.claims + result.signups + result.pending > 0) {
+      ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、相談会申込 ${result.signups}件、保留 ${result.pending}件`);
     }
     ctx.commit();
     return result;
@@ -218,7 +227,7 @@ export function revalidate(actor: string) {
   return withCtx('審査待ちの再チェック', actor, (ctx) => revalidatePending(ctx));
 }
 
-export function daily(): { sent: number; queued: number; reminded: number; expired: number } {
+export function daily(): { sent: number; queued: number; reminded: number; expired: number; promoted: number } {
   const started = Date.now(); // one execution: both parts share its time limit
   const out = withCtx(
     '毎日の処理',
@@ -229,7 +238,8 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
       reportMissingTriggers(ctx);
       handleReviewChanges(ctx);
       const f = needsInfoFollowUp(ctx);
-      return { sent, queued, reminded: f.reminded, expired: f.expired.length };
+      const program = dailyProgramSheets(ctx);
+      return { sent, queued, reminded: f.reminded, expired: f.expired.length, ...program };
     },
     started,
   );
@@ -255,7 +265,11 @@ function sendHeldMail(): void {
 /** The daily job runs as the triggers' owner, so it can see them: a missing one is told to the office. */
 function reportMissingTriggers(ctx: GasCtx): void {
   const formId = (idOrUrl: string) => tryOpenForm(idOrUrl).form?.getId() ?? '';
-  const check = missingTriggers({ onRegistrationSubmit: formId(ctx.settings.registrationForm), onClaimSubmit: formId(ctx.settings.claimForm) });
+  const check = missingTriggers({
+    onRegistrationSubmit: formId(ctx.settings.registrationForm),
+    onClaimSubmit: formId(ctx.settings.claimForm),
+    onSessionSubmit: formId(ctx.settings.value('相談会フォーム')),
+  });
   if (!check || check.missing.length === 0) return;
   ctx.log('トリガー', `見つからないトリガー: ${check.missing.join('、')}`);
   ctx.mail.notifyOffice(
@@ -283,7 +297,7 @@ export function setupAll(opts: { takeOver?: boolean } = {}): ReturnType<typeof r
 }
 
 export function createFormsNow(actor: string) {
-  return withCtx('フォームの作成', actor, (ctx) => buildForms(ctx));
+  return withCtx('フォームの作成', actor, (ctx) => ({ ...buildForms(ctx), ...buildSessionForm(ctx) }));
 }
 
 /** Month argument: 'YYYY-MM' (also 2026/3, ２０２６年３月); none → the current month in Tokyo. */
@@ -432,5 +446,72 @@ export function buildReportSheet(month: YearMonth, actor: string): { month: Year
     sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map(toCell)));
     ctx.log(name, `集計を作成しました（${rows.length}行）`);
     return { month, sheet: name, rows: rows.length };
+  });
+}
+
+// ---- issue 10 part B: consultation sessions and emergency support ----
+
+/** Installable form-submit trigger of the consultation-session sign-up form. */
+export function sessionSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  requireSubmitEvent(e);
+  const form = e.source;
+  const r = readResponse(form.getId(), e.response);
+  withCtx('相談会申込フォームの回答', 'system', (ctx) => handleSignup(ctx, r, () => questionTitles(form)));
+}
+
+/** Edits of 相談会申込, 相談会 and 緊急支援 (the installable edit trigger). True when the sheet was one of them. */
+function programSheetEdit(name: string, e: GoogleAppsScript.Events.SheetsOnEdit): boolean {
+  let actor = '';
+  try {
+    actor = e.user?.getEmail?.() ?? '';
+  } catch {
+    actor = '';
+  }
+  const who = actor || UNNAMED_EDITOR;
+  if (name === SIGNUPS.name) withCtx('相談会申込の変更', who, (ctx) => handleSignupChanges(ctx));
+  else if (name === SESSIONS.name) {
+    // A session opened, closed or given more places: the form's choices and the waiting list follow.
+    withCtx('相談会の変更', who, (ctx) => {
+      const line = refreshSessionChoices(ctx);
+      if (line) ctx.log('相談会', line);
+      if (ctx.sheetExists(SIGNUPS.name)) moveUpWaitingList(ctx);
+    });
+  } else if (name === GRANTS.name) withCtx('緊急支援の変更', who, (ctx) => handleGrantChanges(ctx));
+  else return false;
+  return true;
+}
+
+/** The daily job's part: changes whose edit trigger could not run, and the form's choices. */
+function dailyProgramSheets(ctx: GasCtx): { promoted: number } {
+  let promoted = 0;
+  if (ctx.sheetExists(SIGNUPS.name) && ctx.sheetExists(SESSIONS.name)) promoted = handleSignupChanges(ctx).promoted;
+  if (ctx.sheetExists(GRANTS.name)) handleGrantChanges(ctx);
+  if (ctx.sheetExists(SESSIONS.name)) {
+    const line = refreshSessionChoices(ctx);
+    if (line) ctx.log('相談会', line);
+  }
+  return { promoted };
+}
+
+/**
+ * recordEmergencySupport: a 緊急支援 row for each selected 申請 row (or for the claim ID given from
+ * the editor). Refusals come back as sentences for the dialog.
+ */
+export function recordEmergency(actor: string, claimId?: string): GrantRecordResult {
+  return withCtx('緊急支援の記録', actor, (ctx) => {
+    const claims = ctx.table(CLAIMS);
+    if (claimId !== undefined) {
+      const id = claimId.normalize('NFKC').trim().toUpperCase();
+      const i = claims.find('申請ID', id);
+      return i >= 0 ? recordGrants(ctx, [i]) : { created: [], refused: [`申請 ${claimId} が見つかりません`] };
+    }
+    const ranges = ctx.ss.getActiveRangeList()?.getRanges() ?? [];
+    if (ranges.length === 0 || ranges[0].getSheet().getName() !== CLAIMS.name) return { created: [], refused: ['申請シートで、緊急支援を記録する申請の行を選んでから実行してください'] };
+    const rows: number[] = [];
+    for (const range of ranges) {
+      for (let r = Math.max(2, range.getRow()); r < range.getRow() + range.getNumRows(); r++) if (!rows.includes(r - 2)) rows.push(r - 2);
+    }
+    if (rows.length === 0) return { created: [], refused: ['見出し行ではなく、申請の行を選んでください'] };
+    return recordGrants(ctx, rows);
   });
 }

@@ -3,9 +3,10 @@
  * formatting and triggers. Safe to run again: it only adds what is missing.
  */
 import type { SheetSchema } from '../app/schema';
-import { CORE_SHEETS, LOG, OUTBOX, RESPONSES, SETTINGS } from '../app/schema';
+import { CORE_SHEETS, LOG, OUTBOX, PROGRAM_SHEETS_10B, RESPONSES, SETTINGS } from '../app/schema';
 import { parseSettings, SETTING_DEFS } from '../app/settings';
-import { rememberSpreadsheet } from './context';
+import { GasCtx, rememberSpreadsheet } from './context';
+import { formatGrants, formatSessions, formatSignups, refreshSessionChoices } from './programSheets';
 import { tryOpenForm } from './forms';
 import { formatAccounts, formatClaims, formatSupporters, headerIndex, protectWarn } from './format';
 import { normHeader } from './table';
@@ -31,6 +32,7 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, opts: { t
   rememberSpreadsheet(ss);
 
   for (const schema of CORE_SHEETS) ensureSheet(ss, schema, report);
+  for (const schema of PROGRAM_SHEETS_10B) ensureSheet(ss, schema, report);
   removeEmptyDefaultSheet(ss);
   writeSettingKeys(ss, report);
   // Looks and guard rails help staff but the product works without them: a failure is reported,
@@ -38,12 +40,16 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, opts: { t
   soft(report, '申請の書式・入力規則', () => formatClaims(ss));
   soft(report, '登録者の入力規則', () => formatSupporters(ss));
   soft(report, '口座の入力規則', () => formatAccounts(ss));
+  soft(report, '相談会の入力規則', () => formatSessions(ss));
+  soft(report, '相談会申込の入力規則', () => formatSignups(ss));
+  soft(report, '緊急支援の入力規則', () => formatGrants(ss));
   for (const s of [LOG, RESPONSES, OUTBOX]) soft(report, `${s.name}の保護`, () => protectWarn(ss.getSheetByName(s.name), `${s.name}はシステムが書き込みます`));
 
   const settings = readSettings(ss);
   report.problems.push(...settings.errors);
-  checkForms(settings.registrationForm, settings.claimForm, report);
-  ensureTriggers(ss, settings.registrationForm, settings.claimForm, report, opts.takeOver === true);
+  checkForms(settings.registrationForm, settings.claimForm, report, settings.value('相談会フォーム'));
+  ensureTriggers(ss, settings.registrationForm, settings.claimForm, settings.value('相談会フォーム'), report, opts.takeOver === true);
+  soft(report, '相談会申込フォームの選択肢', () => refreshChoicesNow(ss));
   if (settings.officeEmails.length === 0) report.problems.push('事務局メールが未設定です（エラーや報告の送り先）');
   for (const key of ['依頼人コード', '依頼人名', '仕向銀行コード', '仕向支店コード', '口座番号']) {
     if (!settings.value(key)) report.problems.push(`${key}が未設定です（月次支払の振込ファイルに必要）`);
@@ -146,7 +152,7 @@ function writeSettingKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: 
  * recorded owner installs (or the account taking over); another account removes its own leftovers of
  * these handlers and is told who owns them.
  */
-function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrationForm: string, claimForm: string, report: SetupReport, takeOver: boolean): void {
+function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrationForm: string, claimForm: string, sessionForm: string, report: SetupReport, takeOver: boolean): void {
   const record = readTriggerRecord();
   const me = runningAccount();
   const triggers = ScriptApp.getProjectTriggers();
@@ -168,6 +174,7 @@ function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrati
   for (const [handler, idOrUrl, label] of [
     ['onRegistrationSubmit', registrationForm, '登録フォーム'],
     ['onClaimSubmit', claimForm, '申請フォーム'],
+    ['onSessionSubmit', sessionForm, '相談会フォーム'],
   ] as const) {
     const { form, error } = tryOpenForm(idOrUrl);
     if (!form) {
@@ -204,10 +211,11 @@ function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrati
  * edit link). Publishing and editing are set here; a form that does not accept responses is reported,
  * not reopened (the office may have closed it on purpose, e.g. at the end of a program).
  */
-function checkForms(registrationForm: string, claimForm: string, report: SetupReport): void {
+function checkForms(registrationForm: string, claimForm: string, report: SetupReport, sessionForm = ''): void {
   for (const [idOrUrl, label] of [
     [registrationForm, '登録フォーム'],
     [claimForm, '申請フォーム'],
+    [sessionForm, '相談会フォーム'],
   ] as const) {
     const { form } = tryOpenForm(idOrUrl);
     if (!form) continue; // reported by ensureTriggers
@@ -227,7 +235,8 @@ function checkForms(registrationForm: string, claimForm: string, report: SetupRe
     }
     if (!published) {
       fix('公開しました（未公開のままでは誰も回答できません）', () => form.setPublished(true), 'フォームが公開されていません。フォームの編集画面右上の「公開」を押してください');
-    } else if (!form.isAcceptingResponses()) {
+    } else if (!form.isAcceptingResponses() && label !== '相談会フォーム') {
+      // (The sign-up form is opened and closed with the sessions in 相談会: not a problem.)
       report.problems.push(`${label}は回答を受け付けていません。受け付けるには、フォームの「回答」タブで「回答を受付中」をオンにしてください（募集を締め切った場合はそのままで構いません）`);
     }
     if (!form.canEditResponse()) {
@@ -238,4 +247,12 @@ function checkForms(registrationForm: string, claimForm: string, report: SetupRe
       );
     }
   }
+}
+
+/** The sign-up form's 相談会 choices from the sheet (issue 10 part B). */
+function refreshChoicesNow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const ctx = new GasCtx(ss, 'system');
+  const line = refreshSessionChoices(ctx);
+  if (line) ctx.log('相談会', line);
+  ctx.commit();
 }

@@ -19,6 +19,8 @@ export const menuItems: ({ caption: string; fn: string } | null)[] = [
   { caption: '振込不能を記録', fn: 'recordReturnedTransfer' },
   { caption: '年間支払集計', fn: 'createAnnualStatement' },
   null,
+  { caption: '緊急支援を記録（選択した申請）', fn: 'recordEmergencySupport' },
+  null,
   { caption: '毎日の処理を今すぐ実行', fn: 'dailyMaintenance' },
 ];
 

@@ -63,7 +63,7 @@ const note = (m: { note: string; translation: string | null }) => [
   `From the office (as written): ${m.note}`,
   ...(m.translation ? ['', `Machine translation (Google Translate, for reference only): ${m.translation}`] : []),
 ];
-const footer = (contact: string) => `\n--\nBansou Net office, Solidarity Network with Migrants Japan (SMJ)\n${contact}\n`;
+export const footer = (contact: string) => `\n--\nBansou Net office, Solidarity Network with Migrants Japan (SMJ)\n${contact}\n`;
 const monthName = (ym: string) => {
   const [y, m] = ym.split('-').map(Number);
   const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -160,9 +160,10 @@ export const en: Catalog = {
       '',
       `We will transfer your honorarium to your registered bank account on ${m.payday}.`,
       '',
-      `Amount: ${yen(m.net ?? m.amount)}`,
+      `Amount: ${yen((m.net ?? m.amount) + (m.grants ?? 0))}`,
       m.tax ? `(honorarium ${yen(m.amount)}, income tax withheld ${yen(m.tax)})` : '',
-      `Claims: ${m.claimIds.join(', ')}`,
+      m.claimIds.length > 0 ? `Claims: ${m.claimIds.join(', ')}` : '',
+      m.grants ? `Emergency support: ${yen(m.grants)} (${(m.grantIds ?? []).join(', ')}; for the person you support)` : '',
       '',
       'Thank you for your support.',
       footer(m.contact),

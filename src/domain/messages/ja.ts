@@ -50,7 +50,7 @@ const jaDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${N
 const restate = (m: { claimId: string; supportDate: string; hours: string }) => [`申請ID: ${m.claimId}`, `支援実施日: ${m.supportDate}`, `支援時間: ${m.hours}`];
 const problems = (list: { text: string; fix: string }[]) =>
   list.length === 0 ? [] : ['', '自動確認で見つかった点:', ...list.map((p) => (p.fix ? `・${p.text}\n  → ${p.fix}` : `・${p.text}`))];
-const footer = (contact: string) => `\n--\n移住連（移住者と連帯する全国ネットワーク）伴走ネット事務局\n${contact}\n`;
+export const footer = (contact: string) => `\n--\n移住連（移住者と連帯する全国ネットワーク）伴走ネット事務局\n${contact}\n`;
 
 export const ja: Catalog = {
   language: 'ja',
@@ -145,9 +145,10 @@ export const ja: Catalog = {
       '',
       `${m.payday} に、登録の口座へ謝金をお振込みします。`,
       '',
-      `金額: ${yen(m.net ?? m.amount)}`,
+      `金額: ${yen((m.net ?? m.amount) + (m.grants ?? 0))}`,
       m.tax ? `（謝金 ${yen(m.amount)}、源泉徴収税 ${yen(m.tax)}）` : '',
-      `対象の申請: ${m.claimIds.join(', ')}`,
+      m.claimIds.length > 0 ? `対象の申請: ${m.claimIds.join(', ')}` : '',
+      m.grants ? `緊急支援費: ${yen(m.grants)}（${(m.grantIds ?? []).join(', ')}。相談者への支援にお使いください）` : '',
       '',
       'ご協力ありがとうございました。',
       footer(m.contact),

@@ -75,6 +75,9 @@ export interface PaidMail {
   claimIds: string[];
   net?: number;
   tax?: number;
+  /** 緊急支援費 paid in the same transfer (issue 10): not honoraria, never taxed. */
+  grants?: number;
+  grantIds?: string[];
   contact: string;
 }
 

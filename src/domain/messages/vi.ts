@@ -62,7 +62,7 @@ const note = (m: { note: string; translation: string | null }) => [
   `Văn phòng ghi chú (nguyên văn): ${m.note}`,
   ...(m.translation ? ['', `Bản dịch máy (Google Dịch, chỉ để tham khảo): ${m.translation}`] : []),
 ];
-const footer = (contact: string) => `\n--\nVăn phòng Bansou Net, Mạng lưới Đoàn kết với Người di cư Nhật Bản (SMJ)\n${contact}\n`;
+export const footer = (contact: string) => `\n--\nVăn phòng Bansou Net, Mạng lưới Đoàn kết với Người di cư Nhật Bản (SMJ)\n${contact}\n`;
 const month = (ym: string) => `tháng ${Number(ym.slice(5, 7))}/${ym.slice(0, 4)}`;
 
 export const vi: Catalog = {
@@ -155,9 +155,10 @@ export const vi: Catalog = {
       '',
       `Chúng tôi sẽ chuyển tiền thù lao vào tài khoản đã đăng ký của bạn vào ngày ${m.payday}.`,
       '',
-      `Số tiền: ${yen(m.net ?? m.amount)}`,
+      `Số tiền: ${yen((m.net ?? m.amount) + (m.grants ?? 0))}`,
       m.tax ? `(thù lao ${yen(m.amount)}, thuế thu nhập khấu trừ ${yen(m.tax)})` : '',
-      `Các yêu cầu: ${m.claimIds.join(', ')}`,
+      m.claimIds.length > 0 ? `Các yêu cầu: ${m.claimIds.join(', ')}` : '',
+      m.grants ? `Chi phí hỗ trợ khẩn cấp: ${yen(m.grants)} (${(m.grantIds ?? []).join(', ')}; dành cho người bạn hỗ trợ)` : '',
       '',
       'Cảm ơn bạn đã hỗ trợ.',
       footer(m.contact),
