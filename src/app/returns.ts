@@ -12,6 +12,7 @@
 import type { YearMonth } from '../domain/calendar';
 import { tokyoDateOf, tokyoDateTime } from '../domain/calendar';
 import { NEEDS_CHECK } from '../domain/bankAccount';
+import { payday as paydayOf } from '../domain/holidays';
 import { parseId } from '../domain/ids';
 import { catalog, languageOf } from '../domain/messages';
 import { normalizeText } from '../domain/text';
@@ -103,13 +104,13 @@ export function recordReturn(ctx: Ctx, req: ReturnRequest): ReturnOutcome {
       catalog(language).returned({
         name: supporters.text(si, '氏名'),
         month,
-        payday: req.sheet.payday ?? month,
+        // The sheet records the payday; without it, the payday rule of the active program.
+        payday: req.sheet.payday ?? paydayOf(month, ctx.settings.active.paydayDay),
         amount,
         claimIds,
         reason,
         contact: ctx.settings.contact,
       }),
-      ctx.settings.officeEmails.length > 0 ? { replyTo: ctx.settings.officeEmails[0] } : {},
     );
   } else {
     ctx.log(id, '振込不能のお知らせを送れません（登録者シートにメールがありません）');

@@ -68,3 +68,21 @@ test('Japanese months read 2024年6月, not 2024年06月', () => {
   const c = catalog('ja');
   expect(c.paid({ name: 'A', month: '2024-06', payday: '2024-06-10', amount: 1, claimIds: [], contact: '' }).subject).toContain('2024年6月');
 });
+
+// ---- issue 11: a returned transfer
+describe('returned transfer mail', () => {
+  test.each([
+    ['ja', '2024年6月10日', '12,000円'],
+    ['en', '10 June 2024', '12,000 yen'],
+    ['vi', '10/06/2024', 'yên'],
+  ] as const)('%s: the date, amount, claims and the bank reason; what to send', (lang, date, money) => {
+    const m = catalog(lang).returned({ name: 'An', month: '2024-06', payday: '2024-06-10', amount: 12000, claimIds: ['C-00001-1', 'C-00002-8'], reason: '名義相違', contact: 'office 03-0000-0000' });
+    expect(m.body).toContain(date);
+    expect(m.body).toContain(money);
+    expect(m.body).toContain('C-00001-1, C-00002-8');
+    expect(m.body).toContain('名義相違');
+    expect(m.body).toContain('記号');
+    expect(m.body).toContain('office 03-0000-0000');
+    expect(`${m.subject}${m.body}`).not.toMatch(/undefined|NaN|\[object/);
+  });
+});

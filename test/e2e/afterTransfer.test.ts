@@ -186,7 +186,7 @@ describe('recordReturnedTransfer (振込不能)', () => {
     const mail = w.rt.mail.sent[0];
     expect(mail).toMatchObject({ to: 'jane@example.org', replyTo: 'office@smj.example' });
     expect(mail.subject).toBe('[Bansou Net] We could not transfer your honorarium (June 2024)');
-    expect(mail.body).toContain('The honorarium of 8,000 yen that we transferred on 2024-06-10 was returned to us by the bank (the bank\'s reason: 名義相違).');
+    expect(mail.body).toContain('The honorarium of 8,000 yen that we transferred on 10 June 2024 was returned to us by the bank (the bank\'s reason: 名義相違).');
     expect(mail.body).toContain('account holder name');
     expect(mail.body).not.toContain('1234567');
   });
@@ -198,11 +198,25 @@ describe('recordReturnedTransfer (振込不能)', () => {
     const [vi, ja] = w.rt.mail.sent;
     expect(vi.to).toBe('lan@example.org');
     expect(vi.subject).toBe('[Bansou Net] Chúng tôi không thể chuyển tiền thù lao (tháng 6/2024)');
-    expect(vi.body).toContain('lý do của ngân hàng: 口座なし');
+    expect(vi.body).toContain('chúng tôi chuyển vào ngày 10/06/2024 đã bị ngân hàng trả lại (lý do của ngân hàng: 口座なし)');
     expect(ja.to).toBe('taro@example.org');
     expect(ja.subject).toBe('【伴走ネット】謝金をお振込みできませんでした（2024年6月）');
-    expect(ja.body).toContain('2024-06-10 にお振込みした謝金 12,000円 が、銀行から返却されました（銀行からの理由: 口座なし）。');
+    expect(ja.body).toContain('2024年6月10日 にお振込みした謝金 12,000円 が、銀行から返却されました（銀行からの理由: 口座なし）。');
     for (const m of [vi, ja]) expect(m.replyTo).toBe('office@smj.example');
+  });
+
+  test('a colleague the paid sheet refuses (protected) still records the return; ログ says where the note is', () => {
+    const { w, b } = paidJune();
+    const before = values(w, '支払 2024-06');
+    const r = w.rt.invoke('recordReturnedTransfer', ['2024-06', b, '名義相違'], { user: 'colleague@smj.example' }) as { kind: string; sheetNoted: boolean; message: string };
+    expect(r).toMatchObject({ kind: 'recorded', sheetNoted: false });
+    expect(r.message).toContain('支払シートには書き込めませんでした');
+    expect(values(w, '支払 2024-06')).toEqual(before);
+    expect(w.rows('申請').filter((x) => x.伴走ネットID === b).map((x) => [x.判定, x.支払ID])).toEqual([['承認', '']]);
+    expect(String(w.rows('口座').find((x) => x.伴走ネットID === b)?.状態)).toMatch(/^要確認/);
+    const log = w.rows('ログ').map((l) => String(l.内容));
+    expect(log.some((l) => l.startsWith('支払シート「支払 2024-06」に振込不能を書き込めませんでした（シートの保護') && l.includes('You are trying to edit a protected cell'))).toBe(true);
+    expect(log.some((l) => l.startsWith(`振込不能を記録: ${b}`))).toBe(true);
   });
 
   test('recording the same return twice changes nothing', () => {

@@ -1067,14 +1067,30 @@ export class FakeRange extends Fake {
     this._env.meter.read(1);
     return displayValue(this._sheet._cell(this._row, this._col), this._sheet._ss._tz);
   }
+  /**
+   * A script writes with the rights of the account it runs as: a protected (not warning-only) range it
+   * may not edit refuses the write, with the message Google gives.
+   */
+  private _checkProtected(): void {
+    const user = this._env.exec.user || this._env.effectiveUser;
+    for (let r = 0; r < this._nr; r++) {
+      for (let c = 0; c < this._nc; c++) {
+        if (this._sheet._protections.some((p) => !p._allows(user, this._row + r, this._col + c))) {
+          fail('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+        }
+      }
+    }
+  }
   setValues(values: unknown[][]) {
     const v = shape(values, this._nr, this._nc);
+    this._checkProtected();
     this._env.meter.write(this._nr * this._nc);
     for (let r = 0; r < this._nr; r++) for (let c = 0; c < this._nc; c++) this._sheet._write(this._row + r, this._col + c, v[r][c]);
     return this;
   }
   setValue(value: unknown) {
     checkCellLength(value);
+    this._checkProtected();
     this._env.meter.write(this._nr * this._nc);
     for (let r = 0; r < this._nr; r++) for (let c = 0; c < this._nc; c++) this._sheet._write(this._row + r, this._col + c, value);
     return this;

@@ -188,7 +188,7 @@ export const en: Catalog = {
     body: [
       `Dear ${m.name},`,
       '',
-      `The honorarium of ${yen(m.amount)} that we transferred on ${m.payday} was returned to us by the bank (the bank's reason: ${m.reason}).`,
+      `The honorarium of ${yen(m.amount)} that we transferred on ${enDate(m.payday)} was returned to us by the bank (the bank's reason: ${m.reason}).`,
       `Claims: ${m.claimIds.join(', ')}`,
       '',
       'Please reply to this email with your correct bank account:',

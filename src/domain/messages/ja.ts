@@ -175,7 +175,7 @@ export const ja: Catalog = {
     body: [
       `${m.name} 様`,
       '',
-      `${m.payday} にお振込みした謝金 ${yen(m.amount)} が、銀行から返却されました（銀行からの理由: ${m.reason}）。`,
+      `${jaDate(m.payday)} にお振込みした謝金 ${yen(m.amount)} が、銀行から返却されました（銀行からの理由: ${m.reason}）。`,
       `対象の申請: ${m.claimIds.join(', ')}`,
       '',
       'お手数ですが、このメールに返信して、正しい振込先をお知らせください。',

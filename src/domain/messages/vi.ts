@@ -183,7 +183,7 @@ export const vi: Catalog = {
     body: [
       `Kính gửi ${m.name},`,
       '',
-      `Khoản thù lao ${yen(m.amount)} chúng tôi chuyển vào ngày ${m.payday} đã bị ngân hàng trả lại (lý do của ngân hàng: ${m.reason}).`,
+      `Khoản thù lao ${yen(m.amount)} chúng tôi chuyển vào ngày ${viDate(m.payday)} đã bị ngân hàng trả lại (lý do của ngân hàng: ${m.reason}).`,
       `Các yêu cầu: ${m.claimIds.join(', ')}`,
       '',
       'Vui lòng trả lời email này và cho chúng tôi biết tài khoản ngân hàng chính xác của bạn:',
