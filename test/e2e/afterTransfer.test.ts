@@ -314,7 +314,7 @@ describe('recordReturnedTransfer (振込不能)', () => {
 });
 
 describe('createAnnualStatement (年間支払 YYYY)', () => {
-  const HEADERS = ['伴走ネットID', '氏名', '件数', '支払総額', '源泉徴収額', '差引支給額', '5万円超'];
+  const HEADERS = ['伴走ネットID', '氏名', '件数', '支払総額', '源泉徴収額', '差引支給額', '5万円超', '緊急支援費'];
 
   test('counts what was paid by payday in the year, returns where they were paid again; same sheet on rebuild', () => {
     const { w, a, b, c } = scenario();
@@ -335,12 +335,12 @@ describe('createAnnualStatement (年間支払 YYYY)', () => {
     const body = sheet.slice(1, 4);
     expect(body).toEqual(
       [
-        [a, '山田 太郎', 2, 12000, 1225, 10775, ''],
-        [b, 'Jane Doe', 1, 8000, 816, 7184, ''],
-        [c, 'Nguyen Lan', 1, 8000, 816, 7184, ''],
+        [a, '山田 太郎', 2, 12000, 1225, 10775, '', 0],
+        [b, 'Jane Doe', 1, 8000, 816, 7184, '', 0],
+        [c, 'Nguyen Lan', 1, 8000, 816, 7184, '', 0],
       ].sort((x, y) => (String(x[0]) < String(y[0]) ? -1 : 1)),
     );
-    expect(sheet[4]).toEqual(['合計', '3人', 4, 28000, 2857, 25143, '0人']);
+    expect(sheet[4]).toEqual(['合計', '3人', 4, 28000, 2857, 25143, '0人', 0]);
     const text = JSON.stringify(sheet);
     expect(text).toContain('税理士');
     expect(text).toContain('2024-06（支払日 2024-06-10）、2024-12（支払日 2024-12-10）');
@@ -351,7 +351,7 @@ describe('createAnnualStatement (年間支払 YYYY)', () => {
     expect(values(w, '年間支払 2024')).toEqual(sheet);
     // 2025 has nothing paid yet.
     w.call('createAnnualStatement', 2025);
-    expect(values(w, '年間支払 2025').slice(0, 2)).toEqual([HEADERS, ['合計', '0人', 0, 0, 0, 0, '0人']]);
+    expect(values(w, '年間支払 2025').slice(0, 2)).toEqual([HEADERS, ['合計', '0人', 0, 0, 0, 0, '0人', 0]]);
   });
 
   test('a return not paid again by year end is not in that year; a payday in January counts for January', () => {
@@ -367,7 +367,7 @@ describe('createAnnualStatement (年間支払 YYYY)', () => {
     expect(values(w, '年間支払 2024').slice(1).map((r) => r[0])).not.toContain(b);
     w.call('createAnnualStatement', 2025);
     const y25 = values(w, '年間支払 2025');
-    expect(y25[1]).toEqual([b, 'Jane Doe', 1, 8000, 0, 8000, '']);
+    expect(y25[1]).toEqual([b, 'Jane Doe', 1, 8000, 0, 8000, '', 0]);
     expect(JSON.stringify(y25)).toContain('2025-01（支払日 2025-01-10）');
   });
 
@@ -391,6 +391,27 @@ describe('createAnnualStatement (年間支払 YYYY)', () => {
     expect(flag(a)).toBe('');
     expect(flag(b)).toBe('はい');
     expect(sheet.find((r) => r[0] === '合計')?.[6]).toBe('1人');
+  });
+
+  test('緊急支援費 paid in the year are their own column, outside 件数, 支払総額 and 5万円超', () => {
+    const { w, a } = scenario();
+    w.call('createPayout', '2024-06');
+    w.call('markPayoutPaid', '2024-06');
+    // 06-03: a 30,000 yen rent grant for 山田's case (his first claim, 申請 row 2), paid with July's payout.
+    w.rt.select(w.sheet('申請'), 'C2');
+    w.call('recordEmergencySupport');
+    const g = w.sheet('緊急支援');
+    const gh = g.getRange(1, 1, 1, g.getLastColumn()).getValues()[0].map(String);
+    for (const [h, v] of [['用途', '家賃'], ['金額', 30000], ['判定', '承認']] as const) {
+      w.rt.editCell(g, g.getRange(2, gh.indexOf(h) + 1).getA1Notation(), v, { user: 'staff@smj.example' });
+    }
+    w.at('2024-07-01T09:00:00+09:00');
+    expect(w.call('createPayout', '2024-07')).toMatchObject({ paid: 1, total: 30000 });
+    w.call('markPayoutPaid', '2024-07');
+    w.call('createAnnualStatement', 2024);
+    const sheet = values(w, '年間支払 2024');
+    expect(sheet.find((r) => r[0] === a)).toEqual([a, '山田 太郎', 2, 12000, 0, 12000, '', 30000]);
+    expect(sheet.find((r) => r[0] === '合計')).toEqual(['合計', '3人', 4, 28000, 0, 28000, '0人', 30000]);
   });
 
   test('from the menu: asks for the year (default: this year)', () => {
