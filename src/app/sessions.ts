@@ -44,7 +44,8 @@ export function readSessions(ctx: Ctx): Map<string, Session> {
     const when = t.get(i, '日時');
     out.set(id, {
       id,
-      title: normalizeText(t.get(i, '名称')),
+      // As staff typed it (not NFKC): it is shown in the form and mails.
+      title: String(t.get(i, '名称') ?? '').replace(/\s+/g, ' ').trim(),
       when: isDateObject(when) && !Number.isNaN(when.getTime()) ? tokyoDateTime(when) : normalizeText(when),
       capacity: capacityOf(t.get(i, '定員')),
       method: normalizeText(t.get(i, '参加方法')),
