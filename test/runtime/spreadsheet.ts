@@ -674,6 +674,11 @@ export class FakeRangeList extends Fake {
   getRanges() {
     return [...this._ranges];
   }
+  /** RangeList.setValue: "Sets the value for each Range in the RangeList." */
+  setValue(value: unknown) {
+    for (const r of this._ranges) r.setValue(value);
+    return this;
+  }
 }
 
 // ---------------------------------------------------------------- Sheet
@@ -771,6 +776,11 @@ export class FakeSheet extends Fake {
   }
   getDataRange() {
     return new FakeRange(this._env, this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
+  }
+  /** Sheet.getRangeList(a1Notations): the ranges of a non-empty list of A1 notations in this sheet. */
+  getRangeList(a1Notations: string[]) {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) fail('The parameters (number[]) don\'t match the method signature for SpreadsheetApp.Sheet.getRangeList.');
+    return new FakeRangeList(a1Notations.map((a1) => this.getRange(String(a1)) as FakeRange));
   }
   getSheetValues(r: number, c: number, nr: number, nc: number) {
     const rows = nr === -1 ? Math.max(1, this.getLastRow() - r + 1) : nr;
