@@ -19,8 +19,11 @@ export interface TablePort<H extends string = string> {
   text(i: number, header: H): string;
   /** The first row whose cell equals value, or -1. */
   find(header: H, value: string): number;
-  /** Every row whose cell equals value, in sheet order. */
-  findAll(header: H, value: string): number[];
+  /**
+   * Every row whose cell equals value, in sheet order (`matches`: a looser check of a candidate
+   * whose text equals value but for case, e.g. an email).
+   */
+  findAll(header: H, value: string, matches?: (cell: unknown) => boolean): number[];
   /** Reads these rows in as few calls as possible (before a loop over them). */
   load(indexes: readonly number[]): void;
   /** Every value of one column. */

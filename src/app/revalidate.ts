@@ -9,6 +9,7 @@ import { checkCell } from '../domain/messages';
 import type { Ctx } from './ports';
 import { CLAIMS, SUPPORTERS } from './schema';
 import { answersFromRow, assess, ClaimBook, SupporterBook, takesBudget } from './claim';
+import { rebuildBudgetTotals } from './lookups';
 
 export interface RevalidateResult {
   checked: number;
@@ -65,6 +66,8 @@ export function revalidatePending(ctx: Ctx): RevalidateResult {
     const now = book.entries[i];
     if (takesBudget(now, now.programId)) committed.set(now.programId, (committed.get(now.programId) ?? 0) + now.amount);
   }
+  // The budget's running totals, from the whole sheet now that it is read.
+  rebuildBudgetTotals(ctx, t);
   ctx.log('申請', `審査待ちの再チェック: ${checked}件を確認、${changed}件を更新`);
   return { checked, changed };
 }

@@ -10,6 +10,7 @@ import { programById } from '../domain/programs';
 import type { Ctx, TablePort } from './ports';
 import { CLAIMS, SUPPORTERS } from './schema';
 import { SupporterBook } from './claim';
+import { adjustBudget, claimEntry } from './lookups';
 
 export interface ReviewResult {
   changes: number;
@@ -21,16 +22,20 @@ export interface ReviewResult {
 export const UNKNOWN_REVIEWER = '不明（後から記録）';
 
 /**
- * Acts on every row whose 判定 differs from 記録済み判定. `edited` are the rows of the edit that
- * fired the trigger: their reviewer is the editor; other rows found changed (an edit whose trigger
- * could not get the lock) are recorded without a name.
+ * Acts on the rows whose 判定 differs from 記録済み判定. With `edited` (the rows of the edit that
+ * fired the trigger) only those rows are read and acted on, their reviewer being the editor: an
+ * edit costs the same whatever the size of 申請. Without, every row is (the daily job, and the
+ * recovery run after an edit whose trigger could not get the lock): rows found changed then are
+ * recorded without a name.
  */
 export function handleReviewChanges(ctx: Ctx, edited: readonly number[] = []): ReviewResult {
-  const t = ctx.table(CLAIMS);
+  const t = edited.length > 0 ? ctx.lookup(CLAIMS) : ctx.table(CLAIMS);
   const result: ReviewResult = { changes: 0, needsInfoSent: 0, refused: 0 };
   const editedRows = new Set(edited);
+  const rows = edited.length > 0 ? [...editedRows].filter((i) => i >= 0 && i < t.length).sort((a, b) => a - b) : Array.from({ length: t.length }, (_, i) => i);
+  t.load(rows);
   let supporters: SupporterBook | undefined;
-  for (let i = 0; i < t.length; i++) {
+  for (const i of rows) {
     if (!t.text(i, '申請ID')) continue;
     const now = t.text(i, '判定');
     const recorded = t.text(i, '記録済み判定');
@@ -59,11 +64,14 @@ export function handleReviewChanges(ctx: Ctx, edited: readonly number[] = []): R
       continue;
     }
     const reviewer = editedRows.has(i) ? ctx.actor : UNKNOWN_REVIEWER;
+    // 却下 gives the claim's place in the budget back (and taking it back takes it again).
+    const beforeEntry = claimEntry(t, i);
+    adjustBudget(ctx, { ...beforeEntry, decision: asDecision(recorded) }, beforeEntry);
     t.set(i, { 記録済み判定: decision, 審査者: reviewer, 審査日時: ctx.now });
     ctx.log(claimId, `判定: ${recorded || '（なし）'} → ${decision}${t.text(i, '審査メモ') ? `（メモ: ${t.text(i, '審査メモ')}）` : ''}${editedRows.has(i) ? '' : `（審査者: ${UNKNOWN_REVIEWER}）`}`);
     result.changes++;
     if (decision === '差戻し') {
-      supporters ??= new SupporterBook(ctx.table(SUPPORTERS));
+      supporters ??= new SupporterBook(edited.length > 0 ? ctx.lookup(SUPPORTERS) : ctx.table(SUPPORTERS));
       sendNeedsInfo(ctx, t, i, supporters, false);
       result.needsInfoSent++;
     } else {

@@ -115,6 +115,23 @@ export class GasCtx implements Ctx {
     return this.propCache[key] ?? null;
   }
 
+  /**
+   * Before the script lock: the settings and the headers of the sheets the run will use (and of
+   * ログ). Nothing read here can be changed by another run; rows and properties are read under the lock.
+   */
+  prepare(schemas: readonly SheetSchema[]): void {
+    void this.settings;
+    this.props ??= PropertiesService.getScriptProperties(); // the service only: values are read under the lock
+    for (const s of schemas) this.lookupTable(s);
+    this.logTable ??= Table.openForAppend(this.ss, LOG);
+  }
+
+  /** Every script property (read once per run, with what this run set). */
+  allProps(): Record<string, string> {
+    this.prop('');
+    return { ...this.propCache, ...Object.fromEntries(this.pendingProps) };
+  }
+
   /** Buffered: written after the sheets, so a run that fails before its rows are written skips no ID. */
   setProp(key: string, value: string): void {
     this.pendingProps.set(key, value);

@@ -952,6 +952,20 @@ export class FakeSheet extends Fake {
   isSheetHidden() {
     return this._hidden;
   }
+  /**
+   * "Returns the RangeList collection representing the ranges in the same sheet specified by a
+   * non-empty list of A1 notations." (Sheet.getRangeList)
+   */
+  getRangeList(a1Notations: string[]) {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) fail('Invalid argument: a1Notations');
+    return new FakeRangeList(
+      a1Notations.map((a1) => {
+        const p = parseA1(String(a1));
+        if (!p || (p.sheet !== undefined && p.sheet !== this._name)) fail('Range not found');
+        return this._rangeFromA1(p);
+      }),
+    );
+  }
   createTextFinder(text: string) {
     return new FakeTextFinder(new FakeRange(this._env, this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn())), String(text));
   }
@@ -1351,6 +1365,31 @@ export class FakeRange extends Fake {
     if (isDate(v)) return String(serialOf(dateMs(v), this._sheet._ss._tz));
     if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
     return String(v);
+  }
+}
+
+// ---------------------------------------------------------------- RangeList
+
+export class FakeRangeList extends Fake {
+  readonly _cls = 'RangeList';
+  constructor(readonly _ranges: FakeRange[]) {
+    super();
+  }
+  getRanges() {
+    return [...this._ranges];
+  }
+  /** "Sets the value for each Range in the RangeList." */
+  setValue(value: unknown) {
+    for (const r of this._ranges) r.setValue(value);
+    return this;
+  }
+  /** "Clears the content of each Range in the RangeList, leaving the formatting intact." */
+  clearContent() {
+    for (const r of this._ranges) r._eachExisting((c) => {
+      c.v = '';
+      c.f = undefined;
+    });
+    return this;
   }
 }
 
