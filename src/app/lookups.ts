@@ -167,8 +167,9 @@ export function adjustBudget(ctx: Ctx, before: PriorClaim | undefined, after: Pr
   if (before?.programId) changes.set(before.programId, -budgetShare(before));
   if (after?.programId) changes.set(after.programId, (changes.get(after.programId) ?? 0) + budgetShare(after));
   for (const [programId, delta] of changes) {
+    if (delta === 0) continue; // (no property read: a 承認 of a pending claim changes nothing here)
     const stored = ctx.prop(budgetKey(programId));
-    if (delta === 0 || stored === null || !Number.isFinite(Number(stored))) continue;
+    if (stored === null || !Number.isFinite(Number(stored))) continue;
     ctx.setProp(budgetKey(programId), String(Number(stored) + delta));
   }
 }

@@ -24,8 +24,8 @@ export interface TablePort<H extends string = string> {
    * whose text equals value but for case, e.g. an email).
    */
   findAll(header: H, value: string, matches?: (cell: unknown) => boolean): number[];
-  /** Reads these rows in as few calls as possible (before a loop over them). */
-  load(indexes: readonly number[]): void;
+  /** Reads these rows in as few calls as possible (before a loop over them); `inSheet`: known sheet rows. */
+  load(indexes: readonly number[], inSheet?: boolean): void;
   /** Every value of one column. */
   column(header: H): unknown[];
   append(row: Partial<Record<H, unknown>>): number;

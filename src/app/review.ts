@@ -32,8 +32,9 @@ export function handleReviewChanges(ctx: Ctx, edited: readonly number[] = []): R
   const t = edited.length > 0 ? ctx.lookup(CLAIMS) : ctx.table(CLAIMS);
   const result: ReviewResult = { changes: 0, needsInfoSent: 0, refused: 0 };
   const editedRows = new Set(edited);
-  const rows = edited.length > 0 ? [...editedRows].filter((i) => i >= 0 && i < t.length).sort((a, b) => a - b) : Array.from({ length: t.length }, (_, i) => i);
-  t.load(rows);
+  // (Edited rows are sheet rows: read as they are, without asking the sheet its length.)
+  const rows = edited.length > 0 ? [...editedRows].filter((i) => i >= 0).sort((a, b) => a - b) : Array.from({ length: t.length }, (_, i) => i);
+  t.load(rows, edited.length > 0);
   let supporters: SupporterBook | undefined;
   for (const i of rows) {
     if (!t.text(i, '申請ID')) continue;

@@ -119,11 +119,17 @@ export class GasCtx implements Ctx {
    * Before the script lock: the settings and the headers of the sheets the run will use (and of
    * ログ). Nothing read here can be changed by another run; rows and properties are read under the lock.
    */
-  prepare(schemas: readonly SheetSchema[]): void {
-    void this.settings;
-    this.props ??= PropertiesService.getScriptProperties(); // the service only: values are read under the lock
+  prepare(schemas: readonly SheetSchema[], opts: { settings?: boolean; props?: boolean } = {}): void {
+    if (opts.settings !== false) void this.settings;
+    // The service only: values are read under the lock.
+    if (opts.props !== false) this.props ??= PropertiesService.getScriptProperties();
     for (const s of schemas) this.lookupTable(s);
     this.logTable ??= Table.openForAppend(this.ss, LOG);
+  }
+
+  /** A table the caller opened (e.g. from an edit event's sheet and header). */
+  adopt<H extends string>(schema: SheetSchema<H>, t: Table<H>): void {
+    if (!this.tables.has(schema.name)) this.tables.set(schema.name, t as unknown as Table);
   }
 
   /** Every script property (read once per run, with what this run set). */
@@ -172,8 +178,8 @@ export class GasCtx implements Ctx {
 
   /** Ends a run: sheet writes first, then the mail they announce, then what sending logged. */
   commit(): void {
-    // Make the writes final before any mail announces them.
-    if (this.flush()) SpreadsheetApp.flush();
+    // Make the writes final before any mail announces them (the lock's release flushes the rest).
+    if (this.flush() && this.mail.hasPending()) SpreadsheetApp.flush();
     this.mail.deliver();
     this.flush();
   }
@@ -185,8 +191,13 @@ export class GasCtx implements Ctx {
     if (this.logLines.length > 0) {
       this.logTable ??= Table.openForAppend(this.ss, LOG);
       const log = this.logTable;
-      for (const [at, who, target, content] of this.logLines) log.append({ 日時: at, 操作者: who, 対象: target, 内容: content });
-      log.flush();
+      const rows = this.logLines.map(([at, who, target, content]) => ({ 日時: at, 操作者: who, 対象: target, 内容: content }));
+      // A line or two: appendRow, one call each, needing neither the last row nor the sheet's size.
+      if (rows.length <= 2) for (const row of rows) log.appendNow(row);
+      else {
+        for (const row of rows) log.append(row);
+        log.flush();
+      }
       this.logLines.length = 0;
       wrote = true;
     }
@@ -216,6 +227,10 @@ export class GasOutbox implements Outbox {
   /** Queued until the run's sheet writes are done: no mail ever announces an ID the sheet does not hold. */
   send(to: string, mail: Mail, opts: { replyTo?: string } = {}): void {
     this.pending.push({ to, mail, replyTo: opts.replyTo });
+  }
+
+  hasPending(): boolean {
+    return this.pending.length > 0;
   }
 
   /** Sends what this run queued; beyond the daily quota it goes to メール送信待ち. */

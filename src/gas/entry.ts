@@ -19,7 +19,7 @@ import { questionTitles, readResponse, tryOpenForm } from './forms';
 import { protectPaidSheet, saveFiles, writePayoutSheet } from './payoutSheet';
 import { runSetup } from './setup';
 import { buildForms } from './createForms';
-import { toCell } from './table';
+import { Table, toCell } from './table';
 import { pendingEdits, RECOVERY_HANDLER, scheduleRecovery } from './recovery';
 import { rebuildBudgetTotals } from '../app/lookups';
 import { RESPONSES, SUPPORTERS } from '../app/schema';
@@ -155,7 +155,9 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (row + numRows - 1 < 2) return;
   const col = range.getColumn();
   const numCols = range.getNumColumns();
-  const header = sheet.getRange(1, col, 1, numCols).getValues()[0].map((h) => String(h).normalize('NFKC').trim());
+  // The whole header row (it also serves the run's lean table of 申請).
+  const headerRow = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
+  const header = headerRow.slice(col - 1, col - 1 + numCols).map((h) => String(h).normalize('NFKC').trim());
   if (!header.includes('判定')) return;
   let actor = '';
   try {
@@ -169,7 +171,10 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   for (let r = Math.max(row, 2); r < row + numRows; r++) edited.push(r - 2);
   // Under an installable trigger Session's user is the trigger's owner, not the editor: when the
   // event does not name the editor, the decision is recorded without a name rather than a wrong one.
-  withCtx('判定の変更', actor || UNKNOWN_REVIEWER, (ctx) => handleReviewChanges(ctx, edited), undefined, { rows: edited, actor }, (ctx) => ctx.prepare([CLAIMS]));
+  withCtx('判定の変更', actor || UNKNOWN_REVIEWER, (ctx) => handleReviewChanges(ctx, edited), undefined, { rows: edited, actor }, (ctx) => {
+    ctx.adopt(CLAIMS, Table.fromHeader(sheet, CLAIMS, headerRow));
+    ctx.prepare([CLAIMS], { settings: false, props: false });
+  });
 }
 
 export interface ReconcileResult {

@@ -62,6 +62,14 @@ export function toCell(v: unknown): unknown {
   return sheetText(String(v));
 }
 
+/** Same value as far as the sheet is concerned (a date by its instant; text as written, apostrophe aside). */
+function sameCell(held: unknown, v: unknown): boolean {
+  if (isDate(held) || isDate(v)) return isDate(held) && isDate(v) && held.getTime() === v.getTime();
+  if (held === v) return true;
+  if (typeof held === 'string' && typeof v === 'string') return unquote(held) === unquote(v);
+  return false;
+}
+
 /** A cell read back: the apostrophe the system writes before text it keeps as text is not part of it. */
 const unquote = (v: unknown) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v);
 const sameText = (v: unknown, value: string) => String(v) === value || String(unquote(v)) === value;
@@ -133,6 +141,11 @@ export class Table<H extends string = string> implements TablePort<H> {
     const sheet = Table.sheetOf(ss, schema.name);
     const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
     return new Table(sheet, schema, header, null);
+  }
+
+  /** A lean table over a sheet whose header row the caller already read. */
+  static fromHeader<H extends string>(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: SheetSchema<H>, headerRow: unknown[]): Table<H> {
+    return new Table(sheet, schema, headerRow, null);
   }
 
   private get base(): number {
@@ -308,15 +321,37 @@ export class Table<H extends string = string> implements TablePort<H> {
     return this.base + this.appended.length - 1;
   }
 
+  /**
+   * Writes one row at once at the bottom of the sheet (Sheet.appendRow: "Appends a row to the
+   * bottom of the current data region in the sheet", growing it as needed): for a log's line.
+   */
+  appendNow(row: Partial<Record<H, unknown>>): void {
+    if (this.appended.length > 0) throw new Error('appendNow: rows are buffered; flush first');
+    const line: unknown[] = new Array(this.header.length).fill('');
+    for (const [h, v] of Object.entries(row)) {
+      const c = this.colOf(h);
+      if (c >= 0) line[c] = v;
+    }
+    this.sheet.appendRow(line.map(toCell));
+    if (this.baseRows !== undefined) this.rows[this.baseRows++] = line;
+    this.maxRows = undefined;
+    this.colIndex.clear();
+    this.found.clear();
+  }
+
   /** Buffers a change of some cells of an existing (or just appended) row. */
   set(i: number, patch: Partial<Record<H, unknown>>): void {
     const line = this.row(i);
+    // A row held and not appended is a sheet row (no need to ask the sheet its last row).
+    const inSheet = this.rows[i] === line;
     for (const [h, v] of Object.entries(patch)) {
       const c = this.colOf(h);
       if (c < 0) continue;
+      // A cell set to what it holds is not a change: nothing to write.
+      if (inSheet && sameCell(line[c], v) && !this.dirty.get(i)?.has(c)) continue;
       line[c] = v;
       this.colIndex.delete(c);
-      if (i >= this.base) continue;
+      if (!inSheet) continue;
       const cols = this.dirty.get(i) ?? new Set<number>();
       cols.add(c);
       this.dirty.set(i, cols);
@@ -345,7 +380,13 @@ export class Table<H extends string = string> implements TablePort<H> {
           into.set(i, set);
         }
       }
-      for (const b of blocks(system, (r) => this.rows[r] !== undefined)) this.writeBlock(b);
+      const held = (r: number) => this.rows[r] !== undefined;
+      // Only the system's own declared columns: never a staff column, nor a column staff added.
+      const systemOnly = (c0: number, c1: number) => {
+        for (let c = c0; c <= c1; c++) if (this.staffCols.has(c) || !this.declared.has(this.header[c])) return false;
+        return true;
+      };
+      for (const b of blocks(system, held, systemOnly)) this.writeBlock(b);
       this.writeStaffCells(staff);
       this.dirty.clear();
     }
@@ -425,7 +466,11 @@ function runs(sorted: number[]): [number, number][] {
  * The set cells as rectangles: runs of adjacent columns in a row, stacked while the next row has
  * the same run, or (`bridge`) while every row in between may be written again as held.
  */
-function blocks(dirty: Map<number, Set<number>>, bridge: (row: number) => boolean): { r0: number; r1: number; c0: number; c1: number }[] {
+function blocks(
+  dirty: Map<number, Set<number>>,
+  bridge: (row: number) => boolean,
+  bridgeCols: (c0: number, c1: number) => boolean = () => false,
+): { r0: number; r1: number; c0: number; c1: number }[] {
   const out: { r0: number; r1: number; c0: number; c1: number }[] = [];
   const open = new Map<string, { r0: number; r1: number; c0: number; c1: number }>();
   const bridgeable = (from: number, to: number) => {
@@ -433,7 +478,14 @@ function blocks(dirty: Map<number, Set<number>>, bridge: (row: number) => boolea
     return true;
   };
   for (const i of [...dirty.keys()].sort((a, b) => a - b)) {
-    for (const [c0, c1] of runs([...(dirty.get(i) as Set<number>)].sort((a, b) => a - b))) {
+    const rowRuns: [number, number][] = [];
+    for (const run of runs([...(dirty.get(i) as Set<number>)].sort((a, b) => a - b))) {
+      const prev = rowRuns[rowRuns.length - 1];
+      // Columns between two runs may be written again as held, when the row is held and they may be.
+      if (prev && bridge(i) && bridgeCols(prev[1] + 1, run[0] - 1)) prev[1] = run[1];
+      else rowRuns.push(run);
+    }
+    for (const [c0, c1] of rowRuns) {
       const key = `${c0}:${c1}`;
       const b = open.get(key);
       if (b && (b.r1 === i - 1 || bridgeable(b.r1 + 1, i))) b.r1 = i;

@@ -57,7 +57,7 @@ describe('cost does not grow with the sheets', () => {
     expect(large[op].cellsWritten).toBe(small[op].cellsWritten);
   });
 
-  test('targets: ≤ 2 s under the lock for a claim, a 判定 ≤ 1.5 s, reconcile with nothing new in seconds', () => {
+  test('targets: ≤ 2 s under the lock for a claim, a 判定 ≤ 1.5 s, reconcile after three submits in seconds', () => {
     for (const c of [small, large]) {
       // NOT the 3 s: on the flat 60 ms model reading a 14-answer response alone is 45 calls
       // (2.7 s); the whole submit is about 6.5 s, outside the lock but for 2 s (README「規模と時間」).
@@ -68,7 +68,7 @@ describe('cost does not grow with the sheets', () => {
       expect(c.registration.lockHeldMs).toBeLessThanOrEqual(2500);
       expect(c.registration.ms).toBeLessThanOrEqual(6000);
       expect(c.edit.ms).toBeLessThanOrEqual(1500);
-      expect(c.reconcile.ms).toBeLessThanOrEqual(5000);
+      expect(c.reconcile.ms).toBeLessThanOrEqual(8000); // three responses since the mark, handled by their triggers: checked, not redone
     }
   });
 });
