@@ -95,7 +95,7 @@ interface Person {
   /** 講座アンケート as staff record it. */
   courses?: string;
   /** The 口座 row; absent: the bank-account form has not been entered yet. */
-  account?: { bank: string; branch: string; type: '普通' | '当座'; number: string; holder: string };
+  account?: { bank: string; branch: string; type: '普通' | '当座' | ''; number: string; holder: string; kigo?: string; bango?: string };
   /** How many claims this person tends to make (generator weight). */
   weight: number;
   /** Issued by the system at registration. */
@@ -121,7 +121,7 @@ const PEOPLE: Person[] = [
   {
     key: 'bishnu', name: 'Bishnu Gurung', kana: 'ビシュヌ グルン', email: 'bishnu.gurung@example.np', phone: '080-7719-3302', lang: 'English',
     experience: 'いいえ', prefecture: '東京都', address: '東京都新宿区大久保2-8-4', languages: 'ネパール語, ヒンディー語, 英語', roots: 'はい',
-    docs: '2024-04-27', courses: '基礎1、基礎2、基礎3、基礎4、基礎5', account: { bank: '9900', branch: '018', type: '普通', number: '2468013', holder: 'ｸﾞﾙﾝ ﾋﾞｼﾕﾇ' }, weight: 3, id: '',
+    docs: '2024-04-27', courses: '基礎1、基礎2、基礎3、基礎4、基礎5', account: { bank: '', branch: '', type: '', number: '', holder: 'ｸﾞﾙﾝ ﾋﾞｼﾕﾇ', kigo: '10180', bango: '24680131' }, weight: 3, id: '',
   },
   {
     key: 'kenichi', name: '佐藤 健一', kana: 'サトウ ケンイチ', email: 'k.sato@example.jp', phone: '03-5802-6610', lang: '日本語',
@@ -173,7 +173,8 @@ const who = (key: string): Person => {
 // 1. The deployment: runtime, spreadsheet, bundle, setup, forms, 設定, setup again
 // ─────────────────────────────────────────────────────────────────────────────
 
-const rt: Runtime = createRuntime({ now: new Date(jst('2024-04-22 10:00')), activeUser: 'manager@smj.example' });
+// SMJ on Google Workspace (smj.example): the edit trigger names reviewers of the same domain.
+const rt: Runtime = createRuntime({ now: new Date(jst('2024-04-22 10:00')), activeUser: 'manager@smj.example', accountKind: 'workspace' });
 const ss = rt.createSpreadsheet('伴走ネット 謝金管理', { bound: true });
 loadBundle(rt, BUNDLE);
 const call = (name: string, ...args: unknown[]) => rt.invoke(name, args);
@@ -318,7 +319,8 @@ function staffRecordsDocuments() {
   for (const p of PEOPLE) {
     if (!p.account) continue;
     const a = p.account;
-    accounts.appendRow([p.id, a.bank, a.branch, a.type, a.number, a.holder]);
+    // ゆうちょ: Bishnu's form gives the passbook's 記号・番号 (columns 記号, 番号); the payout converts them.
+    accounts.appendRow([p.id, a.bank, a.branch, a.type, a.number, a.holder, a.kigo ?? '', a.bango ?? '']);
   }
 }
 schedule(jst('2024-04-30 14:00'), staffRecordsDocuments);
@@ -672,6 +674,35 @@ call('markPayoutPaid', '2024-06');
 call('createReport', '2024-05');
 runUntil(jst('2024-06-10 18:00'));
 
+const waitingForJuly = rows('申請').filter((c) => c.判定 === '承認' && c.支払予定月 === '2024-07').length;
+
+// ── 5b. After the transfer (issue 11): a returned transfer, paid again in July; the yearly totals ──
+// 06-12: the bank returns Maria's transfer (名義相違: her passbook reads サントス マリア クリスティナ).
+const maria = PEOPLE.find((p) => p.key === 'maria') as Person;
+at(jst('2024-06-12 11:00'));
+const snapshot = (name: string) => sheet(name).getDataRange().getValues().map((r) => r.map((c) => (isDate(c) ? jstDateTime(c) : String(c))));
+const returnSheets = { before: { 申請: snapshot('申請'), 口座: snapshot('口座'), 支払: snapshot('支払 2024-06') } } as Record<string, Record<string, string[][]>>;
+const returned = call('recordReturnedTransfer', '2024-06', maria.id, '名義相違') as { kind: string; claimIds: string[]; amount: number };
+returnSheets.recorded = { 申請: snapshot('申請'), 口座: snapshot('口座'), 支払: snapshot('支払 2024-06') };
+const again = call('recordReturnedTransfer', '2024-06', maria.id, '名義相違') as { kind: string };
+// 06-20: she replies with the holder name as printed; staff correct 口座 and clear 要確認.
+at(jst('2024-06-20 10:00'));
+{
+  const acc = sheet('口座');
+  const v = acc.getDataRange().getValues();
+  const h = v[0].map(String);
+  const r = v.findIndex((x) => x[0] === maria.id) + 1;
+  acc.getRange(r, h.indexOf('口座名義（カナ）') + 1).setValue('ｻﾝﾄｽ ﾏﾘｱ ｸﾘｽﾃｲﾅ');
+  acc.getRange(r, h.indexOf('状態') + 1).setValue('');
+}
+returnSheets.corrected = { 口座: snapshot('口座') };
+at(jst('2024-07-01 10:00'));
+const july = call('createPayout', '2024-07') as PayoutResult;
+at(jst('2024-07-10 15:00'));
+call('markPayoutPaid', '2024-07');
+returnSheets.paidAgain = { 申請: snapshot('申請'), 支払: snapshot('支払 2024-07') };
+call('createAnnualStatement', 2024);
+
 // ─────────────────────────────────────────────────────────────────────────────
 // 6. Files under out/ (created fresh on every run)
 // ─────────────────────────────────────────────────────────────────────────────
@@ -686,6 +717,29 @@ const transfer = driveFiles.find((f) => f.name.startsWith('総合振込_2024-06'
 if (!transfer) throw new Error('no 全銀 transfer file in Drive');
 const zengin = decodeZengin(transfer.bytes);
 writeFileSync(join(OUT, 'zengin-decoded.txt'), zengin.text);
+const transferJuly = driveFiles.find((f) => f.name.startsWith('総合振込_2024-07'));
+if (!transferJuly) throw new Error('no 全銀 transfer file for 2024-07');
+const zenginJuly = decodeZengin(transferJuly.bytes);
+writeFileSync(join(OUT, 'zengin-decoded-2024-07.txt'), zenginJuly.text);
+// The returned transfer, step by step: the rows of Maria in each sheet at each step.
+{
+  const shown: Record<string, string[]> = {
+    申請: ['申請ID', '伴走ネットID', '金額', '判定', '支払ID', '支払予定ID'],
+    口座: ['伴走ネットID', '金融機関コード', '支店コード', '口座名義（カナ）', '状態'],
+    支払: ['伴走ネットID', '件数', '金額', '振込先', '状態', '理由'],
+  };
+  const mine = (name: string, v: string[][]) => {
+    const cols = shown[name].map((h) => v[0].indexOf(h));
+    const idCol = v[0].indexOf('伴走ネットID');
+    return [v[0], ...v.filter((r) => r[idCol] === maria.id)].map((r) => cols.map((c) => r[c]).join(' | '));
+  };
+  const out: string[] = [`振込不能の記録（${maria.name} ${maria.id}）: シートの変化`, ''];
+  for (const [step, sheets] of Object.entries(returnSheets)) {
+    out.push(`== ${step}`);
+    for (const [name, v] of Object.entries(sheets)) out.push(`-- ${name}`, ...mine(name, v), '');
+  }
+  writeFileSync(join(OUT, 'returned-transfer.txt'), out.join('\n'));
+}
 
 // ─────────────────────────────────────────────────────────────────────────────
 // 7. Summary
@@ -700,7 +754,7 @@ const tally = (xs: string[]) => {
 const payoutValues = sheet(`支払 ${payout.month}`).getDataRange().getValues();
 const payoutTotals = new Map(payoutValues.filter((r) => !String(r[0]).startsWith('BN-')).map((r) => [String(r[0]), r[1]]));
 const heldRows = payoutValues.filter((r) => String(r[0]).startsWith('BN-') && r[6] === '保留');
-const nextMonth = claims.filter((c) => c.判定 === '承認' && c.支払予定月 === '2024-07').length;
+const nextMonth = waitingForJuly; // counted on 06-10, before July's payout
 const officeMails = rt.mail.sent.filter((m) => m.to.split(',').map((x) => x.trim()).includes(OFFICE)).length;
 const edits = planned.filter((c) => c.fix).length;
 const yen = (n: number) => `${n.toLocaleString('en-US')}円`;
@@ -720,12 +774,16 @@ const lines = [
   `               held ${payout.held} supporters / ${payoutTotals.get('保留件数')} claims / ${yen(Number(payoutTotals.get('保留合計（円）')))} (they roll into the next payout)`,
   ...heldRows.map((r) => `                 保留 ${r[0]} ${r[1]}: ${r[7]}`),
   `               ${nextMonth} approved claims received in June wait for the 2024-07 payout; 状態 ${payoutTotals.get('状態')}`,
+  `Returned       06-12 ${maria.name} ${maria.id}: 2024-06 transfer of ${yen(returned.amount)} returned (名義相違) → ${returned.kind}: ${returned.claimIds.length} claims back to 承認, 口座 要確認; recorded again → ${again.kind}`,
+  `               07-10 paid again in 2024-07 (${july.paid} supporters, ${yen(july.total)}): ${rows('申請').filter((c) => c.伴走ネットID === maria.id && c.支払ID === 'P-2024-07').length} of her claims carry P-2024-07, none P-2024-06`,
+  `ゆうちょ       Bishnu ${PEOPLE.find((p) => p.key === 'bishnu')?.id}: 記号 10180 番号 24680131 → ${zengin.parsed.payments.filter((p) => p.bankCode === '9900').map((p) => `9900-${p.branchCode} 種目${p.accountType} ${p.accountNumber} ${p.payeeName.trim()}`).join(', ')}`,
+  `Yearly totals  年間支払 2024: ${rows('年間支払 2024').filter((r) => String(r.伴走ネットID).startsWith('BN-')).length} supporters, ${yen(Number(rows('年間支払 2024').find((r) => r.伴走ネットID === '合計')?.支払総額 ?? 0))}`,
   `全銀 file      ${transfer.name}: ${transfer.bytes.length} bytes (${transfer.bytes.length / 122} records × 120 + CRLF), ${zengin.parsed.payments.length} payments, trailer count ${zengin.countOk ? 'matches' : 'DOES NOT match'}, sum ${zengin.sumOk ? 'matches' : 'DOES NOT match'}${zengin.parsed.errors.length ? `, errors: ${zengin.parsed.errors.join('; ')}` : ''}`,
   '',
   `Files          ${OUT}/sheets/      ${sheetFiles.length} sheets as CSV (${sheetFiles.join(', ')})`,
   `               ${OUT}/mail/        ${mailCount} mails`,
   `               ${OUT}/drive/       ${driveFiles.map((f) => f.name).join(', ')}`,
-  `               ${OUT}/zengin-decoded.txt`,
+  `               ${OUT}/zengin-decoded.txt, ${OUT}/zengin-decoded-2024-07.txt, ${OUT}/returned-transfer.txt`,
 ];
 console.log(lines.join('\n'));
 if (rt.notImplemented.length > 0) console.log(`\nnote: the fake runtime lacks ${[...new Set(rt.notImplemented)].join(', ')}`);

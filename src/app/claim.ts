@@ -12,10 +12,11 @@ import { catalog, checkCell, languageOf, LANGUAGES } from '../domain/messages';
 import type { Program } from '../domain/programs';
 import { documentReceivedFor } from '../domain/programs';
 import type { Reason } from '../domain/reasons';
-import { codesInCheckCell } from '../domain/reasons';
+import { codesInCheckCell, reasonsJson } from '../domain/reasons';
 import type { Assessment, ClaimAnswers, PriorClaim, SupporterFacts } from '../domain/rules';
 import { assessClaim, budgetReason } from '../domain/rules';
 import { normalizeEmail, normalizeText, parseYesNo, splitList } from '../domain/text';
+import { alertEmergency, saysUrgent } from './emergency';
 import { Ledger, reportUnmapped } from './ledger';
 import type { ClaimEntry, ClaimHeader, ClaimView } from './lookups';
 import { adjustBudget, budgetTotal, claimEntry, ClaimLookup, receivedBefore, takesBudget, timeOf } from './lookups';
@@ -228,6 +229,8 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
     同行者ID: assessment.coSupporterId ?? a.coSupporterId,
     金額: assessment.amount,
     自動チェック: checkCell(reasons),
+    自動チェック詳細: reasonsJson(reasons),
+    通知状況: '',
     判定: '審査待ち',
     記録済み判定: '審査待ち',
     差戻し期限: '',
@@ -250,6 +253,7 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
   };
   const previousDecision = edited ? t.text(own, '判定') : '';
   const beforeRow = edited ? book.entry(own) : undefined;
+  const wasUrgent = edited && saysUrgent(t.get(own, '緊急'));
   if (edited) t.set(own, row);
   else t.append(row);
   adjustBudget(ctx, beforeRow, book.entry(index));
@@ -265,6 +269,8 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
       ? `申請が編集されたため再チェック（${previousDecision || '—'} → 審査待ち）: ${reasons.map((x) => x.code).join(', ') || 'OK'}`
       : `申請を受付: ${reasons.map((x) => x.code).join(', ') || 'OK'}`,
   );
+
+  alertEmergency(ctx, { claimId, caseId: caseId ?? '', supporterId: assessment.supporterId ?? a.supporterId, supportDate: assessment.supportDate ?? a.supportDate, urgent: a.raw('urgent'), wasUrgent });
 
   const program = assessment.program;
   const documentsMissing =
@@ -282,6 +288,7 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
     reasons,
     edited,
     hoursText: a.hours,
+    editUrl: ctx.claimEditUrl(r.id),
   });
 
   if (assessment.program.budgetYen !== null) checkBudget(ctx, budgetTotal(ctx, t, assessment.program.id), assessment.program);
@@ -352,6 +359,7 @@ interface ReceiptArgs {
   reasons: Reason[];
   edited: boolean;
   hoursText: string;
+  editUrl: string;
 }
 
 /** The receipt, in the supporter's language; trilingual when the ID does not say who it is. */
@@ -373,6 +381,7 @@ function sendReceipt(ctx: Ctx, m: ReceiptArgs): void {
       problems: m.reasons.map((r) => c.reason(r.code, r.params)),
       edited: m.edited,
       documentsMissing: m.documentsMissing,
+      editUrl: m.editUrl,
       contact: ctx.settings.contact,
     });
   });

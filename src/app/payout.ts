@@ -16,6 +16,7 @@ import { parseId } from '../domain/ids';
 import { normalizeText } from '../domain/text';
 import type { TransferFile, ZenginHeader } from '../domain/zengin';
 import { buildTransferFile } from '../domain/zengin';
+import { grantSheetRow, grantsForPayout, markGrantDrafts, markGrantsPaid } from './grantPayout';
 import type { Ctx, TablePort } from './ports';
 import { ACCOUNTS, CLAIMS, PAYOUT_HEADERS, payoutSheetName, SUPPORTERS } from './schema';
 
@@ -60,6 +61,7 @@ export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): Pay
       draftId: claims.text(i, '支払予定ID'),
     });
   }
+  list.push(...grantsForPayout(ctx)); // 緊急支援費 (issue 10): paid and held like claims
   // Other months' payout sheets that are built, still there, and not yet paid.
   const openDrafts = new Set<string>();
   for (const draft of new Set(list.map((c) => c.draftId).filter((d) => d && d !== payoutId(month)))) {
@@ -95,6 +97,10 @@ export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): Pay
       type: a.get(i, '預金種目'),
       number: a.get(i, '口座番号'),
       holder: a.get(i, '口座名義（カナ）'),
+      // Columns a sheet made before them may lack: get() gives '' for a missing header.
+      kigo: a.get(i, '記号'),
+      bango: a.get(i, '番号'),
+      status: a.get(i, '状態'),
     });
     accounts.set(id, rows);
   }
@@ -116,14 +122,17 @@ export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): Pay
  * this sheet is open), and claims that dropped out of it lose it. One write of one column.
  */
 export function markDrafts(ctx: Ctx, month: YearMonth, plan: PayoutPlan): void {
-  const t = ctx.table(CLAIMS);
-  const id = payoutId(month);
-  const planned = new Set(plan.paid.flatMap((l) => l.claimIds));
+  syncDrafts(ctx.table(CLAIMS), '申請ID', new Set(plan.paid.flatMap((l) => l.claimIds)), payoutId(month));
+  markGrantDrafts(ctx, month, plan);
+}
+
+/** 支払予定ID = `id` on the rows whose ID is planned; rows that dropped out of `id` lose it. */
+export function syncDrafts(t: TablePort, idHeader: string, planned: ReadonlySet<string>, id: string): void {
   for (let i = 0; i < t.length; i++) {
-    const claimId = t.text(i, '申請ID');
+    const rowId = t.text(i, idHeader);
     const draft = t.text(i, '支払予定ID');
-    if (planned.has(claimId) && draft !== id) t.set(i, { 支払予定ID: id });
-    else if (!planned.has(claimId) && draft === id) t.set(i, { 支払予定ID: '' });
+    if (planned.has(rowId) && draft !== id) t.set(i, { 支払予定ID: id });
+    else if (!planned.has(rowId) && draft === id) t.set(i, { 支払予定ID: '' });
   }
 }
 
@@ -177,7 +186,7 @@ export function prepareFromPlan(ctx: Ctx, month: YearMonth, plan: PayoutPlan): P
     l.account ? `${l.account.bankCode}-${l.account.branchCode} ${typeName(l.account.type)} ${maskAccountNumber(l.account.number)} ${l.account.holderKana}` : '';
   const row = (l: PayoutPlan['paid'][number], status: string) => {
     const r: (string | number)[] = [l.supporterId, l.name, l.claimIds.length, l.claimIds.join(', '), l.gross];
-    if (withholding) r.push(l.tax, l.net);
+    if (withholding) r.push(l.tax, l.net - l.grants);
     r.push(bank(l), status, l.reasons.join(' / '));
     return r;
   };
@@ -188,7 +197,12 @@ export function prepareFromPlan(ctx: Ctx, month: YearMonth, plan: PayoutPlan): P
     r[1] = v;
     return r;
   };
-  const rows: (string | number | Date)[][] = [headers, ...plan.paid.map((l) => row(l, '支払予定')), ...plan.held.map((l) => row(l, '保留'))];
+  // A supporter's grants have their own line below the honoraria (both in the one transfer).
+  const lines = (l: PayoutPlan['paid'][number], status: string) => [
+    ...(l.claimIds.length > 0 ? [row(l, status)] : []),
+    ...(l.grantIds.length > 0 ? [grantSheetRow(l, status, withholding, bank(l))] : []),
+  ];
+  const rows: (string | number | Date)[][] = [headers, ...plan.paid.flatMap((l) => lines(l, '支払予定')), ...plan.held.flatMap((l) => lines(l, '保留'))];
 
   let file: TransferFile | null = null;
   let fileError: string | null = null;
@@ -224,13 +238,16 @@ export function prepareFromPlan(ctx: Ctx, month: YearMonth, plan: PayoutPlan): P
   rows.push(kv('支払人数', plan.paid.length));
   rows.push(kv('支払件数', plan.paid.reduce((n, l) => n + l.claimIds.length, 0)));
   rows.push(kv('支払合計（円）', plan.totalGross));
-  if (withholding) {
-    rows.push(kv('源泉徴収税合計（円）', plan.totalTax));
-    rows.push(kv('振込合計（円）', plan.totalNet));
+  const grantCount = plan.paid.reduce((n, l) => n + l.grantIds.length, 0);
+  if (grantCount > 0) {
+    rows.push(kv('緊急支援件数', grantCount));
+    rows.push(kv('緊急支援費合計（円）', plan.paid.reduce((n, l) => n + l.grants, 0)));
   }
+  if (withholding) rows.push(kv('源泉徴収税合計（円）', plan.totalTax));
+  if (withholding || grantCount > 0) rows.push(kv('振込合計（円）', plan.totalNet));
   rows.push(kv('保留人数', plan.held.length));
-  rows.push(kv('保留件数', plan.held.reduce((n, l) => n + l.claimIds.length, 0)));
-  rows.push(kv('保留合計（円）', plan.held.reduce((n, l) => n + l.gross, 0)));
+  rows.push(kv('保留件数', plan.held.reduce((n, l) => n + l.claimIds.length + l.grantIds.length, 0)));
+  rows.push(kv('保留合計（円）', plan.held.reduce((n, l) => n + l.gross + l.grants, 0)));
   if (plan.elsewhere.length > 0) {
     const sheets = [...new Set(plan.elsewhere.map((e) => payoutSheetName(e.draftId.replace(/^P-/, ''))))].join('、');
     rows.push(kv('他の未確定の支払に含まれる申請', `${plan.elsewhere.length}件（${sheets}）: 先にそちらを支払済にしてください`));
@@ -243,7 +260,7 @@ export function prepareFromPlan(ctx: Ctx, month: YearMonth, plan: PayoutPlan): P
 
   const csvRows: (string | number)[][] = [
     // SPEC §7: the full account number stays in 口座 and the transfer file.
-    ['支払ID', '支払日', '伴走ネットID', '氏名', '申請ID', '件数', '謝金', '源泉徴収税', '振込額', '金融機関コード', '支店コード', '預金種目', '口座番号（下3桁）', '口座名義'],
+    ['支払ID', '支払日', '伴走ネットID', '氏名', '申請ID', '件数', '謝金', '源泉徴収税', '振込額', '金融機関コード', '支店コード', '預金種目', '口座番号（下3桁）', '口座名義', '緊急支援ID', '緊急支援費'],
     ...plan.paid.map((l) => [
       payoutId(month),
       plan.payday,
@@ -259,6 +276,8 @@ export function prepareFromPlan(ctx: Ctx, month: YearMonth, plan: PayoutPlan): P
       l.account ? typeName(l.account.type) : '',
       l.account ? maskAccountNumber(l.account.number) : '',
       l.account?.holderKana ?? '',
+      l.grantIds.join(' '),
+      l.grants,
     ]),
   ];
   return { plan, rows, file, fileError, csv: toCsv(csvRows) };
@@ -299,7 +318,8 @@ export function markPaid(ctx: Ctx, month: YearMonth, plan: PayoutPlan, held: Pay
           payday: plan.payday,
           amount: l.gross,
           claimIds: l.claimIds,
-          ...(l.tax > 0 ? { tax: l.tax, net: l.net } : {}),
+          ...(l.tax > 0 ? { tax: l.tax, net: l.net - l.grants } : {}),
+          ...(l.grants > 0 ? { grants: l.grants, grantIds: l.grantIds } : {}),
           contact: ctx.settings.contact,
         }),
       );
@@ -311,9 +331,10 @@ export function markPaid(ctx: Ctx, month: YearMonth, plan: PayoutPlan, held: Pay
     const email = si >= 0 ? supporters.text(si, 'メール') : '';
     if (!email || l.holdKinds.length === 0) continue;
     const language = languageOf(supporters.get(si, '連絡言語'));
-    ctx.mail.send(email, catalog(language).held({ name: l.name, month, claimIds: l.claimIds, kinds: l.holdKinds, contact: ctx.settings.contact }));
+    ctx.mail.send(email, catalog(language).held({ name: l.name, month, claimIds: [...l.claimIds, ...l.grantIds], kinds: l.holdKinds, contact: ctx.settings.contact }));
   }
+  const grants = markGrantsPaid(ctx, month, plan);
   ctx.setProp(closedKey(month), tokyoDateTime(ctx.now));
-  ctx.log(id, `支払済にしました: ${plan.paid.length}人、${claims}件、${plan.totalNet}円（支払日 ${plan.payday}）`);
+  ctx.log(id, `支払済にしました: ${plan.paid.length}人、${claims}件${grants ? `、緊急支援 ${grants}件` : ''}、${plan.totalNet}円（支払日 ${plan.payday}）`);
   return { claims, supporters: plan.paid.length };
 }

@@ -70,9 +70,15 @@ export interface Ctx {
   /** Milliseconds left before the run should stop and resume (6-minute limit). */
   timeLeft(): number;
   /** The claim form's link to edit a response (for 差戻し), or '' when it cannot be found. */
+  /** The response's edit link; '' means there is none to give (editing off, response gone): no link in mail. */
   claimEditUrl(responseId: string): string;
   /** True when the spreadsheet has a sheet of that name. */
   sheetExists(name: string): boolean;
+  /**
+   * A machine translation (LanguageApp) of `text` into `to`, the source detected; null when the
+   * platform cannot give one (a failure or the daily limit): then the text goes as written.
+   */
+  translate(text: string, to: string): string | null;
   /** Stops the claim form taking responses, with a message to respondents (budget reached). */
   closeClaimForm(message: string): void;
 }

@@ -7,7 +7,8 @@ import { formatId, parseId } from '../domain/ids';
 import { catalog, languageOf } from '../domain/messages';
 import { normalizeEmail, normalizePhone, normalizeText, parseYesNo, splitList } from '../domain/text';
 import { Ledger, reportUnmapped } from './ledger';
-import type { Ctx, ResponseData } from './ports';
+import type { Ctx, ResponseData, TablePort } from './ports';
+import { dammCheckDigit } from '../domain/damm';
 import { SUPPORTERS } from './schema';
 import type { RegistrationField } from './settings';
 
@@ -144,4 +145,21 @@ export function nextSequence(ctx: Ctx, key: string, maxInSheet: number): number 
   const next = Math.max(stored, maxInSheet) + 1;
   ctx.setProp(key, String(next));
   return next;
+}
+
+/** `S-00001-3`-style IDs of the system's own rows (申込ID, 緊急支援ID): prefix, sequence, Damm digit. */
+export function formatSeqId(prefix: string, seq: number): string {
+  const digits = String(seq).padStart(5, '0');
+  return `${prefix}-${digits}-${dammCheckDigit(digits)}`;
+}
+
+/** The highest sequence among a column's `PREFIX-00012-3` IDs (0 when none). */
+export function maxSeqIn(t: TablePort, header: string, prefix: string): number {
+  const re = new RegExp(`^${prefix}-(\\d+)-\\d$`);
+  let max = 0;
+  for (let i = 0; i < t.length; i++) {
+    const m = re.exec(t.text(i, header));
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max;
 }

@@ -6,6 +6,7 @@
 import { isDateObject } from '../domain/calendar';
 import { parseId } from '../domain/ids';
 import { checkCell } from '../domain/messages';
+import { reasonsJson } from '../domain/reasons';
 import type { Ctx } from './ports';
 import { CLAIMS, SUPPORTERS } from './schema';
 import { answersFromRow, assess, ClaimBook, SupporterBook, takesBudget } from './claim';
@@ -45,12 +46,14 @@ export function revalidatePending(ctx: Ctx): RevalidateResult {
       const after: Record<string, string | number> = {
         金額: assessment.amount,
         自動チェック: checkCell(reasons),
+        自動チェック詳細: reasonsJson(reasons),
         プログラム: assessment.program.id,
         支払予定月: assessment.payoutMonth ?? '',
       };
       const before: Record<string, string | number> = {
         金額: Number(t.get(i, '金額')) || 0,
         自動チェック: t.text(i, '自動チェック'),
+        自動チェック詳細: t.text(i, '自動チェック詳細'),
         プログラム: t.text(i, 'プログラム'),
         支払予定月: t.text(i, '支払予定月'),
       };

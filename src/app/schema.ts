@@ -68,19 +68,25 @@ export const CLAIMS = sheetSchema({
     '判定', '審査メモ', '審査者', '審査日時', '支払ID', '支払予定ID',
     'プログラム', '支払予定月', 'メール', '言語', '都道府県', '相談者の国籍', '相談者の在留資格', '相談者の年代',
     '課題の分野', '支援の内容', '緊急', '支援の概要', '差戻し期限', '催促日', '回答ID', '回答日時', '記録済み判定',
+    // issue 9: where a 差戻し / 却下 mail stands (メモ待ち until the note is written), and the reasons' parameters
+    '通知状況', '自動チェック詳細',
   ],
   required: ['申請ID', '受付日時', '伴走ネットID', '支援日', '支援時間', '相談者ID', '金額', '自動チェック', '判定', '審査メモ', '支払ID', '支払予定ID', '回答ID', '回答日時', '記録済み判定'],
   staff: ['判定', '審査メモ'],
   dates: { 受付日時: 'datetime', 支援日: 'date', 審査日時: 'datetime', 差戻し期限: 'date', 催促日: 'date', 回答日時: 'datetime' },
-  hidden: ['回答ID', '回答日時', '記録済み判定'],
+  hidden: ['回答ID', '回答日時', '記録済み判定', '自動チェック詳細'],
 });
 
+/**
+ * 口座. 記号 / 番号 (ゆうちょ銀行) and 状態 (要確認 after a returned transfer) came later: they are not
+ * required, so a sheet without them still works; setup adds them.
+ */
 export const ACCOUNTS = sheetSchema({
   name: '口座',
-  headers: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
+  headers: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）', '記号', '番号', '状態'],
   required: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
-  staff: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）'],
-  text: ['金融機関コード', '支店コード', '口座番号'],
+  staff: ['伴走ネットID', '金融機関コード', '支店コード', '預金種目', '口座番号', '口座名義（カナ）', '記号', '番号', '状態'],
+  text: ['金融機関コード', '支店コード', '口座番号', '記号', '番号'],
 });
 
 export const LOG = sheetSchema({
@@ -114,3 +120,47 @@ export const CORE_SHEETS: readonly SheetSchema[] = [SETTINGS, SUPPORTERS, CLAIMS
 /** Payout sheet columns (支払 YYYY-MM). */
 export const PAYOUT_HEADERS = ['伴走ネットID', '氏名', '件数', '申請ID', '金額', '振込先', '状態', '理由'] as const;
 export const payoutSheetName = (month: string) => `支払 ${month}`;
+
+// ---- issue 10 part B: consultation sessions and emergency support (SPEC §9) ----
+
+/** 相談会: staff list the online consultation sessions here (one row per session). */
+export const SESSIONS: SheetSchema = {
+  name: '相談会',
+  headers: ['相談会ID', '日時', '名称', '定員', '参加方法', '状態'],
+  required: ['相談会ID', '日時', '名称', '定員', '状態'],
+  staff: ['相談会ID', '日時', '名称', '定員', '参加方法', '状態'],
+  dates: { 日時: 'datetime' },
+};
+
+/** 状態 of a session: only 受付中 sessions are offered in the sign-up form. */
+export const SESSION_STATES = ['受付中', '締切', '終了', '中止'] as const;
+
+/** 相談会申込: one row per sign-up. Staff set 判定 (キャンセル, or 参加可 after checking 要確認) and 出欠. */
+export const SIGNUPS: SheetSchema = {
+  name: '相談会申込',
+  headers: ['申込ID', '受付日時', '伴走ネットID', '氏名', '相談会ID', '参加目的', '判定', '理由', '出欠', 'メール', '言語', '回答ID', '回答日時', '記録済み判定'],
+  required: ['申込ID', '受付日時', '伴走ネットID', '相談会ID', '参加目的', '判定', '理由', '出欠', '回答ID', '回答日時', '記録済み判定'],
+  staff: ['判定', '出欠'],
+  dates: { 受付日時: 'datetime', 回答日時: 'datetime' },
+  hidden: ['回答ID', '回答日時', '記録済み判定'],
+};
+
+/** 判定 of a sign-up. */
+export const SIGNUP_DECISIONS = ['参加可', 'キャンセル待ち', '要確認', 'キャンセル'] as const;
+export const ATTENDANCE = ['出席', '欠席'] as const;
+
+/** 緊急支援: one row per emergency-support grant, created by recordEmergencySupport from a 申請 row. */
+export const GRANTS: SheetSchema = {
+  name: '緊急支援',
+  headers: ['緊急支援ID', '記録日時', '伴走ネットID', '相談者ID', '用途', '金額', '判定', '審査メモ', '支払ID', '申請ID', 'プログラム', '支払予定ID', '記録者'],
+  required: ['緊急支援ID', '記録日時', '伴走ネットID', '相談者ID', '用途', '金額', '判定', '支払ID', '申請ID', 'プログラム', '支払予定ID'],
+  staff: ['用途', '金額', '判定', '審査メモ'],
+  dates: { 記録日時: 'datetime' },
+};
+
+/** 用途 of a grant (staff choose; the list is what 集計 groups by). */
+export const GRANT_USES = ['家賃', '食費', '医療費', '交通費', '通信費', '公的手続き費用', 'その他'] as const;
+/** 判定 of a grant: 支払済 is set by markPayoutPaid only (typed by hand it is put back). */
+export const GRANT_DECISIONS = ['審査待ち', '承認', '却下', '支払済'] as const;
+
+export const PROGRAM_SHEETS_10B: readonly SheetSchema[] = [SESSIONS, SIGNUPS, GRANTS];

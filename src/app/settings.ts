@@ -49,10 +49,29 @@ export const CLAIM_QUESTIONS = {
   urgent: '緊急支援が必要ですか',
 } as const;
 
+/** Sign-up form of the consultation sessions (SPEC §9; 設定 key `相談会設問:<title>`). */
+export const SESSION_QUESTIONS = {
+  supporterId: '伴走ネットID',
+  email: 'メールアドレス',
+  session: '相談会',
+  purpose: '参加目的',
+} as const;
+
 export type RegistrationField = keyof typeof REGISTRATION_QUESTIONS;
 export type ClaimField = keyof typeof CLAIM_QUESTIONS;
 
 export const DEFAULT_CONTACT = '移住連事務局 電話 03-3837-2316 / メール bansounetwork@gmail.com';
+
+/** Keys of the consultation sessions and emergency support (issue 10 part B). */
+const SETTING_DEFS_10B: readonly SettingDef[] = [
+  { key: '相談会フォーム', default: '', description: '相談会申込フォームの ID または URL（「フォームを作成」で作れます）' },
+  { key: '緊急支援予算上限', default: '', description: '有効なプログラムの緊急支援費の上限（円）。空欄なら上限なし。達したら事務局に知らせます' },
+  ...(Object.entries(SESSION_QUESTIONS) as [string, string][]).map(([, title]) => ({
+    key: `相談会設問:${title}`,
+    default: title,
+    description: '相談会申込フォームでこの項目にあたる設問のタイトル',
+  })),
+];
 
 export const SETTING_DEFS: readonly SettingDef[] = [
   { key: '登録フォーム', default: '', description: '伴走ネット登録フォームの ID または URL（空なら「フォームを作成」で作れます）' },
@@ -83,6 +102,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     default: title,
     description: '申請フォームでこの項目にあたる設問のタイトル',
   })),
+  ...SETTING_DEFS_10B,
 ];
 
 export interface Settings {

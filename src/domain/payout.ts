@@ -4,8 +4,9 @@
  * 承認 without a 支払ID and come back in the next month's plan by themselves.
  */
 import type { CalendarDate, YearMonth } from './calendar';
+import { yearMonthOf } from './calendar';
 import type { BankAccount, RawAccount } from './bankAccount';
-import { validateAccount } from './bankAccount';
+import { needsCheckReason, validateAccount } from './bankAccount';
 import { payday } from './holidays';
 import type { Program } from './programs';
 import { documentReceivedFor, payoutMonthFor, programById } from './programs';
@@ -24,6 +25,12 @@ export interface PayoutClaim {
   paymentId: string;
   /** 支払予定ID: the payout sheet (built, not yet paid) that lists this claim, or ''. */
   draftId: string;
+  /**
+   * 'grant': an approved emergency-support grant (緊急支援費, issue 10), paid in the same transfer
+   * and held for the same reasons, but not an honorarium: never taxed, listed on its own line.
+   * `received` is then the day it was recorded.
+   */
+  kind?: 'grant';
 }
 
 export interface PayoutSupporter {
@@ -38,9 +45,14 @@ export interface PayoutLine {
   supporterId: string;
   name: string;
   claimIds: string[];
+  /** Honoraria (謝金) only. */
   gross: number;
   tax: number;
+  /** What is transferred: gross − tax + grants. */
   net: number;
+  /** 緊急支援IDs paid (or held) with this line, and their sum. */
+  grantIds: string[];
+  grants: number;
   account: BankAccount | null;
   /** 保留の理由 (empty when paid), for staff. */
   reasons: string[];
@@ -83,6 +95,8 @@ export interface PayoutInput {
 /** The claims a month pays: 承認, not yet paid, received by the cut-off before that month. */
 export function isDue(c: PayoutClaim, month: YearMonth, programs: readonly Program[], active: Program): boolean {
   if (c.decision !== '承認' || c.paymentId !== '' || c.amount <= 0) return false;
+  // A grant is urgent: paid by the first payout of the month it was recorded in, or any later one.
+  if (c.kind === 'grant') return yearMonthOf(c.received) <= month;
   const program = programById(programs, c.programId) ?? active;
   return payoutMonthFor(program, c.received) <= month;
 }
@@ -117,8 +131,10 @@ export function planPayout(input: PayoutInput): PayoutPlan {
     else if (rows.length > 1) accountReasons.push('口座シートに同じ伴走ネットIDの口座が複数あります');
     else {
       const v = validateAccount(rows[0]);
-      if (v.ok) account = v.account;
-      else accountReasons.push(...v.reasons.map((r) => `口座: ${r}`));
+      const check = needsCheckReason(rows[0].status);
+      if (v.ok && check === null) account = v.account;
+      if (!v.ok) accountReasons.push(...v.reasons.map((r) => `口座: ${r}`));
+      if (check !== null) accountReasons.push(`口座: ${check}`);
     }
     // Documents are per program: each claim needs this program's 覚書 and 口座届.
     const ok: PayoutClaim[] = [];
@@ -165,7 +181,7 @@ export function planPayout(input: PayoutInput): PayoutPlan {
  */
 export function payoutFingerprint(plan: PayoutPlan): string {
   const text = plan.paid
-    .map((l) => [l.supporterId, l.claimIds.join(' '), l.net, l.account?.bankCode, l.account?.branchCode, l.account?.type, l.account?.number, l.account?.holderKana].join('|'))
+    .map((l) => [l.supporterId, l.claimIds.join(' ') + (l.grantIds.length > 0 ? ` +${l.grantIds.join(' ')}` : ''), l.net, l.account?.bankCode, l.account?.branchCode, l.account?.type, l.account?.number, l.account?.holderKana].join('|'))
     .join('\n');
   // FNV-1a, 32 bits, twice with different seeds: enough to notice a change, not a secret.
   const fnv = (seed: number) => {
@@ -187,15 +203,20 @@ function line(
   reasons: string[],
   withholding: boolean,
 ): PayoutLine {
-  const gross = claims.reduce((n, c) => n + c.amount, 0);
+  const honoraria = claims.filter((c) => c.kind !== 'grant');
+  const grantList = claims.filter((c) => c.kind === 'grant');
+  const gross = honoraria.reduce((n, c) => n + c.amount, 0);
+  const grants = grantList.reduce((n, c) => n + c.amount, 0);
   const tax = withholding ? withholdingTax(gross) : 0;
   return {
     supporterId,
     name,
-    claimIds: claims.map((c) => c.claimId).sort(),
+    claimIds: honoraria.map((c) => c.claimId).sort(),
     gross,
     tax,
-    net: gross - tax,
+    net: gross - tax + grants,
+    grantIds: grantList.map((c) => c.claimId).sort(),
+    grants,
     account,
     reasons,
     holdKinds: [],

@@ -37,6 +37,32 @@ export function isReasonCode(s: string): s is ReasonCode {
   return (REASON_CODES as readonly string[]).includes(s);
 }
 
+/**
+ * The reasons with their parameters (hidden column 自動チェック詳細), so a later mail can state them
+ * in the supporter's language; 自動チェック itself is Japanese for staff.
+ */
+export function reasonsJson(reasons: readonly Reason[]): string {
+  return reasons.length === 0 ? '' : JSON.stringify(reasons.map((r) => ({ code: r.code, params: r.params })));
+}
+
+/** Reads reasonsJson back; [] for an empty, foreign or damaged cell (the mail then quotes 自動チェック). */
+export function reasonsFromJson(cell: unknown): Reason[] | null {
+  if (typeof cell !== 'string' || cell.trim() === '') return null;
+  try {
+    const list = JSON.parse(cell) as unknown;
+    if (!Array.isArray(list)) return null;
+    const out: Reason[] = [];
+    for (const x of list) {
+      const r = x as { code?: unknown; params?: unknown };
+      if (typeof r.code !== 'string' || !isReasonCode(r.code) || typeof r.params !== 'object' || r.params === null) return null;
+      out.push({ code: r.code, params: r.params as ReasonParams });
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads the codes back from a 自動チェック cell ("OK" or lines "CODE: sentence"). */
 export function codesInCheckCell(cell: unknown): ReasonCode[] {
   if (typeof cell !== 'string') return [];

@@ -149,11 +149,28 @@ export class GasCtx implements Ctx {
     return this.claimFormCache;
   }
 
+  /**
+   * The response's edit link, or '' when there is none to give: the form is gone, the response is not
+   * found, or the form does not allow editing (setAllowResponseEdits: "The default is false"); a link
+   * to such a form only says that editing is off. Mails show how to correct the claim instead.
+   */
   claimEditUrl(responseId: string): string {
     try {
-      return this.claimForm()?.getResponse(responseId).getEditResponseUrl() ?? '';
+      const form = this.claimForm();
+      if (!form || !form.canEditResponse()) return '';
+      return form.getResponse(responseId).getEditResponseUrl();
     } catch {
       return '';
+    }
+  }
+
+  translate(text: string, to: string): string | null {
+    try {
+      const out = LanguageApp.translate(text, '', to);
+      return typeof out === 'string' && out.trim() !== '' ? out : null;
+    } catch (e) {
+      this.log('翻訳', `メモを機械翻訳できませんでした（原文のまま送ります）: ${String(e)}`);
+      return null;
     }
   }
 
@@ -257,7 +274,8 @@ export class GasOutbox implements Outbox {
     this.quota ??= MailApp.getRemainingDailyQuota();
     if (this.quota >= recipients) {
       try {
-        MailApp.sendEmail({ to, subject: mail.subject, body: mail.body, name: '伴走ネット事務局', ...(replyTo ? { replyTo } : {}) });
+        const reply = replyTo ?? this.replyToFor(to);
+        MailApp.sendEmail({ to, subject: mail.subject, body: mail.body, name: '伴走ネット事務局', ...(reply ? { replyTo: reply } : {}) });
         this.quota -= recipients;
         this.ctx.log(to, `メール送信: ${mail.subject}`);
         return 'sent';
@@ -272,6 +290,17 @@ export class GasOutbox implements Outbox {
     }
     this.queue(to, mail, '1日の送信上限');
     return 'queued';
+  }
+
+  /**
+   * Every supporter mail has Reply-To 事務局メール (SPEC §5): the mail goes out from the trigger
+   * owner's account, and a supporter's reply must reach the office. MailApp takes one reply-to
+   * address: the first of 事務局メール. Mail to the office itself needs none.
+   */
+  private replyToFor(to: string): string | undefined {
+    const office = this.ctx.settings.officeEmails;
+    if (office.length === 0 || to.split(',').every((a) => office.includes(a.trim().toLowerCase()))) return undefined;
+    return office[0];
   }
 
   notifyOffice(subject: string, body: string): void {
@@ -298,7 +327,8 @@ export class GasOutbox implements Outbox {
         continue;
       }
       try {
-        MailApp.sendEmail({ to, subject: t.text(i, '件名'), body: String(t.get(i, '本文')), name: '伴走ネット事務局' });
+        const reply = this.replyToFor(to);
+        MailApp.sendEmail({ to, subject: t.text(i, '件名'), body: String(t.get(i, '本文')), name: '伴走ネット事務局', ...(reply ? { replyTo: reply } : {}) });
         this.quota -= recipients;
         t.set(i, { 状態: '送信済', 送信日時: new Date(), 試行: Number(t.get(i, '試行') || 0) + 1 });
         // Written at once: a run stopped at the time limit must not send this mail again tomorrow.

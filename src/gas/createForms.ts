@@ -12,11 +12,29 @@ const help = (en: string, vi: string) => `${en}\n${vi}`;
 const PREFECTURES =
   '北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 東京都 神奈川県 新潟県 富山県 石川県 福井県 山梨県 長野県 岐阜県 静岡県 愛知県 三重県 滋賀県 京都府 大阪府 兵庫県 奈良県 和歌山県 鳥取県 島根県 岡山県 広島県 山口県 徳島県 香川県 愛媛県 高知県 福岡県 佐賀県 長崎県 熊本県 大分県 宮崎県 鹿児島県 沖縄県'.split(' ');
 
-export function buildForms(ctx: GasCtx): { registration: string; claim: string } {
+export interface CreatedForms {
+  registration: string;
+  claim: string;
+  /** the respondent links to share with supporters (not the edit URLs) */
+  registrationUrl: string;
+  claimUrl: string;
+}
+
+/**
+ * A form created through the API after 2026-06-30 starts unpublished and accepts nothing ("API changes
+ * to Google Forms"), and response editing is off by default ("The default is false"): both are set.
+ */
+function makeLive(form: GoogleAppsScript.Forms.Form): void {
+  form.setAllowResponseEdits(true);
+  // "All newly created forms now support publishing" (Forms guide): no legacy check is needed here.
+  if (!form.isPublished()) form.setPublished(true);
+  if (!form.isAcceptingResponses()) form.setAcceptingResponses(true);
+}
+
+export function buildForms(ctx: GasCtx): CreatedForms {
   const program = ctx.settings.active;
   const R = REGISTRATION_QUESTIONS;
   const reg = FormApp.create(`伴走ネット登録（${program.name}）`);
-  reg.setAllowResponseEdits(true);
   reg.setDescription('伴走ネットへの登録フォームです。送信後、伴走ネットIDをメールでお送りします。\nRegistration for Bansou Net. Your Bansou Net ID will be emailed to you.\nĐăng ký Bansou Net. ID Bansou Net sẽ được gửi qua email.');
   reg.addTextItem().setTitle(R.name).setHelpText(help('Name', 'Họ tên')).setRequired(true);
   reg.addTextItem().setTitle(R.kana).setHelpText(help('Name in katakana', 'Tên bằng katakana'));
@@ -39,8 +57,6 @@ export function buildForms(ctx: GasCtx): { registration: string; claim: string }
 
   const C = CLAIM_QUESTIONS;
   const claim = FormApp.create(`伴走支援申請（${program.name}）`);
-  // 差戻し sends the response's edit link: the supporter must be able to edit.
-  claim.setAllowResponseEdits(true);
   claim.setDescription('伴走支援の謝金の申請フォームです。送信後、受付メールをお送りします。\nClaim for accompanying support. A receipt will be emailed to you.\nYêu cầu thù lao hỗ trợ đồng hành. Email xác nhận sẽ được gửi cho bạn.');
   claim
     .addTextItem()
@@ -86,6 +102,12 @@ export function buildForms(ctx: GasCtx): { registration: string; claim: string }
     if (i >= 0) t.set(i, { 値: id });
     else t.append({ キー: key, 値: id });
   }
-  ctx.log('フォーム', `フォームを作成しました: 登録 ${reg.getEditUrl()} / 申請 ${claim.getEditUrl()}`);
-  return { registration: reg.getId(), claim: claim.getId() };
+  // Questions first, then publish: nobody answers a half-built form. 差戻し sends the response's edit
+  // link, so respondents must be able to edit.
+  makeLive(reg);
+  makeLive(claim);
+  const registrationUrl = reg.getPublishedUrl();
+  const claimUrl = claim.getPublishedUrl();
+  ctx.log('フォーム', `フォームを作成して公開しました。回答用リンク: 登録 ${registrationUrl} / 申請 ${claimUrl}（編集用: 登録 ${reg.getEditUrl()} / 申請 ${claim.getEditUrl()}）`);
+  return { registration: reg.getId(), claim: claim.getId(), registrationUrl, claimUrl };
 }

@@ -8,21 +8,28 @@ import { Ledger } from '../app/ledger';
 import type { YearMonth } from '../domain/calendar';
 import { parseYearMonth, yearMonthOf, tokyoDateOf } from '../domain/calendar';
 import { handleRegistration } from '../app/register';
-import { handleReviewChanges, needsInfoFollowUp, UNKNOWN_REVIEWER } from '../app/review';
+import { handleReviewChanges, needsInfoFollowUp, UNNAMED_EDITOR } from '../app/review';
 import { revalidatePending } from '../app/revalidate';
 import { isClosed, markDrafts, markPaid, payoutId, planFromSheets, preparePayout } from '../app/payout';
 import { payoutFingerprint } from '../domain/payout';
-import { CLAIMS, payoutSheetName } from '../app/schema';
+import { CLAIMS, payoutSheetName, SETTINGS } from '../app/schema';
 import { reportRows } from '../app/report';
 import { GasCtx, spreadsheet } from './context';
 import { questionTitles, readResponse, tryOpenForm } from './forms';
-import { protectPaidSheet, saveFiles, writePayoutSheet } from './payoutSheet';
+import { protectPaidSheet, type SavedFiles, saveFiles, writePayoutSheet } from './payoutSheet';
 import { runSetup } from './setup';
 import { buildForms } from './createForms';
-import { Table, toCell } from './table';
+import { Table } from './table';
 import { pendingEdits, RECOVERY_HANDLER, scheduleRecovery } from './recovery';
 import { rebuildBudgetTotals } from '../app/lookups';
 import { RESPONSES, SUPPORTERS } from '../app/schema';
+import { toCell } from './table';
+import { handleSignup, handleSignupChanges, moveUpWaitingList } from '../app/sessions';
+import { handleGrantChanges, recordGrants } from '../app/emergency';
+import type { GrantRecordResult } from '../app/emergency';
+import { GRANTS, SESSIONS, SIGNUPS } from '../app/schema';
+import { buildSessionForm, refreshSessionChoices } from './programSheets';
+import { missingTriggers } from './triggers';
 
 const LOCK_WAIT_MS = 30_000;
 
@@ -144,21 +151,23 @@ export function claimSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void 
   });
 }
 
-/** Installable edit trigger: only edits that touch 判定 on 申請 do anything. */
+/** Installable edit trigger: only edits that touch 判定 or 審査メモ on 申請 do anything (either may come first). */
 export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return; // run from the editor: nothing was edited
   const range = e.range;
   const sheet = range.getSheet();
-  if (sheet.getName() !== CLAIMS.name) return;
+  const sheetName = sheet.getName();
+  if (programSheetEdit(sheetName, e)) return;
+  if (sheetName !== CLAIMS.name) return;
   const row = range.getRow();
   const numRows = range.getNumRows();
   if (row + numRows - 1 < 2) return;
   const col = range.getColumn();
   const numCols = range.getNumColumns();
   // The whole header row (it also serves the run's lean table of 申請).
-  const headerRow = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
+  const headerRow = sheet.getRange('1:1').getValues()[0];
   const header = headerRow.slice(col - 1, col - 1 + numCols).map((h) => String(h).normalize('NFKC').trim());
-  if (!header.includes('判定')) return;
+  if (!header.includes('判定') && !header.includes('審査メモ')) return;
   let actor = '';
   try {
     actor = e.user?.getEmail?.() ?? '';
@@ -169,9 +178,10 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // an edit whose trigger could not get the lock is kept for the recovery run (and the daily job).
   const edited: number[] = [];
   for (let r = Math.max(row, 2); r < row + numRows; r++) edited.push(r - 2);
-  // Under an installable trigger Session's user is the trigger's owner, not the editor: when the
-  // event does not name the editor, the decision is recorded without a name rather than a wrong one.
-  withCtx('判定の変更', actor || UNKNOWN_REVIEWER, (ctx) => handleReviewChanges(ctx, edited), undefined, { rows: edited, actor }, (ctx) => {
+  // Under an installable trigger Session's user is the trigger's owner, not the editor, and on consumer
+  // accounts e.user is blank for anyone but the owner: then the decision is recorded as 不明, never
+  // under a wrong name (the sidebar 判定を入力 records the reviewer).
+  withCtx('判定の変更', actor || UNNAMED_EDITOR, (ctx) => handleReviewChanges(ctx, edited), undefined, { rows: edited, actor }, (ctx) => {
     ctx.adopt(CLAIMS, Table.fromHeader(sheet, CLAIMS, headerRow));
     ctx.prepare([CLAIMS], { settings: false, props: false });
   });
@@ -180,6 +190,7 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 export interface ReconcileResult {
   registrations: number;
   claims: number;
+  signups: number;
   pending: number;
   resumed: boolean;
 }
@@ -206,11 +217,12 @@ export function reconcileAll(actor: string, started = Date.now()): ReconcileResu
 
 function reconcileForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: string, started: number): ReconcileResult {
   let ctx = new GasCtx(ss, actor, started);
-  const result: ReconcileResult = { registrations: 0, claims: 0, pending: 0, resumed: false };
+  const result: ReconcileResult = { registrations: 0, claims: 0, signups: 0, pending: 0, resumed: false };
   const settings = ctx.settings;
   for (const [kind, setting] of [
     ['登録', settings.registrationForm],
     ['申請', settings.claimForm],
+    ['相談会', settings.value('相談会フォーム')],
   ] as const) {
     const { form } = tryOpenForm(setting);
     if (!form) continue;
@@ -246,7 +258,7 @@ function reconcileForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: str
     if (todo.length + retries.length > LEDGER_READ_AT) {
       // Many to do (a backlog): one read of each sheet costs less than lookups per response.
       ctx.table(RESPONSES);
-      ctx.table(SUPPORTERS);
+      if (kind !== '相談会') ctx.table(SUPPORTERS);
       if (kind === '申請') ctx.table(CLAIMS);
     }
     let slowest = 0;
@@ -280,11 +292,12 @@ function reconcileForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: str
       const t0 = Date.now();
       try {
         const r = readResponse(formId, response);
-        const outcome = kind === '登録' ? handleRegistration(ctx, r, formTitles) : handleClaim(ctx, r, formTitles);
+        const outcome = kind === '登録' ? handleRegistration(ctx, r, formTitles) : kind === '申請' ? handleClaim(ctx, r, formTitles) : handleSignup(ctx, r, formTitles);
         if (outcome.kind === 'unmapped') result.pending++;
         else if (outcome.kind !== 'unchanged') {
           if (kind === '登録') result.registrations++;
-          else result.claims++;
+          else if (kind === '申請') result.claims++;
+          else result.signups++;
         }
       } catch (e) {
         // Drop what the failed response buffered; keep it as 保留 and go on with the others.
@@ -299,8 +312,8 @@ function reconcileForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: str
       slowest = Math.max(slowest, took);
     }
   }
-  if (result.registrations + result.claims + result.pending > 0) {
-    ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、保留 ${result.pending}件`);
+  if (result.registrations + result.claims + result.signups + result.pending > 0) {
+    ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、相談会申込 ${result.signups}件、保留 ${result.pending}件`);
   }
   ctx.commit();
   return result;
@@ -340,7 +353,7 @@ export function recoverLost(): ReconcileResult {
     const first = new GasCtx(ss, 'system', started);
     const edits = pendingEdits(first.allProps());
     for (const edit of edits) {
-      const ctx = new GasCtx(ss, edit.actor || UNKNOWN_REVIEWER, started);
+      const ctx = new GasCtx(ss, edit.actor || UNNAMED_EDITOR, started);
       handleReviewChanges(ctx, edit.rows);
       ctx.commit();
     }
@@ -380,18 +393,20 @@ export function revalidate(actor: string) {
   return withCtx('審査待ちの再チェック', actor, (ctx) => revalidatePending(ctx));
 }
 
-export function daily(): { sent: number; queued: number; reminded: number; expired: number } {
+export function daily(): { sent: number; queued: number; reminded: number; expired: number; promoted: number } {
   const started = Date.now(); // one execution: both parts share its time limit
   const out = withCtx(
     '毎日の処理',
     'system',
     (ctx) => {
       const [sent, queued] = ctx.mail.drain();
+      reportMissingTriggers(ctx);
       handleReviewChanges(ctx);
       // 申請 is read whole here anyway: the budget's running totals are checked against it daily.
       rebuildBudgetTotals(ctx, ctx.table(CLAIMS));
       const f = needsInfoFollowUp(ctx);
-      return { sent, queued, reminded: f.reminded, expired: f.expired.length };
+      const program = dailyProgramSheets(ctx);
+      return { sent, queued, reminded: f.reminded, expired: f.expired.length, ...program };
     },
     started,
   );
@@ -399,19 +414,42 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
   return out;
 }
 
-export function setupAll(): ReturnType<typeof runSetup> {
+/** The daily job runs as the triggers' owner, so it can see them: a missing one is told to the office. */
+function reportMissingTriggers(ctx: GasCtx): void {
+  const formId = (idOrUrl: string) => tryOpenForm(idOrUrl).form?.getId() ?? '';
+  const check = missingTriggers({
+    onRegistrationSubmit: formId(ctx.settings.registrationForm),
+    onClaimSubmit: formId(ctx.settings.claimForm),
+    onSessionSubmit: formId(ctx.settings.value('相談会フォーム')),
+  });
+  if (!check || check.missing.length === 0) return;
+  ctx.log('トリガー', `見つからないトリガー: ${check.missing.join('、')}`);
+  ctx.mail.notifyOffice(
+    'トリガーが見つかりません',
+    `次のトリガーが見つかりません（削除された、Googleにより停止された、または設定のフォームが変わった）。このままでは、その処理がすぐには行われません（フォームの回答は毎日の処理で取り込まれます）。\n\n${check.missing.map((m) => `・${m}`).join('\n')}\n\nトリガーの所有者（${check.owner}）でスプレッドシートを開き、メニュー「伴走ネット」→「初期設定（シート・トリガー）」を実行すると作り直します。`,
+  );
+}
+
+export function setupAll(opts: { takeOver?: boolean } = {}): ReturnType<typeof runSetup> {
   const ss = spreadsheet();
   const lock = LockService.getScriptLock();
   lock.waitLock(LOCK_WAIT_MS);
   try {
-    return runSetup(ss);
+    const report = runSetup(ss, opts);
+    if (report.takenOverFrom !== undefined || report.forms.length > 0) {
+      const ctx = new GasCtx(ss, actorEmail());
+      if (report.takenOverFrom !== undefined) ctx.log('トリガー', `トリガーを引き継ぎました: ${report.takenOverFrom} → ${report.triggerOwner}`);
+      for (const line of report.forms) ctx.log('フォーム', line);
+      ctx.commit();
+    }
+    return report;
   } finally {
     lock.releaseLock();
   }
 }
 
 export function createFormsNow(actor: string) {
-  return withCtx('フォームの作成', actor, (ctx) => buildForms(ctx));
+  return withCtx('フォームの作成', actor, (ctx) => ({ ...buildForms(ctx), ...buildSessionForm(ctx) }));
 }
 
 /** Month argument: 'YYYY-MM' (also 2026/3, ２０２６年３月); none → the current month in Tokyo. */
@@ -468,7 +506,8 @@ export function buildPayout(month: YearMonth, actor: string): PayoutResult {
       ctx.log(payoutId(month), '実行時間の上限が近いため、何も書き込まずに中断しました。1分後に作り直します');
       return { month, payoutId: payoutId(month), payday: p.plan.payday, paid: 0, held: 0, claims: 0, total: 0, transferUrl: null, csvUrl: null, fileError: '中断（1分後に再実行）', bytes: 0, resumed: true };
     }
-    const files = saveFiles(ctx.settings.value('支払フォルダ'), month, p);
+    const files = saveFiles(ctx, ctx.settings.value('支払フォルダ'), month, p);
+    recordPayoutFolder(ctx, files);
     writePayoutSheet(ctx.ss, month, p, files);
     markDrafts(ctx, month, p.plan);
     ctx.log(
@@ -485,10 +524,27 @@ export function buildPayout(month: YearMonth, actor: string): PayoutResult {
       total: p.plan.totalNet,
       transferUrl: files.transferUrl,
       csvUrl: files.csvUrl,
-      fileError: p.fileError,
+      fileError: [p.fileError, ...files.notes].filter(Boolean).join(' / ') || null,
       bytes: p.file?.bytes.length ?? 0,
     };
   });
+}
+
+/**
+ * A payout folder created by this run is written into 設定 支払フォルダ, so every account builds into
+ * the same folder (staff share it); what the files need from staff goes to the log and the office.
+ */
+function recordPayoutFolder(ctx: GasCtx, files: SavedFiles): void {
+  if (files.folderCreated && !ctx.settings.value('支払フォルダ').trim()) {
+    const t = ctx.openTable(SETTINGS);
+    const i = t.find('キー', '支払フォルダ');
+    if (i >= 0) t.set(i, { 値: files.folderId });
+    ctx.log('支払フォルダ', `支払フォルダを作成し、設定に記録しました（${files.folderId}）。月次支払を作成する人と共有してください`);
+  }
+  for (const note of files.notes) {
+    ctx.log('振込ファイル', note);
+    ctx.mail.notifyOffice('月次支払のファイルについて', note);
+  }
 }
 
 /** Preview for the confirmation dialog (no writes). */
@@ -542,5 +598,74 @@ export function buildReportSheet(month: YearMonth, actor: string): { month: Year
     sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map(toCell)));
     ctx.log(name, `集計を作成しました（${rows.length}行）`);
     return { month, sheet: name, rows: rows.length };
+  });
+}
+
+// ---- issue 10 part B: consultation sessions and emergency support ----
+
+/** Installable form-submit trigger of the consultation-session sign-up form. */
+export function sessionSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  requireSubmitEvent(e);
+  const form = e.source;
+  const r = readResponse(form.getId(), e.response);
+  withCtx('相談会申込フォームの回答', 'system', (ctx) => handleSignup(ctx, r, () => questionTitles(form)));
+}
+
+/** Edits of 相談会申込, 相談会 and 緊急支援 (the installable edit trigger). True when the sheet was one of them. */
+function programSheetEdit(name: string, e: GoogleAppsScript.Events.SheetsOnEdit): boolean {
+  // (Any other sheet: nothing asked, not even who edited — the edit of a 判定 pays for no call here.)
+  if (name !== SIGNUPS.name && name !== SESSIONS.name && name !== GRANTS.name) return false;
+  let actor = '';
+  try {
+    actor = e.user?.getEmail?.() ?? '';
+  } catch {
+    actor = '';
+  }
+  const who = actor || UNNAMED_EDITOR;
+  if (name === SIGNUPS.name) withCtx('相談会申込の変更', who, (ctx) => handleSignupChanges(ctx));
+  else if (name === SESSIONS.name) {
+    // A session opened, closed or given more places: the form's choices and the waiting list follow.
+    withCtx('相談会の変更', who, (ctx) => {
+      const line = refreshSessionChoices(ctx);
+      if (line) ctx.log('相談会', line);
+      if (ctx.sheetExists(SIGNUPS.name)) moveUpWaitingList(ctx);
+    });
+  } else if (name === GRANTS.name) withCtx('緊急支援の変更', who, (ctx) => handleGrantChanges(ctx));
+  else return false;
+  return true;
+}
+
+/** The daily job's part: changes whose edit trigger could not run, and the form's choices. */
+function dailyProgramSheets(ctx: GasCtx): { promoted: number } {
+  let promoted = 0;
+  if (ctx.sheetExists(SIGNUPS.name) && ctx.sheetExists(SESSIONS.name)) promoted = handleSignupChanges(ctx).promoted;
+  if (ctx.sheetExists(GRANTS.name)) handleGrantChanges(ctx);
+  if (ctx.sheetExists(SESSIONS.name)) {
+    const line = refreshSessionChoices(ctx);
+    if (line) ctx.log('相談会', line);
+  }
+  return { promoted };
+}
+
+/**
+ * recordEmergencySupport: a 緊急支援 row for each selected 申請 row (or for the claim ID given from
+ * the editor). Refusals come back as sentences for the dialog.
+ */
+export function recordEmergency(actor: string, claimId?: string): GrantRecordResult {
+  return withCtx('緊急支援の記録', actor, (ctx) => {
+    const claims = ctx.table(CLAIMS);
+    if (claimId !== undefined) {
+      const id = claimId.normalize('NFKC').trim().toUpperCase();
+      const i = claims.find('申請ID', id);
+      return i >= 0 ? recordGrants(ctx, [i]) : { created: [], refused: [`申請 ${claimId} が見つかりません`] };
+    }
+    const ranges = ctx.ss.getActiveRangeList()?.getRanges() ?? [];
+    if (ranges.length === 0 || ranges[0].getSheet().getName() !== CLAIMS.name) return { created: [], refused: ['申請シートで、緊急支援を記録する申請の行を選んでから実行してください'] };
+    const rows: number[] = [];
+    for (const range of ranges) {
+      for (let r = Math.max(2, range.getRow()); r < range.getRow() + range.getNumRows(); r++) if (!rows.includes(r - 2)) rows.push(r - 2);
+    }
+    if (rows.length === 0) return { created: [], refused: ['見出し行ではなく、申請の行を選んでください'] };
+    return recordGrants(ctx, rows);
   });
 }

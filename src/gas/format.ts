@@ -40,14 +40,17 @@ export function formatClaims(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void
     const whole = sheet.getRange(2, 1, rows, sheet.getLastColumn());
     const rule = (formula: string, style: (b: GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder) => GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder) =>
       style(SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(formula)).setRanges([whole]).build();
+    const urgent = cols.get('緊急');
     const ours = [
+      // 緊急支援が必要 (issue 10): first, so its colour wins over the others.
+      ...(urgent ? [rule(`=$${columnLetter(urgent)}2="はい"`, (b) => b.setBackground('#f9cb9c'))] : []),
       rule(`=$${decisionLetter}2="却下"`, (b) => b.setFontColor('#9aa0a6')),
       rule(`=AND($${letter}2<>"",$${letter}2<>"OK",$${decisionLetter}2="審査待ち")`, (b) => b.setBackground('#fce8e6')),
       rule(`=$${decisionLetter}2="差戻し"`, (b) => b.setBackground('#fef7e0')),
     ];
     // Staff's own rules stay; ours (recognised by their formula, wherever the columns moved) are replaced.
     const isOurs = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) =>
-      (r.getBooleanCondition()?.getCriteriaValues() ?? []).some((v) => /^=(\$[A-Z]+2="(却下|差戻し)"|AND\(\$[A-Z]+2<>"",\$[A-Z]+2<>"OK",)/.test(String(v)));
+      (r.getBooleanCondition()?.getCriteriaValues() ?? []).some((v) => /^=(\$[A-Z]+2="(却下|差戻し|はい)"|AND\(\$[A-Z]+2<>"",\$[A-Z]+2<>"OK",)/.test(String(v)));
     sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules().filter((r) => !isOurs(r)), ...ours]);
     sheet.getRange(2, check, rows, 1).setWrap(true);
   }

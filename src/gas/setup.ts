@@ -3,12 +3,14 @@
  * formatting and triggers. Safe to run again: it only adds what is missing.
  */
 import type { SheetSchema } from '../app/schema';
-import { CORE_SHEETS, LOG, OUTBOX, RESPONSES, SETTINGS } from '../app/schema';
+import { CORE_SHEETS, LOG, OUTBOX, PROGRAM_SHEETS_10B, RESPONSES, SETTINGS } from '../app/schema';
 import { parseSettings, SETTING_DEFS } from '../app/settings';
-import { rememberSpreadsheet } from './context';
+import { GasCtx, rememberSpreadsheet } from './context';
+import { formatGrants, formatSessions, formatSignups, refreshSessionChoices } from './programSheets';
 import { tryOpenForm } from './forms';
 import { formatAccounts, formatClaims, formatSupporters, headerIndex, protectWarn } from './format';
 import { normHeader } from './table';
+import { notOwnerMessage, readTriggerRecord, runningAccount, TRIGGER_LABELS, writeTriggerRecord } from './triggers';
 
 export interface SetupReport {
   created: string[];
@@ -16,14 +18,21 @@ export interface SetupReport {
   addedKeys: number;
   triggers: string[];
   problems: string[];
+  /** what setup changed on the mapped forms (published, editing turned on) */
+  forms: string[];
+  /** who owns the triggers after this run; takenOverFrom: the previous owner when this run took over */
+  triggerOwner: string;
+  takenOverFrom?: string;
 }
 
-export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupReport {
-  const report: SetupReport = { created: [], addedHeaders: [], addedKeys: 0, triggers: [], problems: [] };
+/** `takeOver`: this account becomes the owner of the triggers (menu トリガーを引き継ぐ). */
+export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, opts: { takeOver?: boolean } = {}): SetupReport {
+  const report: SetupReport = { created: [], addedHeaders: [], addedKeys: 0, triggers: [], problems: [], forms: [], triggerOwner: '' };
   if (ss.getSpreadsheetTimeZone() !== 'Asia/Tokyo') ss.setSpreadsheetTimeZone('Asia/Tokyo');
   rememberSpreadsheet(ss);
 
   for (const schema of CORE_SHEETS) ensureSheet(ss, schema, report);
+  for (const schema of PROGRAM_SHEETS_10B) ensureSheet(ss, schema, report);
   removeEmptyDefaultSheet(ss);
   writeSettingKeys(ss, report);
   // Looks and guard rails help staff but the product works without them: a failure is reported,
@@ -31,11 +40,16 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupRep
   soft(report, '申請の書式・入力規則', () => formatClaims(ss));
   soft(report, '登録者の入力規則', () => formatSupporters(ss));
   soft(report, '口座の入力規則', () => formatAccounts(ss));
+  soft(report, '相談会の入力規則', () => formatSessions(ss));
+  soft(report, '相談会申込の入力規則', () => formatSignups(ss));
+  soft(report, '緊急支援の入力規則', () => formatGrants(ss));
   for (const s of [LOG, RESPONSES, OUTBOX]) soft(report, `${s.name}の保護`, () => protectWarn(ss.getSheetByName(s.name), `${s.name}はシステムが書き込みます`));
 
   const settings = readSettings(ss);
   report.problems.push(...settings.errors);
-  ensureTriggers(ss, settings.registrationForm, settings.claimForm, report);
+  checkForms(settings.registrationForm, settings.claimForm, report, settings.value('相談会フォーム'));
+  ensureTriggers(ss, settings.registrationForm, settings.claimForm, settings.value('相談会フォーム'), report, opts.takeOver === true);
+  soft(report, '相談会申込フォームの選択肢', () => refreshChoicesNow(ss));
   if (settings.officeEmails.length === 0) report.problems.push('事務局メールが未設定です（エラーや報告の送り先）');
   for (const key of ['依頼人コード', '依頼人名', '仕向銀行コード', '仕向支店コード', '口座番号']) {
     if (!settings.value(key)) report.problems.push(`${key}が未設定です（月次支払の振込ファイルに必要）`);
@@ -133,13 +147,34 @@ function writeSettingKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: 
   report.addedKeys = rows.length;
 }
 
-/** One trigger per handler and source; a trigger for a form no longer configured is removed. */
-function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrationForm: string, claimForm: string, report: SetupReport): void {
+/**
+ * One trigger per handler and source; a trigger for a form no longer configured is removed. Only the
+ * recorded owner installs (or the account taking over); another account removes its own leftovers of
+ * these handlers and is told who owns them.
+ */
+function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrationForm: string, claimForm: string, sessionForm: string, report: SetupReport, takeOver: boolean): void {
+  const record = readTriggerRecord();
+  const me = runningAccount();
   const triggers = ScriptApp.getProjectTriggers();
+  if (record.owner && record.owner !== me && !takeOver) {
+    report.triggerOwner = record.owner;
+    let removed = 0;
+    for (const t of triggers) {
+      if (t.getHandlerFunction() in TRIGGER_LABELS) {
+        ScriptApp.deleteTrigger(t);
+        removed++;
+      }
+    }
+    if (removed > 0) report.triggers.push(`このアカウントに残っていた古いトリガー ${removed}件を削除しました`);
+    report.problems.push(notOwnerMessage(record.owner, me));
+    return;
+  }
+  if (takeOver && record.owner && record.owner !== me) report.takenOverFrom = record.owner;
   const want: { handler: string; sourceId: string | null; make: () => GoogleAppsScript.Script.Trigger | null; label: string }[] = [];
   for (const [handler, idOrUrl, label] of [
     ['onRegistrationSubmit', registrationForm, '登録フォーム'],
     ['onClaimSubmit', claimForm, '申請フォーム'],
+    ['onSessionSubmit', sessionForm, '相談会フォーム'],
   ] as const) {
     const { form, error } = tryOpenForm(idOrUrl);
     if (!form) {
@@ -156,11 +191,68 @@ function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrati
     make: () => ScriptApp.newTrigger('dailyMaintenance').timeBased().everyDays(1).atHour(6).inTimezone('Asia/Tokyo').create(),
     label: '毎日の処理',
   });
+  const ids: Record<string, string> = {};
   for (const w of want) {
     const mine = triggers.filter((t) => t.getHandlerFunction() === w.handler);
     const daily = w.handler === 'dailyMaintenance';
     const keep = daily || w.sourceId !== null ? mine.find((t) => daily || t.getTriggerSourceId() === w.sourceId) : undefined;
     for (const t of mine) if (t !== keep) ScriptApp.deleteTrigger(t);
-    if (!keep && w.make()) report.triggers.push(`${w.label}のトリガー（${w.handler}）を設定しました`);
+    const made = keep ?? w.make();
+    if (!keep && made) report.triggers.push(`${w.label}のトリガー（${w.handler}）を設定しました`);
+    if (made) ids[w.handler] = made.getUniqueId();
   }
+  // Recorded: handlers ignore any other trigger, and the daily job checks these still exist.
+  writeTriggerRecord({ owner: me, ids });
+  report.triggerOwner = me;
+}
+
+/**
+ * Each mapped form must be published, accept responses and let respondents edit (差戻し sends the
+ * edit link). Publishing and editing are set here; a form that does not accept responses is reported,
+ * not reopened (the office may have closed it on purpose, e.g. at the end of a program).
+ */
+function checkForms(registrationForm: string, claimForm: string, report: SetupReport, sessionForm = ''): void {
+  for (const [idOrUrl, label] of [
+    [registrationForm, '登録フォーム'],
+    [claimForm, '申請フォーム'],
+    [sessionForm, '相談会フォーム'],
+  ] as const) {
+    const { form } = tryOpenForm(idOrUrl);
+    if (!form) continue; // reported by ensureTriggers
+    const fix = (what: string, fn: () => void, manual: string) => {
+      try {
+        fn();
+        report.forms.push(`${label}: ${what}`);
+      } catch (e) {
+        report.problems.push(`${label}: ${manual}（自動では設定できませんでした: ${e instanceof Error ? e.message : String(e)}）`);
+      }
+    };
+    let published = true;
+    try {
+      published = !form.supportsAdvancedResponderPermissions() || form.isPublished();
+    } catch {
+      published = true; // a legacy form has no publish state: it is live when it accepts responses
+    }
+    if (!published) {
+      fix('公開しました（未公開のままでは誰も回答できません）', () => form.setPublished(true), 'フォームが公開されていません。フォームの編集画面右上の「公開」を押してください');
+    } else if (!form.isAcceptingResponses() && label !== '相談会フォーム') {
+      // (The sign-up form is opened and closed with the sessions in 相談会: not a problem.)
+      report.problems.push(`${label}は回答を受け付けていません。受け付けるには、フォームの「回答」タブで「回答を受付中」をオンにしてください（募集を締め切った場合はそのままで構いません）`);
+    }
+    if (!form.canEditResponse()) {
+      fix(
+        '送信後の回答の編集を許可しました（差戻しのメールから申請を直せるように）',
+        () => form.setAllowResponseEdits(true),
+        '回答の編集が許可されていません。フォームの「設定」→「回答」で「送信後に編集」をオンにしてください。オフのままでは、差戻しのメールは編集リンクの代わりに返信で訂正するよう案内します',
+      );
+    }
+  }
+}
+
+/** The sign-up form's 相談会 choices from the sheet (issue 10 part B). */
+function refreshChoicesNow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const ctx = new GasCtx(ss, 'system');
+  const line = refreshSessionChoices(ctx);
+  if (line) ctx.log('相談会', line);
+  ctx.commit();
 }

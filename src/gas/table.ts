@@ -139,7 +139,8 @@ export class Table<H extends string = string> implements TablePort<H> {
    */
   static lean<H extends string>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: SheetSchema<H>): Table<H> {
     const sheet = Table.sheetOf(ss, schema.name);
-    const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
+    // Row 1 whole (A1 "1:1", to the sheet's last column): no call to ask how wide it is.
+    const header = sheet.getRange('1:1').getValues()[0] ?? [];
     return new Table(sheet, schema, header, null);
   }
 

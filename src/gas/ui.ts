@@ -6,13 +6,20 @@ import { monthOrCurrent, previewPayout } from './entry';
 export const menuItems: ({ caption: string; fn: string } | null)[] = [
   { caption: '初期設定（シート・トリガー）', fn: 'setup' },
   { caption: 'フォームを作成', fn: 'createForms' },
+  { caption: 'トリガーを引き継ぐ（このアカウントを所有者に）', fn: 'takeOverTriggers' },
   null,
   { caption: '未処理の回答を取り込む', fn: 'reconcile' },
   { caption: '審査待ちを再チェック', fn: 'revalidatePending' },
+  { caption: '判定を入力（審査者を記録）', fn: 'openReviewSidebar' },
   null,
   { caption: '月次支払を作成', fn: 'createPayout' },
   { caption: '支払済にする', fn: 'markPayoutPaid' },
   { caption: '集計を作成', fn: 'createReport' },
+  // issue 11: after the transfer
+  { caption: '振込不能を記録', fn: 'recordReturnedTransfer' },
+  { caption: '年間支払集計', fn: 'createAnnualStatement' },
+  null,
+  { caption: '緊急支援を記録（選択した申請）', fn: 'recordEmergencySupport' },
   null,
   { caption: '毎日の処理を今すぐ実行', fn: 'dailyMaintenance' },
 ];
@@ -38,18 +45,22 @@ export function okAlert(title: string, message: string): void {
 
 /** Asks for a month, defaulting to the current one; null when cancelled or unreadable. */
 export function promptMonth(title: string): string | null {
-  const current = yearMonthOf(tokyoDateOf(new Date()));
+  return promptWithDefault(title, '月', yearMonthOf(tokyoDateOf(new Date())), monthOrCurrent);
+}
+
+/** Asks for a value (月 / 年), an empty answer meaning `current`; null when cancelled or unreadable. */
+function promptWithDefault<T>(title: string, what: string, current: T, parse: (text: string) => T | null): T | null {
   const u = ui();
   if (!u) return current;
-  const answer = u.prompt(title, `対象の月を入力してください（例: ${current}）。空欄なら ${current} です。`, u.ButtonSet.OK_CANCEL);
+  const answer = u.prompt(title, `対象の${what}を入力してください（例: ${current}）。空欄なら ${current} です。`, u.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== u.Button.OK) return null;
   const text = answer.getResponseText().trim();
-  const m = text === '' ? current : monthOrCurrent(text);
-  if (!m) {
-    u.alert(title, `「${text}」は月として読めません（例: ${current}）。`, u.ButtonSet.OK);
+  const value = text === '' ? current : parse(text);
+  if (value === null) {
+    u.alert(title, `「${text}」は${what}として読めません（例: ${current}）。`, u.ButtonSet.OK);
     return null;
   }
-  return m;
+  return value;
 }
 
 export function escapeHtml(s: string): string {
@@ -119,4 +130,27 @@ function build() {
 </body></html>`;
   u.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(300), `月次支払 ${month}`);
   return summary;
+}
+
+// ---- issue 11: prompts for 振込不能を記録 and 年間支払集計 ------------------------------------------
+
+/** Asks for a line of text; null when cancelled, nobody is looking, or the answer is empty. */
+export function promptText(title: string, question: string): string | null {
+  const u = ui();
+  if (!u) return null;
+  const answer = u.prompt(title, question, u.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== u.Button.OK) return null;
+  const text = answer.getResponseText().trim();
+  return text === '' ? null : text;
+}
+
+/** A year: 2026, '2026', '２０２６年'; null when unreadable. */
+export function parseYear(v: unknown): number | null {
+  const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.normalize('NFKC').trim().replace(/年$/, '') : '';
+  return /^(19|20)\d\d$/.test(text) ? Number(text) : null;
+}
+
+/** Asks for a year, defaulting to the current one in Tokyo; null when cancelled or unreadable. */
+export function promptYear(title: string): number | null {
+  return promptWithDefault(title, '年', Number(tokyoDateOf(new Date()).slice(0, 4)), parseYear);
 }

@@ -17,23 +17,35 @@ describe('catalogs', () => {
     expect(reg.body).toContain('BN-00042-7');
     const receipt = c.receipt({
       name: 'An', claimId: 'C-00001-1', supporterId: 'BN-00042-7', supportDate: '2024-05-01', hours: '1:30', amount: 4000,
-      payoutMonth: '2024-06', caseId: 'R-00001-1', caseIdIssued: true, problems: [c.reason('LATE', params)], edited: false, documentsMissing: true, contact: 'office',
+      payoutMonth: '2024-06', caseId: 'R-00001-1', caseIdIssued: true, problems: [c.reason('LATE', params)], edited: false, documentsMissing: true, editUrl: 'https://x/receipt-edit', contact: 'office',
     });
+    expect(receipt.body).toContain('https://x/receipt-edit');
     expect(receipt.body).toContain('R-00001-1');
     expect(receipt.body).toContain('C-00001-1');
     expect(receipt.body).toContain(c.reason('LATE', params).fix);
     expect(receipt.body.length).toBeGreaterThan(
-      c.receipt({ name: 'An', claimId: 'C', supporterId: 'B', supportDate: 'd', hours: 'h', amount: 1, payoutMonth: null, caseId: null, caseIdIssued: false, problems: [], edited: false, documentsMissing: false, contact: 'o' }).body.length,
+      c.receipt({ name: 'An', claimId: 'C', supporterId: 'B', supportDate: 'd', hours: 'h', amount: 1, payoutMonth: null, caseId: null, caseIdIssued: false, problems: [], edited: false, documentsMissing: false, editUrl: '', contact: 'o' }).body.length,
     );
-    const ni = c.needsInfo({ name: 'An', claimId: 'C-00001-1', note: '領収書を', editUrl: 'https://x/edit', deadline: '2024-06-08', reminder: true, contact: 'o' });
+    const claim = { claimId: 'C-00001-1', supportDate: '2024-05-01', hours: '1:30' };
+    const ni = c.needsInfo({ name: 'An', ...claim, note: '領収書を', translation: lang === 'ja' ? null : 'the receipt', problems: [c.reason('LATE', params)], editUrl: 'https://x/edit', deadline: '2024-06-08', reminder: true, contact: 'o' });
     expect(ni.body).toContain('https://x/edit');
-    expect(ni.body).toContain('2024-06-08');
+    // the deadline in the reader's convention, and the claim restated
+    expect(ni.body).toContain({ ja: '2024年6月8日', en: '8 June 2024', vi: '08/06/2024' }[lang]);
+    for (const v of Object.values(claim)) expect(ni.body).toContain(v);
+    expect(ni.body).toContain(c.reason('LATE', params).text);
+    expect(ni.body).toContain('領収書を');
+    if (lang !== 'ja') expect(ni.body).toMatch(/(Machine translation|Bản dịch máy)[^\n]*the receipt/);
+    const noLink = c.needsInfo({ name: 'An', ...claim, note: 'x', translation: null, problems: [], editUrl: '', deadline: '2024-06-08', reminder: false, contact: 'o' });
+    expect(noLink.body).toMatch(/返信|reply|trả lời/);
+    const rejected = c.rejected({ name: 'An', ...claim, note: '正しいIDで申請しなおしてください', translation: null, contact: 'o' });
+    expect(rejected.body).toContain('正しいIDで申請しなおしてください');
+    expect(rejected.body).toContain('C-00001-1');
     const paid = c.paid({ name: 'An', month: '2024-06', payday: '2024-06-10', amount: 8000, claimIds: ['C-00001-1'], contact: 'o' });
     expect(paid.body).toContain('2024-06-10');
     const held = c.held({ name: 'An', month: '2024-06', claimIds: ['C-00001-1'], kinds: ['documents', 'account'], contact: 'o' });
     expect(held.body).toContain('C-00001-1');
     expect(held.body.split('\n').filter((l) => l.startsWith('・') || l.startsWith('- '))).toHaveLength(2);
-    for (const m of [reg, receipt, ni, paid, held]) expect(`${m.subject}${m.body}`).not.toMatch(/undefined|NaN|\[object/);
+    for (const m of [reg, receipt, ni, noLink, rejected, paid, held]) expect(`${m.subject}${m.body}`).not.toMatch(/undefined|NaN|\[object/);
   });
 
   test('language answers', () => {
@@ -55,4 +67,22 @@ describe('catalogs', () => {
 test('Japanese months read 2024年6月, not 2024年06月', () => {
   const c = catalog('ja');
   expect(c.paid({ name: 'A', month: '2024-06', payday: '2024-06-10', amount: 1, claimIds: [], contact: '' }).subject).toContain('2024年6月');
+});
+
+// ---- issue 11: a returned transfer
+describe('returned transfer mail', () => {
+  test.each([
+    ['ja', '2024年6月10日', '12,000円'],
+    ['en', '10 June 2024', '12,000 yen'],
+    ['vi', '10/06/2024', 'yên'],
+  ] as const)('%s: the date, amount, claims and the bank reason; what to send', (lang, date, money) => {
+    const m = catalog(lang).returned({ name: 'An', month: '2024-06', payday: '2024-06-10', amount: 12000, claimIds: ['C-00001-1', 'C-00002-8'], reason: '名義相違', contact: 'office 03-0000-0000' });
+    expect(m.body).toContain(date);
+    expect(m.body).toContain(money);
+    expect(m.body).toContain('C-00001-1, C-00002-8');
+    expect(m.body).toContain('名義相違');
+    expect(m.body).toContain('記号');
+    expect(m.body).toContain('office 03-0000-0000');
+    expect(`${m.subject}${m.body}`).not.toMatch(/undefined|NaN|\[object/);
+  });
 });

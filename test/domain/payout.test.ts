@@ -94,3 +94,32 @@ describe('planPayout', () => {
     expect(plan([], { month: '2028-01' }).payday).toBe('2028-01-07');
   });
 });
+
+describe('planPayout: 口座 要確認 and ゆうちょ 記号・番号', () => {
+  test('an account marked 要確認 holds the supporter with that reason; cleared, it is paid', () => {
+    const marked: RawAccount[] = [{ ...acct()[0], status: '要確認: 2024-06 振込不能（名義相違）' }];
+    const held = plan([claim('C1', 'A', '2024-05-01')], { accounts: [['A', marked]] });
+    expect(held.paid).toEqual([]);
+    expect(held.held[0].reasons.join(' / ')).toBe(
+      '口座: 口座が要確認です（要確認: 2024-06 振込不能（名義相違））。口座を確認・修正したら、口座シートの状態から「要確認」を消してください',
+    );
+    expect(held.held[0].holdKinds).toEqual(['account']);
+    for (const cleared of ['', '確認済み 2024-07-01', null]) {
+      const p = plan([claim('C1', 'A', '2024-05-01')], { accounts: [['A', [{ ...acct()[0], status: cleared }]]] });
+      expect(p.paid.map((l) => l.claimIds)).toEqual([['C1']]);
+    }
+  });
+
+  test('a ゆうちょ account by 記号・番号 is paid to 9900-238 普通 1234567', () => {
+    const yucho: RawAccount[] = [{ bankCode: '', branchCode: '', type: '', number: '', holder: 'ﾕｳﾁﾖ ﾊﾅｺ', kigo: '12345', bango: '12345671' }];
+    const p = plan([claim('C1', 'A', '2024-05-01')], { accounts: [['A', yucho]] });
+    expect(p.paid[0].account).toEqual({ bankCode: '9900', branchCode: '238', type: '1', number: '1234567', holderKana: 'ﾕｳﾁﾖ ﾊﾅｺ' });
+  });
+
+  test('a 記号・番号 that cannot be converted holds with the reason', () => {
+    const bad: RawAccount[] = [{ bankCode: '', branchCode: '', type: '', number: '', holder: 'ﾕｳﾁﾖ ﾊﾅｺ', kigo: '12345', bango: '12345678' }];
+    const p = plan([claim('C1', 'A', '2024-05-01')], { accounts: [['A', bad]] });
+    expect(p.paid).toEqual([]);
+    expect(p.held[0].reasons[0]).toMatch(/^口座: ゆうちょ銀行（記号が1で始まる口座）の番号は末尾が1です/);
+  });
+});

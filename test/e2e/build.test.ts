@@ -8,6 +8,7 @@ const manifest = JSON.parse(readFileSync('build/appsscript.json', 'utf8'));
 const ENTRY_POINTS = [
   'onOpen', 'setup', 'onRegistrationSubmit', 'onClaimSubmit', 'onReviewEdit', 'reconcile',
   'dailyMaintenance', 'createPayout', 'markPayoutPaid', 'createForms', 'revalidatePending', 'confirmPayout', 'resumePayout', 'createReport',
+  'onSessionSubmit', 'recordEmergencySupport',
 ];
 
 describe('build/Code.js', () => {

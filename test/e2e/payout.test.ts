@@ -1,29 +1,11 @@
 /** Month-end payout on the built bundle: sheet, held reasons, carry-over, the 全銀 file, closing the month. */
 import { parseTransferFile } from '../../src/domain/zengin';
+import { approveAll, setDocs } from './staff';
 import { makeWorld, type World } from './world';
 
 function addAccount(w: World, id: string, holder = 'ﾔﾏﾀﾞ ﾀﾛｳ', number = '0012345') {
   const s = w.sheet('口座');
   s.appendRow([id, '0005', '001', '普通', number, holder]);
-}
-
-function setDocs(w: World, id: string, date: string | null) {
-  const s = w.sheet('登録者');
-  const values = s.getDataRange().getValues();
-  const r = values.findIndex((x) => x[0] === id) + 1;
-  const h = values[0];
-  const v = date ? new Date(`${date}T00:00:00+09:00`) : '';
-  s.getRange(r, h.indexOf('覚書受領日') + 1).setValue(v);
-  s.getRange(r, h.indexOf('口座届受領日') + 1).setValue(v);
-}
-
-function approveAll(w: World) {
-  const s = w.sheet('申請');
-  const values = s.getDataRange().getValues();
-  const col = values[0].indexOf('判定') + 1;
-  values.slice(1).forEach((r, i) => {
-    if (r[col - 1] === '審査待ち') w.rt.editCell(s, s.getRange(i + 2, col).getA1Notation(), '承認', { user: 'reviewer@smj.example' });
-  });
 }
 
 function month(w: World, m: string) {

@@ -40,7 +40,7 @@ describe('review', () => {
     expect(mail.to).toBe('jane@example.org');
     expect(mail.body).toContain('領収書の日付を確認してください');
     expect(mail.body).toContain(response.getEditResponseUrl());
-    expect(mail.body).toContain('2024-05-27');
+    expect(mail.body).toContain('27 May 2024');
     w.at('2024-05-24T06:00:00+09:00');
     w.call('dailyMaintenance');
     expect(w.rt.mail.sent).toHaveLength(1); // not yet
@@ -134,5 +134,109 @@ describe('review', () => {
     w.rt.editCell(w.sheet('申請'), cell(w, 2, '審査メモ').getA1Notation(), 'メモ');
     expect(w.rows('ログ').filter((r) => String(r.内容).startsWith('判定'))).toHaveLength(0);
     expect(w.rt.calls.byMethod()['Range.setValues'] ?? 0).toBe(0);
+  });
+
+  test('差戻し first, note afterwards: nothing is sent, the row shows メモ待ち; the note sends the one mail', () => {
+    const { w, response } = world();
+    decide(w, 2, '差戻し');
+    expect(w.rt.mail.sent).toHaveLength(0);
+    expect(w.rows('申請')[0]).toMatchObject({ 判定: '差戻し', 記録済み判定: '差戻し', 通知状況: 'メモ待ち（審査メモを書くと送信します）', 差戻し期限: '' });
+    // the daily job sends nothing either, and no reminder for a request that was never sent
+    w.call('dailyMaintenance');
+    expect(w.rt.mail.sent.filter((m) => m.to === 'jane@example.org')).toHaveLength(0);
+    // the reviewer writes the note: exactly one mail, with it
+    w.at('2024-05-21T11:00:00+09:00');
+    w.rt.editCell(w.sheet('申請'), cell(w, 2, '審査メモ').getA1Notation(), '領収書の日付を確認してください', { user: 'reviewer@smj.example' });
+    const mails = w.rt.mail.sent.filter((m) => m.to === 'jane@example.org');
+    expect(mails).toHaveLength(1);
+    expect(mails[0].body).toContain('領収書の日付を確認してください');
+    expect(mails[0].body).not.toMatch(/no note|メモなし|記載なし/);
+    expect(mails[0].body).toContain(response.getEditResponseUrl());
+    expect(mails[0].body).toContain('28 May 2024'); // one week from the mail, not from the decision
+    expect(w.rows('申請')[0].通知状況).toBe('差戻しを送信（2024-05-21 11:00）');
+    // editing the note again in the same round sends nothing more
+    w.rt.editCell(w.sheet('申請'), cell(w, 2, '審査メモ').getA1Notation(), '領収書の日付と金額を確認してください', { user: 'reviewer@smj.example' });
+    expect(w.rt.mail.sent.filter((m) => m.to === 'jane@example.org')).toHaveLength(1);
+  });
+
+  test('the 差戻し mail restates the claim and gives the reasons in the supporter’s language, the note as written and machine-translated', () => {
+    const w = makeWorld({ now: '2024-05-20T10:00:00+09:00' });
+    const lan = w.supporter({ name: 'Trần Thị Lan', email: 'lan@example.org', language: 'Tiếng Việt' });
+    w.claim({ id: lan, email: 'other@example.org', date: '2024-05-10', hours: '1:30' });
+    const claimId = String(w.rows('申請')[0].申請ID);
+    w.rt.mail.sent.length = 0;
+    decide(w, 2, '差戻し', '相談者の在留資格を教えてください');
+    const [mail] = w.rt.mail.sent;
+    expect(mail.to).toBe('lan@example.org');
+    expect(mail.body).toContain(`Mã yêu cầu: ${claimId}`);
+    expect(mail.body).toContain('Ngày hỗ trợ: 2024-05-10');
+    expect(mail.body).toContain('Số giờ: 1:30');
+    expect(mail.body).toContain('Địa chỉ email bạn nhập (other@example.org) khác với địa chỉ đã đăng ký'); // EMAIL_MISMATCH in Vietnamese
+    expect(mail.body).toContain('Văn phòng ghi chú (nguyên văn): 相談者の在留資格を教えてください');
+    expect(mail.body).toContain('Bản dịch máy (Google Dịch, chỉ để tham khảo): [vi] 相談者の在留資格を教えてください');
+    expect(mail.body).toContain('chậm nhất trong ngày 27/05/2024');
+    expect(w.rt.language.calls).toEqual([{ text: '相談者の在留資格を教えてください', source: '', target: 'vi' }]);
+  });
+
+  test('without a translation (LanguageApp fails) the note goes as written, and the failure is logged', () => {
+    const { w } = world();
+    w.rt.language.failWith('Service invoked too many times for one day: translate.');
+    decide(w, 2, '差戻し', '領収書を添付してください');
+    const [mail] = w.rt.mail.sent;
+    expect(mail.body).toContain('From the office (as written): 領収書を添付してください');
+    expect(mail.body).not.toContain('Machine translation');
+    expect(w.rows('ログ').some((r) => String(r.内容).includes('機械翻訳できませんでした'))).toBe(true);
+  });
+
+  test('a Japanese supporter gets the note without any translation', () => {
+    const w = makeWorld({ now: '2024-05-20T10:00:00+09:00' });
+    const a = w.supporter({ name: '伴走 一郎', email: 'ichiro@example.org' });
+    w.claim({ id: a, email: 'ichiro@example.org' });
+    w.rt.mail.sent.length = 0;
+    decide(w, 2, '却下', '正しいIDで申請しなおしてください');
+    expect(w.rt.mail.sent).toHaveLength(1);
+    expect(w.rt.mail.sent[0].subject).toContain('審査結果');
+    expect(w.rt.mail.sent[0].body).toContain('事務局より: 正しいIDで申請しなおしてください');
+    expect(w.rt.language.calls).toHaveLength(0);
+  });
+
+  test('却下 is told to the supporter with the note; 却下 without a note waits for it too', () => {
+    const { w, a } = world();
+    w.claim({ id: a, email: 'jane@example.org', date: '2024-05-11' });
+    w.rt.mail.sent.length = 0;
+    decide(w, 2, '却下', 'This support is outside the program');
+    expect(w.rt.mail.sent).toHaveLength(1);
+    expect(w.rt.mail.sent[0].subject).toContain('result of the review');
+    expect(w.rt.mail.sent[0].body).toContain('This support is outside the program');
+    decide(w, 3, '却下');
+    expect(w.rt.mail.sent).toHaveLength(1);
+    expect(w.rows('申請')[1].通知状況).toBe('メモ待ち（審査メモを書くと送信します）');
+    cell(w, 3, '審査メモ').setValue('Duplicate of an earlier claim'); // typed while the trigger could not run
+    w.call('dailyMaintenance');
+    expect(w.rt.mail.sent.filter((m) => m.to === 'jane@example.org').map((m) => m.body.includes('Duplicate of an earlier claim'))).toEqual([false, true]);
+  });
+
+  test('a second round (差戻し again after the supporter answered) sends a second mail', () => {
+    const { w, response } = world();
+    decide(w, 2, '差戻し', '時間を確認してください');
+    w.at('2024-05-22T10:00:00+09:00');
+    w.rt.editResponse(response, { '支援時間（時間）': '1.5' });
+    w.rt.mail.sent.length = 0;
+    decide(w, 2, '差戻し', '日付も確認してください');
+    expect(w.rt.mail.sent.filter((m) => m.to === 'jane@example.org' && m.body.includes('日付も確認してください'))).toHaveLength(1);
+  });
+
+  test('receipts carry the response’s edit link', () => {
+    const w = makeWorld({ now: '2024-05-20T10:00:00+09:00' });
+    const a = w.supporter({ name: '伴走 一郎', email: 'ichiro@example.org' });
+    w.rt.mail.sent.length = 0;
+    const response = w.claim({ id: a, email: 'ichiro@example.org' });
+    expect(w.rt.mail.sent[0].body).toContain(response.getEditResponseUrl());
+  });
+
+  test('every supporter mail has Reply-To 事務局メール', () => {
+    const { w } = world();
+    decide(w, 2, '差戻し', 'メモ');
+    expect(w.rt.mail.sent[0].replyTo).toBe('office@smj.example');
   });
 });

@@ -147,7 +147,11 @@ describe('forms: publishing and editing defaults', () => {
 describe('Drive: only the owner may trash a file', () => {
   test('another account can rename but not trash it', () => {
     const { rt, handlers, g } = world();
-    handlers.make = () => g.DriveApp.createFile(g.Utilities.newBlob('x', 'text/plain', 'a.txt')).getId();
+    // The office's folder, shared with staff2 (sharing reaches the files in it).
+    handlers.make = () => {
+      const folder = g.DriveApp.createFolder('支払').addEditor('staff2@gmail.com');
+      return folder.createFile(g.Utilities.newBlob('x', 'text/plain', 'a.txt')).getId();
+    };
     handlers.trash = (id: unknown) => g.DriveApp.getFileById(String(id)).setTrashed(true);
     handlers.rename = (id: unknown) => g.DriveApp.getFileById(String(id)).setName('old a.txt');
     handlers.owner = (id: unknown) => g.DriveApp.getFileById(String(id)).getOwner().getEmail();
@@ -158,5 +162,24 @@ describe('Drive: only the owner may trash a file', () => {
     expect(rt.drive.files().map((f) => f.name)).toEqual(['old a.txt']);
     rt.invoke('trash', [id], { user: 'office@gmail.com' });
     expect(rt.drive.files()).toEqual([]);
+  });
+});
+
+describe('Drive: each account sees its own My Drive and what is shared with it', () => {
+  test('an unshared folder and its files are invisible to another account; shared, they are visible', () => {
+    const { rt, handlers, g } = world();
+    handlers.make = () => g.DriveApp.createFolder('伴走ネット 支払ファイル').getId();
+    handlers.find = () => {
+      const it = g.DriveApp.getFoldersByName('伴走ネット 支払ファイル');
+      return it.hasNext() ? it.next().getId() : null;
+    };
+    handlers.open = (id: unknown) => g.DriveApp.getFolderById(String(id)).getName();
+    handlers.share = (id: unknown) => g.DriveApp.getFolderById(String(id)).addEditor('staff2@gmail.com');
+    const id = rt.invoke('make', [], { user: 'office@gmail.com' });
+    expect(rt.invoke('find', [], { user: 'staff2@gmail.com' })).toBeNull();
+    expect(() => rt.invoke('open', [id], { user: 'staff2@gmail.com' })).toThrow('do not have permission');
+    rt.invoke('share', [id], { user: 'office@gmail.com' });
+    expect(rt.invoke('find', [], { user: 'staff2@gmail.com' })).toBe(id);
+    expect(rt.invoke('open', [id], { user: 'staff2@gmail.com' })).toBe('伴走ネット 支払ファイル');
   });
 });

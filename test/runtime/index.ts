@@ -10,9 +10,11 @@ import {
   FakeCacheService,
   FakeLockService,
   FakeLogger,
+  FakeLanguageApp,
   FakeMailApp,
   FakePropertiesService,
   FakeSession,
+  LanguageState,
   LockState,
   MailState,
   makeConsole,
@@ -103,6 +105,8 @@ export interface Runtime {
     holdDocumentLock(ms?: number): void;
     releaseDocumentLock(): void;
   };
+  /** LanguageApp: the translations asked for, and a switch to make them fail */
+  language: { calls: { text: string; source: string; target: string }[]; failWith(message: string | null): void };
   /** `Class.member` names the script touched that the fake does not implement */
   notImplemented: string[];
   /** errors thrown by trigger handlers (they are also rethrown to the caller) */
@@ -114,6 +118,8 @@ export interface Runtime {
   submit(form: GoogleAppsScript.Forms.Form, answers: Answers, opts?: { respondentEmail?: string; silent?: boolean }): GoogleAppsScript.Forms.FormResponse;
   editResponse(response: GoogleAppsScript.Forms.FormResponse, answers: Answers): GoogleAppsScript.Forms.FormResponse;
   editCell(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string, value: unknown, opts?: { user?: string }): void;
+  /** the user selects ranges (comma-separated A1, e.g. 'A2:K3,A5') in `sheet`, which becomes the active sheet */
+  select(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string): void;
   /** opens the bound spreadsheet in the UI: runs a simple `onOpen` and installable open triggers */
   open(opts?: { user?: string }): void;
   runTimeTriggers(): string[];
@@ -245,6 +251,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   // Quotas: "Email recipients per day: 100 (consumer) / 1,500 (Google Workspace)", counted per account.
   const mailState = new MailState(opts.mailQuota ?? (accountKind === 'workspace' ? 1500 : 100), env);
   const lockState = new LockState();
+  const languageState = new LanguageState();
   lockState.waitCap = opts.lockWaitMs;
   const triggerState = new TriggerState();
   const drive = new DriveState();
@@ -256,6 +263,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     SpreadsheetApp: spreadsheetApp,
     FormApp: formApp,
     MailApp: new FakeMailApp(env, mailState),
+    LanguageApp: new FakeLanguageApp(languageState),
     ScriptApp: scriptApp,
     LockService: new FakeLockService(env, lockState),
     PropertiesService: new FakePropertiesService(env),
@@ -489,6 +497,12 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
 
   const runtime: Runtime = {
     globals,
+    language: {
+      calls: languageState.calls,
+      failWith: (message) => {
+        languageState.failure = message;
+      },
+    },
     clock: {
       now: () => clock.now(),
       set: (d) => clock.set(d),
@@ -561,6 +575,18 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
 
     editCell(sheetProxy, a1, value, o) {
       runAll(typeInto(sheetProxy, a1, value, o?.user));
+    },
+
+    select(sheetProxy, a1) {
+      const sheet = unwrap(sheetProxy) as unknown as FakeSheet;
+      if (!(sheet instanceof FakeSheet)) throw new Error('select: not a sheet of this runtime');
+      const ranges = a1.split(',').map((part) => {
+        const p = parseA1(part.trim());
+        if (!p || p.sheet !== undefined) throw new Error(`select: bad A1 notation ${part}`);
+        return sheet._rangeFromA1(p);
+      });
+      sheet._ss._active = sheet;
+      sheet._ss._selection = ranges;
     },
 
     typeDuring(sheetProxy, a1, value, o) {

@@ -116,6 +116,36 @@ export class FakeMailApp extends Fake {
   }
 }
 
+// ---------------------------------------------------------------- LanguageApp
+
+/**
+ * LanguageApp.translate(text, sourceLanguage, targetLanguage[, advancedArgs]): no authorization
+ * scope is listed for it in the reference. The fake cannot translate: it returns the text marked
+ * with the target code (`[en] …`), so tests can see that a translation was asked for and where it
+ * went; `failWith` makes every call throw (a platform failure or a daily limit).
+ */
+export class LanguageState {
+  calls: { text: string; source: string; target: string }[] = [];
+  failure: string | null = null;
+}
+
+export class FakeLanguageApp extends Fake {
+  readonly _cls = 'LanguageApp';
+  constructor(readonly _state: LanguageState) {
+    super();
+  }
+  translate(text: unknown, sourceLanguage: unknown, targetLanguage: unknown, advancedArgs?: unknown) {
+    if (typeof text !== 'string') fail('Invalid argument: text');
+    if (typeof sourceLanguage !== 'string') fail('Invalid argument: sourceLanguage');
+    if (typeof targetLanguage !== 'string' || targetLanguage === '') fail('Invalid argument: targetLanguage');
+    if (advancedArgs !== undefined && (typeof advancedArgs !== 'object' || advancedArgs === null)) fail('Invalid argument: advancedArgs');
+    if (this._state.failure) fail(this._state.failure);
+    this._state.calls.push({ text, source: sourceLanguage, target: targetLanguage });
+    if (text.trim() === '') return text;
+    return `[${targetLanguage}] ${text}`;
+  }
+}
+
 // ---------------------------------------------------------------- LockService
 
 export type LockOwner = 'me' | 'other' | null;

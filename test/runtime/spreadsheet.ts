@@ -651,6 +651,19 @@ export class FakeSpreadsheet extends Fake {
   getSheetValues(r: number, c: number, nr: number, nc: number) {
     return this._active.getSheetValues(r, c, nr, nc);
   }
+
+  // -- the user's selection (set by rt.select): what a menu run or a sidebar call sees
+  _selection: FakeRange[] = [];
+  /** "Returns the selected range in the active sheet, or null if there is no active range." */
+  getActiveRange() {
+    const sel = this._selection.filter((r) => r._sheet === this._active);
+    return sel.length > 0 ? sel[sel.length - 1] : null;
+  }
+  /** "Returns the list of active ranges in the active sheet or null if there are no active ranges." */
+  getActiveRangeList() {
+    const sel = this._selection.filter((r) => r._sheet === this._active);
+    return sel.length > 0 ? new FakeRangeList(sel) : null;
+  }
 }
 
 // ---------------------------------------------------------------- Sheet
@@ -1058,14 +1071,30 @@ export class FakeRange extends Fake {
     this._env.meter.read(1);
     return displayValue(this._sheet._cell(this._row, this._col), this._sheet._ss._tz);
   }
+  /**
+   * A script writes with the rights of the account it runs as: a protected (not warning-only) range it
+   * may not edit refuses the write, with the message Google gives.
+   */
+  private _checkProtected(): void {
+    const user = this._env.exec.user || this._env.effectiveUser;
+    for (let r = 0; r < this._nr; r++) {
+      for (let c = 0; c < this._nc; c++) {
+        if (this._sheet._protections.some((p) => !p._allows(user, this._row + r, this._col + c))) {
+          fail('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+        }
+      }
+    }
+  }
   setValues(values: unknown[][]) {
     const v = shape(values, this._nr, this._nc);
+    this._checkProtected();
     this._env.meter.write(this._nr * this._nc);
     for (let r = 0; r < this._nr; r++) for (let c = 0; c < this._nc; c++) this._sheet._write(this._row + r, this._col + c, v[r][c]);
     return this;
   }
   setValue(value: unknown) {
     checkCellLength(value);
+    this._checkProtected();
     this._env.meter.write(this._nr * this._nc);
     for (let r = 0; r < this._nr; r++) for (let c = 0; c < this._nc; c++) this._sheet._write(this._row + r, this._col + c, value);
     return this;

@@ -211,13 +211,42 @@ export interface DriveFileData {
   owner: string;
 }
 
+export interface DriveFolderData {
+  id: string;
+  name: string;
+  parentId: string | null;
+  trashed: boolean;
+  owner: string;
+  /** accounts the folder is shared with (as editors); sharing reaches everything inside it */
+  editors: Set<string>;
+}
+
+/**
+ * Who may see what: each account has its own My Drive (root); a file or folder is visible to its owner
+ * and to the accounts a folder above it is shared with. Drive: "other users can't view files in the
+ * owner's trash"; a search (getFilesByName, getFoldersByName) returns only what the account can see.
+ */
 export class DriveState {
-  folders = new Map<string, { id: string; name: string; parentId: string | null; trashed: boolean }>();
+  folders = new Map<string, DriveFolderData>();
   files = new Map<string, DriveFileData>();
-  constructor() {
-    this.folders.set('root', { id: 'root', name: 'My Drive', parentId: null, trashed: false });
+  rootOf(user: string): string {
+    const id = `root_${user}`;
+    if (!this.folders.has(id)) this.folders.set(id, { id, name: 'My Drive', parentId: null, trashed: false, owner: user, editors: new Set() });
+    return id;
+  }
+  canSeeFolder(id: string, user: string): boolean {
+    for (let f = this.folders.get(id); f; f = f.parentId ? this.folders.get(f.parentId) : undefined) {
+      if (f.owner === user || f.editors.has(user)) return true;
+    }
+    return false;
+  }
+  canSeeFile(id: string, user: string): boolean {
+    const f = this.files.get(id);
+    return !!f && (f.owner === user || this.canSeeFolder(f.folderId, user));
   }
 }
+
+const NO_ACCESS = 'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 
 export class FakeIterator extends Fake {
   readonly _cls: string;
@@ -352,7 +381,8 @@ export class FakeFolder extends Fake {
   }
   createFolder(name: string) {
     const id = this._env.nextId('folder');
-    this._drive.folders.set(id, { id, name: String(name), parentId: this._id, trashed: false });
+    if (!this._drive.canSeeFolder(this._id, this._env.exec.effective)) fail('Access denied: DriveApp.');
+    this._drive.folders.set(id, { id, name: String(name), parentId: this._id, trashed: false, owner: this._env.exec.effective, editors: new Set() });
     return new FakeFolder(this._env, this._drive, id);
   }
   createFile(a: unknown, content?: unknown, mimeType?: unknown) {
@@ -368,6 +398,7 @@ export class FakeFolder extends Fake {
       bytes = encode(content === undefined ? '' : String(content));
       type = mimeType === undefined ? 'text/plain' : String(mimeType);
     }
+    if (!this._drive.canSeeFolder(this._id, this._env.exec.effective)) fail('Access denied: DriveApp.');
     const id = this._env.nextId('file');
     const now = this._env.clock.nowMs();
     this._drive.files.set(id, { id, name, mimeType: type, bytes, folderId: this._id, trashed: false, created: now, updated: now, owner: this._env.exec.effective });
@@ -402,11 +433,31 @@ export class FakeFolder extends Fake {
     );
   }
   setTrashed(b: boolean) {
+    if (this._f.owner !== this._env.exec.effective) fail('Access denied: DriveApp.');
     this._f.trashed = !!b;
     return this;
   }
   isTrashed() {
     return this._f.trashed;
+  }
+  getOwner() {
+    return new FakeUser(this._f.owner);
+  }
+  /** Shares the folder (and so everything in it) with an account as an editor. */
+  addEditor(user: string | FakeUser) {
+    this._f.editors.add(typeof user === 'string' ? user : user.getEmail());
+    return this;
+  }
+  addEditors(users: string[]) {
+    for (const u of users) this.addEditor(u);
+    return this;
+  }
+  removeEditor(user: string | FakeUser) {
+    this._f.editors.delete(typeof user === 'string' ? user : user.getEmail());
+    return this;
+  }
+  getEditors() {
+    return [...this._f.editors].map((e) => new FakeUser(e));
   }
 }
 
@@ -419,32 +470,39 @@ export class FakeDriveApp extends Fake {
     super();
   }
   getRootFolder() {
-    return new FakeFolder(this._env, this._drive, 'root');
+    return new FakeFolder(this._env, this._drive, this._drive.rootOf(this._env.exec.effective));
   }
   getFolderById(id: string) {
     if (!this._drive.folders.has(String(id))) fail('Unexpected error while getting the method or property getFolderById on object DriveApp.');
+    if (!this._drive.canSeeFolder(String(id), this._env.exec.effective)) fail(NO_ACCESS);
     return new FakeFolder(this._env, this._drive, String(id));
   }
   getFileById(id: string) {
     if (!this._drive.files.has(String(id))) fail('Unexpected error while getting the method or property getFileById on object DriveApp.');
+    if (!this._drive.canSeeFile(String(id), this._env.exec.effective)) fail(NO_ACCESS);
     return new FakeFile(this._env, this._drive, String(id));
   }
   getFoldersByName(name: string) {
+    const me = this._env.exec.effective;
     return new FakeIterator(
       'FolderIterator',
-      [...this._drive.folders.values()].filter((f) => f.id !== 'root' && !f.trashed && f.name === String(name)).map((f) => new FakeFolder(this._env, this._drive, f.id)),
+      [...this._drive.folders.values()]
+        .filter((f) => f.parentId !== null && !f.trashed && f.name === String(name) && this._drive.canSeeFolder(f.id, me))
+        .map((f) => new FakeFolder(this._env, this._drive, f.id)),
     );
   }
   getFilesByName(name: string) {
     return new FakeIterator(
       'FileIterator',
-      [...this._drive.files.values()].filter((f) => !f.trashed && f.name === String(name)).map((f) => new FakeFile(this._env, this._drive, f.id)),
+      [...this._drive.files.values()]
+        .filter((f) => !f.trashed && f.name === String(name) && this._drive.canSeeFile(f.id, this._env.exec.effective))
+        .map((f) => new FakeFile(this._env, this._drive, f.id)),
     );
   }
   getFiles() {
     return new FakeIterator(
       'FileIterator',
-      [...this._drive.files.values()].filter((f) => !f.trashed).map((f) => new FakeFile(this._env, this._drive, f.id)),
+      [...this._drive.files.values()].filter((f) => !f.trashed && this._drive.canSeeFile(f.id, this._env.exec.effective)).map((f) => new FakeFile(this._env, this._drive, f.id)),
     );
   }
   createFolder(name: string) {

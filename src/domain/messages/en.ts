@@ -52,7 +52,18 @@ const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: stri
 };
 
 const yen = (n: number) => `${n.toLocaleString('en-US')} yen`;
-const footer = (contact: string) => `\n--\nBansou Net office, Solidarity Network with Migrants Japan (SMJ)\n${contact}\n`;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** '2024-05-27' → '27 May 2024' */
+const enDate = (d: string) => `${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+const restate = (m: { claimId: string; supportDate: string; hours: string }) => [`Claim ID: ${m.claimId}`, `Date of support: ${m.supportDate}`, `Hours: ${m.hours}`];
+const problems = (list: { text: string; fix: string }[]) =>
+  list.length === 0 ? [] : ['', 'The automatic check found:', ...list.map((p) => (p.fix ? `- ${p.text}\n  -> ${p.fix}` : `- ${p.text}`))];
+/** The note as staff wrote it, then the machine translation, marked as such. */
+const note = (m: { note: string; translation: string | null }) => [
+  `From the office (as written): ${m.note}`,
+  ...(m.translation ? ['', `Machine translation (Google Translate, for reference only): ${m.translation}`] : []),
+];
+export const footer = (contact: string) => `\n--\nBansou Net office, Solidarity Network with Migrants Japan (SMJ)\n${contact}\n`;
 const monthName = (ym: string) => {
   const [y, m] = ym.split('-').map(Number);
   const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -103,7 +114,7 @@ export const en: Catalog = {
         ? 'The automatic check found no problem. The office will now review your claim.'
         : ['The automatic check found the following:', ...m.problems.map((p) => `- ${p.text}\n  -> ${p.fix}`)].join('\n'),
       '',
-      'To correct your claim, use "Edit your response" after submitting the form.',
+      m.editUrl ? `To correct your claim, edit your response with this link:\n${m.editUrl}` : 'To correct your claim, reply to this email with the correct details.',
       footer(m.contact),
     ]
       .filter((l, i, a) => l !== '' || a[i - 1] !== '')
@@ -114,14 +125,31 @@ export const en: Catalog = {
     body: [
       `Dear ${m.name},`,
       '',
-      `The office needs more information about your claim ${m.claimId}.`,
+      'The office needs more information about this claim:',
+      ...restate(m),
       '',
-      `From the office: ${m.note || '(no note)'}`,
+      ...note(m),
+      ...problems(m.problems),
       '',
-      `Please edit and resubmit your response by ${m.deadline} using this link:`,
-      m.editUrl,
+      ...(m.editUrl
+        ? [`Please edit and resubmit your response by ${enDate(m.deadline)} (that day included) using this link:`, m.editUrl]
+        : [`Please reply to this email by ${enDate(m.deadline)} (that day included) with the corrections or missing details (the office will correct claim ${m.claimId}; there is no need to submit a new claim).`]),
       '',
       'If we do not hear from you by then, the claim may not be paid.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  rejected: (m) => ({
+    subject: `[Bansou Net] The result of the review of your claim (${m.claimId})`,
+    body: [
+      `Dear ${m.name},`,
+      '',
+      'After review, the office has decided that this claim cannot be paid:',
+      ...restate(m),
+      '',
+      ...note(m),
+      '',
+      'If you have any questions, please reply to this email.',
       footer(m.contact),
     ].join('\n'),
   }),
@@ -132,9 +160,10 @@ export const en: Catalog = {
       '',
       `We will transfer your honorarium to your registered bank account on ${m.payday}.`,
       '',
-      `Amount: ${yen(m.net ?? m.amount)}`,
+      `Amount: ${yen((m.net ?? m.amount) + (m.grants ?? 0))}`,
       m.tax ? `(honorarium ${yen(m.amount)}, income tax withheld ${yen(m.tax)})` : '',
-      `Claims: ${m.claimIds.join(', ')}`,
+      m.claimIds.length > 0 ? `Claims: ${m.claimIds.join(', ')}` : '',
+      m.grants ? `Emergency support: ${yen(m.grants)} (${(m.grantIds ?? []).join(', ')}; for the person you support)` : '',
       '',
       'Thank you for your support.',
       footer(m.contact),
@@ -150,6 +179,24 @@ export const en: Catalog = {
       ...(m.kinds.includes('account') ? ['- Your bank account is missing or could not be confirmed (please write the account holder name in katakana). Please contact the office.'] : []),
       '',
       'Once this is sorted out, the payment will be included in a following month. You do not need to claim again.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  // ---- issue 11: a returned transfer (振込不能)
+  returned: (m) => ({
+    subject: `[Bansou Net] We could not transfer your honorarium (${monthName(m.month)})`,
+    body: [
+      `Dear ${m.name},`,
+      '',
+      `The honorarium of ${yen(m.amount)} that we transferred on ${enDate(m.payday)} was returned to us by the bank (the bank's reason: ${m.reason}).`,
+      `Claims: ${m.claimIds.join(', ')}`,
+      '',
+      'Please reply to this email with your correct bank account:',
+      '- the bank and branch name (for Japan Post Bank / ゆうちょ銀行, the 記号 and 番号 in your passbook)',
+      '- the account type (普通 ordinary or 当座 current) and the account number',
+      '- the account holder name exactly as in your passbook, in katakana',
+      '',
+      'Once we have confirmed the account, we will transfer the payment with the next payout. You do not need to claim again.',
       footer(m.contact),
     ].join('\n'),
   }),

@@ -45,7 +45,12 @@ const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: stri
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 /** '2024-06' → '2024年6月' */
 const jaMonth = (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5, 7))}月`;
-const footer = (contact: string) => `\n--\n移住連（移住者と連帯する全国ネットワーク）伴走ネット事務局\n${contact}\n`;
+/** '2024-05-27' → '2024年5月27日' */
+const jaDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+const restate = (m: { claimId: string; supportDate: string; hours: string }) => [`申請ID: ${m.claimId}`, `支援実施日: ${m.supportDate}`, `支援時間: ${m.hours}`];
+const problems = (list: { text: string; fix: string }[]) =>
+  list.length === 0 ? [] : ['', '自動確認で見つかった点:', ...list.map((p) => (p.fix ? `・${p.text}\n  → ${p.fix}` : `・${p.text}`))];
+export const footer = (contact: string) => `\n--\n移住連（移住者と連帯する全国ネットワーク）伴走ネット事務局\n${contact}\n`;
 
 export const ja: Catalog = {
   language: 'ja',
@@ -93,7 +98,7 @@ export const ja: Catalog = {
         ? '自動確認では問題は見つかりませんでした。事務局の審査をお待ちください。'
         : ['自動確認で次の点が見つかりました:', ...m.problems.map((p) => `・${p.text}\n  → ${p.fix}`)].join('\n'),
       '',
-      '内容の修正は、フォーム送信後の「回答を編集」から行えます。',
+      m.editUrl ? `内容を修正するときは、次のリンクから回答を編集してください:\n${m.editUrl}` : '内容を修正するときは、このメールに返信して、正しい内容をお知らせください。',
       footer(m.contact),
     ]
       .filter((l, i, a) => l !== '' || a[i - 1] !== '')
@@ -104,14 +109,32 @@ export const ja: Catalog = {
     body: [
       `${m.name} 様`,
       '',
-      `申請 ${m.claimId} について、事務局から確認したいことがあります。`,
+      `次の申請について、事務局から確認したいことがあります。`,
+      ...restate(m),
       '',
-      `事務局より: ${m.note || '（記載なし）'}`,
+      `事務局より: ${m.note}`,
+      ...problems(m.problems),
       '',
-      `${m.deadline} までに、次のリンクから回答を編集して送信してください。`,
-      m.editUrl,
+      // No edit link where the form does not allow editing (Ctx.claimEditUrl gives ''): say how instead.
+      ...(m.editUrl
+        ? [`${jaDate(m.deadline)}までに、次のリンクから回答を編集して送信してください。`, m.editUrl]
+        : [`${jaDate(m.deadline)}までに、このメールに返信して、訂正・追加の内容をお知らせください（申請 ${m.claimId} の内容は事務局が直します。フォームから新しく申請し直す必要はありません）。`]),
       '',
       '期限までにご回答がない場合、この申請はお支払いできないことがあります。',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  rejected: (m) => ({
+    subject: `【伴走ネット】申請（${m.claimId}）の審査結果のお知らせ`,
+    body: [
+      `${m.name} 様`,
+      '',
+      '審査の結果、次の申請はお支払いの対象にならないと判断しました。',
+      ...restate(m),
+      '',
+      `事務局より: ${m.note}`,
+      '',
+      'ご不明な点は、このメールに返信してお問い合わせください。',
       footer(m.contact),
     ].join('\n'),
   }),
@@ -122,9 +145,10 @@ export const ja: Catalog = {
       '',
       `${m.payday} に、登録の口座へ謝金をお振込みします。`,
       '',
-      `金額: ${yen(m.net ?? m.amount)}`,
+      `金額: ${yen((m.net ?? m.amount) + (m.grants ?? 0))}`,
       m.tax ? `（謝金 ${yen(m.amount)}、源泉徴収税 ${yen(m.tax)}）` : '',
-      `対象の申請: ${m.claimIds.join(', ')}`,
+      m.claimIds.length > 0 ? `対象の申請: ${m.claimIds.join(', ')}` : '',
+      m.grants ? `緊急支援費: ${yen(m.grants)}（${(m.grantIds ?? []).join(', ')}。相談者への支援にお使いください）` : '',
       '',
       'ご協力ありがとうございました。',
       footer(m.contact),
@@ -142,6 +166,24 @@ export const ja: Catalog = {
       ...(m.kinds.includes('account') ? ['・振込先の口座が登録されていないか、内容を確認できません（口座名義はカタカナでご記入ください）。事務局にご連絡ください。'] : []),
       '',
       '確認でき次第、翌月以降のお支払いに含めます。申請をやり直す必要はありません。',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  // ---- issue 11: a returned transfer (振込不能)
+  returned: (m) => ({
+    subject: `【伴走ネット】謝金をお振込みできませんでした（${jaMonth(m.month)}）`,
+    body: [
+      `${m.name} 様`,
+      '',
+      `${jaDate(m.payday)} にお振込みした謝金 ${yen(m.amount)} が、銀行から返却されました（銀行からの理由: ${m.reason}）。`,
+      `対象の申請: ${m.claimIds.join(', ')}`,
+      '',
+      'お手数ですが、このメールに返信して、正しい振込先をお知らせください。',
+      '・金融機関名と支店名（ゆうちょ銀行は通帳の記号・番号）',
+      '・預金種目（普通・当座）と口座番号',
+      '・口座名義（通帳のとおりにカタカナで）',
+      '',
+      '口座を確認でき次第、次のお支払いでお振込みします。申請をやり直す必要はありません。',
       footer(m.contact),
     ].join('\n'),
   }),

@@ -31,16 +31,39 @@ export interface ReceiptMail {
   edited: boolean;
   /** 覚書 or 口座届 not yet received for this program: payment waits for them. */
   documentsMissing: boolean;
+  /** The response's edit link; '' when the form does not allow editing. */
+  editUrl: string;
   contact: string;
 }
 
-export interface NeedsInfoMail {
-  name: string;
+/** The claim a staff decision is about, restated in the mail (SPEC §5). */
+export interface ClaimRestated {
   claimId: string;
+  supportDate: string;
+  hours: string;
+}
+
+/** A staff note as written, and where the platform could translate it, a machine translation. */
+export interface StaffNote {
   note: string;
+  /** Machine translation into the reader's language (LanguageApp), or null. */
+  translation: string | null;
+}
+
+export interface NeedsInfoMail extends ClaimRestated, StaffNote {
+  name: string;
+  /** The automatic-check reasons, rendered in this language. */
+  problems: { text: string; fix: string }[];
+  /** The response's edit link; '' when the form does not allow editing (then: how to correct instead). */
   editUrl: string;
   deadline: string;
   reminder: boolean;
+  contact: string;
+}
+
+/** 却下: the supporter is told, with the note. */
+export interface RejectedMail extends ClaimRestated, StaffNote {
+  name: string;
   contact: string;
 }
 
@@ -52,6 +75,9 @@ export interface PaidMail {
   claimIds: string[];
   net?: number;
   tax?: number;
+  /** 緊急支援費 paid in the same transfer (issue 10): not honoraria, never taxed. */
+  grants?: number;
+  grantIds?: string[];
   contact: string;
 }
 
@@ -64,6 +90,20 @@ export interface HeldMail {
   contact: string;
 }
 
+/** A transfer the bank returned (振込不能): what happened and what to send (issue 11). */
+export interface ReturnedMail {
+  name: string;
+  /** The payout month whose transfer came back. */
+  month: string;
+  payday: string;
+  /** What was transferred (net), in yen. */
+  amount: number;
+  claimIds: string[];
+  /** The bank's reason as staff recorded it (口座なし, 名義相違 …), in Japanese. */
+  reason: string;
+  contact: string;
+}
+
 export interface Catalog {
   language: Language;
   /** The name of the language in itself (日本語 / English / Tiếng Việt). */
@@ -72,7 +112,9 @@ export interface Catalog {
   registration(m: RegistrationMail): Mail;
   receipt(m: ReceiptMail): Mail;
   needsInfo(m: NeedsInfoMail): Mail;
+  rejected(m: RejectedMail): Mail;
   paid(m: PaidMail): Mail;
   held(m: HeldMail): Mail;
+  returned(m: ReturnedMail): Mail;
   yen(n: number): string;
 }

@@ -52,7 +52,17 @@ const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: stri
 };
 
 const yen = (n: number) => `${n.toLocaleString('en-US')} yên`;
-const footer = (contact: string) => `\n--\nVăn phòng Bansou Net, Mạng lưới Đoàn kết với Người di cư Nhật Bản (SMJ)\n${contact}\n`;
+/** '2024-05-27' → '27/05/2024' (day/month/year, as Vietnamese writes dates) */
+const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+const restate = (m: { claimId: string; supportDate: string; hours: string }) => [`Mã yêu cầu: ${m.claimId}`, `Ngày hỗ trợ: ${m.supportDate}`, `Số giờ: ${m.hours}`];
+const problems = (list: { text: string; fix: string }[]) =>
+  list.length === 0 ? [] : ['', 'Kiểm tra tự động phát hiện:', ...list.map((p) => (p.fix ? `- ${p.text}\n  -> ${p.fix}` : `- ${p.text}`))];
+/** The note as staff wrote it, then the machine translation, marked as such. */
+const note = (m: { note: string; translation: string | null }) => [
+  `Văn phòng ghi chú (nguyên văn): ${m.note}`,
+  ...(m.translation ? ['', `Bản dịch máy (Google Dịch, chỉ để tham khảo): ${m.translation}`] : []),
+];
+export const footer = (contact: string) => `\n--\nVăn phòng Bansou Net, Mạng lưới Đoàn kết với Người di cư Nhật Bản (SMJ)\n${contact}\n`;
 const month = (ym: string) => `tháng ${Number(ym.slice(5, 7))}/${ym.slice(0, 4)}`;
 
 export const vi: Catalog = {
@@ -99,7 +109,7 @@ export const vi: Catalog = {
         ? 'Kiểm tra tự động không phát hiện vấn đề. Văn phòng sẽ xem xét yêu cầu của bạn.'
         : ['Kiểm tra tự động phát hiện các điểm sau:', ...m.problems.map((p) => `- ${p.text}\n  -> ${p.fix}`)].join('\n'),
       '',
-      'Để sửa yêu cầu, hãy dùng "Chỉnh sửa câu trả lời" sau khi gửi biểu mẫu.',
+      m.editUrl ? `Để sửa yêu cầu, hãy chỉnh sửa câu trả lời qua đường dẫn sau:\n${m.editUrl}` : 'Để sửa yêu cầu, vui lòng trả lời email này với thông tin đúng.',
       footer(m.contact),
     ]
       .filter((l, i, a) => l !== '' || a[i - 1] !== '')
@@ -110,14 +120,31 @@ export const vi: Catalog = {
     body: [
       `Kính gửi ${m.name},`,
       '',
-      `Văn phòng cần thêm thông tin về yêu cầu ${m.claimId} của bạn.`,
+      'Văn phòng cần thêm thông tin về yêu cầu sau của bạn:',
+      ...restate(m),
       '',
-      `Văn phòng ghi chú: ${m.note || '(không có)'}`,
+      ...note(m),
+      ...problems(m.problems),
       '',
-      `Vui lòng sửa và gửi lại câu trả lời trước ngày ${m.deadline} qua đường dẫn sau:`,
-      m.editUrl,
+      ...(m.editUrl
+        ? [`Vui lòng sửa và gửi lại câu trả lời qua đường dẫn sau, chậm nhất trong ngày ${viDate(m.deadline)}:`, m.editUrl]
+        : [`Vui lòng trả lời email này chậm nhất trong ngày ${viDate(m.deadline)} với nội dung cần sửa hoặc bổ sung (văn phòng sẽ sửa yêu cầu ${m.claimId}; bạn không cần gửi yêu cầu mới).`]),
       '',
-      'Nếu không nhận được phản hồi trước hạn, yêu cầu có thể không được thanh toán.',
+      'Nếu không nhận được phản hồi trong thời hạn này, yêu cầu có thể không được thanh toán.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  rejected: (m) => ({
+    subject: `[Bansou Net] Kết quả xét duyệt yêu cầu (${m.claimId})`,
+    body: [
+      `Kính gửi ${m.name},`,
+      '',
+      'Sau khi xét duyệt, văn phòng đã quyết định không thể thanh toán cho yêu cầu sau:',
+      ...restate(m),
+      '',
+      ...note(m),
+      '',
+      'Nếu có thắc mắc, vui lòng trả lời email này.',
       footer(m.contact),
     ].join('\n'),
   }),
@@ -128,9 +155,10 @@ export const vi: Catalog = {
       '',
       `Chúng tôi sẽ chuyển tiền thù lao vào tài khoản đã đăng ký của bạn vào ngày ${m.payday}.`,
       '',
-      `Số tiền: ${yen(m.net ?? m.amount)}`,
+      `Số tiền: ${yen((m.net ?? m.amount) + (m.grants ?? 0))}`,
       m.tax ? `(thù lao ${yen(m.amount)}, thuế thu nhập khấu trừ ${yen(m.tax)})` : '',
-      `Các yêu cầu: ${m.claimIds.join(', ')}`,
+      m.claimIds.length > 0 ? `Các yêu cầu: ${m.claimIds.join(', ')}` : '',
+      m.grants ? `Chi phí hỗ trợ khẩn cấp: ${yen(m.grants)} (${(m.grantIds ?? []).join(', ')}; dành cho người bạn hỗ trợ)` : '',
       '',
       'Cảm ơn bạn đã hỗ trợ.',
       footer(m.contact),
@@ -146,6 +174,24 @@ export const vi: Catalog = {
       ...(m.kinds.includes('account') ? ['- Tài khoản ngân hàng chưa được đăng ký hoặc không xác nhận được (tên chủ tài khoản cần viết bằng katakana). Vui lòng liên hệ văn phòng.'] : []),
       '',
       'Sau khi xác nhận, khoản thanh toán sẽ được đưa vào các tháng sau. Bạn không cần gửi lại yêu cầu.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  // ---- issue 11: a returned transfer (振込不能)
+  returned: (m) => ({
+    subject: `[Bansou Net] Chúng tôi không thể chuyển tiền thù lao (${month(m.month)})`,
+    body: [
+      `Kính gửi ${m.name},`,
+      '',
+      `Khoản thù lao ${yen(m.amount)} chúng tôi chuyển vào ngày ${viDate(m.payday)} đã bị ngân hàng trả lại (lý do của ngân hàng: ${m.reason}).`,
+      `Các yêu cầu: ${m.claimIds.join(', ')}`,
+      '',
+      'Vui lòng trả lời email này và cho chúng tôi biết tài khoản ngân hàng chính xác của bạn:',
+      '- tên ngân hàng và chi nhánh (với ngân hàng Bưu điện Nhật Bản / ゆうちょ銀行: 記号 và 番号 trong sổ tiết kiệm)',
+      '- loại tài khoản (普通 thông thường hoặc 当座 vãng lai) và số tài khoản',
+      '- tên chủ tài khoản đúng như trong sổ, viết bằng katakana',
+      '',
+      'Sau khi xác nhận tài khoản, chúng tôi sẽ chuyển khoản trong lần thanh toán tiếp theo. Bạn không cần gửi lại yêu cầu.',
       footer(m.contact),
     ].join('\n'),
   }),

@@ -1,0 +1,178 @@
+/**
+ * Emergency support (緊急支援費, SPEC §9). For a case already being supported (its 相談者ID has a
+ * claim), the office is alerted when a claim says urgent help is needed; staff record a grant from
+ * the 申請 row (recordEmergencySupport) and set 用途, 金額 and 判定; approved grants are paid with
+ * the month's payout (app/grantPayout.ts). No recipient name is stored or mailed anywhere.
+ */
+import { parseId } from '../domain/ids';
+import { programById } from '../domain/programs';
+import { normalizeText, parseYesNo } from '../domain/text';
+import type { Ctx, TablePort } from './ports';
+import { formatSeqId, maxSeqIn, nextSequence } from './register';
+import { CLAIMS, GRANT_DECISIONS, GRANTS } from './schema';
+
+export const SEQ_E = 'seq.E';
+
+/** 緊急支援ID: `E-` + sequence + Damm digit. */
+export const formatGrantId = (seq: number) => formatSeqId('E', seq);
+
+/** 緊急支援が必要ですか answered yes (はい / yes / có). */
+export function saysUrgent(v: unknown): boolean {
+  return parseYesNo(v) === true;
+}
+
+/**
+ * The office hears at once when a claim asks for urgent help: the claim ID, the case ID and who
+ * supports, never the recipient's name or the free-text summary. An edit that keeps はい does not
+ * alert again.
+ */
+export function alertEmergency(ctx: Ctx, c: { claimId: string; caseId: string; supporterId: string; supportDate: string; urgent: unknown; wasUrgent: boolean }): void {
+  if (!saysUrgent(c.urgent) || c.wasUrgent) return;
+  ctx.log(c.claimId, '緊急支援が必要との回答があったため事務局に通知しました');
+  ctx.mail.notifyOffice(
+    `緊急支援が必要との申請があります（${c.claimId}）`,
+    [
+      '伴走支援の申請で「緊急支援が必要ですか」に「はい」と回答がありました。',
+      '',
+      `申請ID: ${c.claimId}`,
+      `相談者ID: ${c.caseId || '（未発行）'}`,
+      `伴走ネットID: ${c.supporterId || '—'}`,
+      `支援実施日: ${c.supportDate || '—'}`,
+      '',
+      '伴走者に連絡して状況を確認してください。緊急支援費を出す場合は、申請シートでこの行を選び、メニュー「緊急支援を記録」を実行してください。',
+    ].join('\n'),
+  );
+}
+
+export interface GrantRecordResult {
+  created: string[];
+  refused: string[];
+}
+
+/**
+ * recordEmergencySupport: one 緊急支援 row per selected 申請 row (indexes into 申請). Only for a
+ * case that already has a claim (a valid 相談者ID with a claim that is not 却下); a grant still
+ * 審査待ち for the same claim is not recorded twice.
+ */
+export function recordGrants(ctx: Ctx, claimRows: readonly number[]): GrantRecordResult {
+  const claims = ctx.table(CLAIMS);
+  const grants = ctx.table(GRANTS);
+  const result: GrantRecordResult = { created: [], refused: [] };
+  for (const i of claimRows) {
+    const claimId = claims.text(i, '申請ID');
+    if (i < 0 || i >= claims.length || !claimId) {
+      result.refused.push(`${i + 2}行目: 申請の行ではありません`);
+      continue;
+    }
+    const caseParsed = parseId('R', claims.get(i, '相談者ID'));
+    if (caseParsed.kind !== 'ok') {
+      result.refused.push(`${claimId}: 相談者IDがないか正しくないため記録できません（緊急支援はすでに申請のある相談者が対象です）`);
+      continue;
+    }
+    const caseId = caseParsed.id;
+    if (!caseHasClaim(claims, caseId)) {
+      result.refused.push(`${claimId}: 相談者 ${caseId} には有効な申請がありません（却下のみ）。緊急支援はすでに伴走支援の申請がある相談者が対象です`);
+      continue;
+    }
+    const open = findOpenGrant(grants, claimId);
+    if (open) {
+      result.refused.push(`${claimId}: この申請からの緊急支援 ${open} がすでに審査待ちです`);
+      continue;
+    }
+    const grantId = formatGrantId(nextSequence(ctx, SEQ_E, maxSeqIn(grants, '緊急支援ID', 'E')));
+    grants.append({
+      緊急支援ID: grantId,
+      記録日時: ctx.now,
+      伴走ネットID: claims.text(i, '伴走ネットID'),
+      相談者ID: caseId,
+      用途: '',
+      金額: '',
+      判定: '審査待ち',
+      審査メモ: '',
+      支払ID: '',
+      申請ID: claimId,
+      プログラム: claims.text(i, 'プログラム'),
+      支払予定ID: '',
+      記録者: ctx.actor,
+    });
+    ctx.log(grantId, `緊急支援を記録しました（${claimId}、相談者 ${caseId}）。用途・金額・判定を入力してください`);
+    result.created.push(grantId);
+  }
+  return result;
+}
+
+function caseHasClaim(claims: TablePort, caseId: string): boolean {
+  for (let j = 0; j < claims.length; j++) {
+    if (claims.text(j, '相談者ID') === caseId && claims.text(j, '申請ID') && claims.text(j, '判定') !== '却下') return true;
+  }
+  return false;
+}
+
+function findOpenGrant(grants: TablePort, claimId: string): string | null {
+  for (let j = 0; j < grants.length; j++) {
+    if (grants.text(j, '申請ID') === claimId && grants.text(j, '判定') === '審査待ち') return grants.text(j, '緊急支援ID');
+  }
+  return null;
+}
+
+/** 金額 as staff typed it: a whole number of yen ≥ 1, or null. */
+export function grantAmount(v: unknown): number | null {
+  const n = typeof v === 'number' ? v : Number(normalizeText(v).replace(/[,円¥]/g, ''));
+  return Number.isInteger(n) && n >= 1 ? n : null;
+}
+
+/**
+ * Staff's edits of 緊急支援 (edit trigger, daily job): a paid grant stays 支払済, 支払済 cannot be
+ * typed by hand, an unknown 判定 goes back to 審査待ち; then the emergency budget is checked.
+ */
+export function handleGrantChanges(ctx: Ctx): { corrected: number } {
+  const t = ctx.table(GRANTS);
+  let corrected = 0;
+  for (let i = 0; i < t.length; i++) {
+    const id = t.text(i, '緊急支援ID');
+    if (!id) continue;
+    const decision = t.text(i, '判定');
+    const paid = t.text(i, '支払ID') !== '';
+    let fixed: string | null = null;
+    if (paid && decision !== '支払済') fixed = '支払済';
+    else if (!paid && decision === '支払済') fixed = '承認';
+    else if (!(GRANT_DECISIONS as readonly string[]).includes(decision)) fixed = '審査待ち';
+    if (fixed !== null) {
+      t.set(i, { 判定: fixed });
+      ctx.log(id, `判定「${decision}」は受け付けません（支払済は月次支払の確定でのみ設定されます）。「${fixed}」にしました`);
+      corrected++;
+    }
+  }
+  checkGrantBudget(ctx);
+  return { corrected };
+}
+
+/**
+ * 緊急支援予算上限 (設定, for the active program): the grants of that program that are 承認 or
+ * 支払済 are summed; reaching the cap is reported to the office once, and each grant approved
+ * beyond it is logged.
+ */
+export function checkGrantBudget(ctx: Ctx): { cap: number | null; used: number } {
+  const capText = normalizeText(ctx.settings.value('緊急支援予算上限')).replace(/[,円¥]/g, '');
+  const cap = capText === '' ? null : Number(capText);
+  if (cap === null || !Number.isFinite(cap) || cap < 0) return { cap: null, used: 0 };
+  const program = ctx.settings.active;
+  const t = ctx.table(GRANTS);
+  let used = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!t.text(i, '緊急支援ID') || !['承認', '支払済'].includes(t.text(i, '判定'))) continue;
+    const p = programById(ctx.settings.programs, t.text(i, 'プログラム')) ?? program;
+    if (p.id === program.id) used += grantAmount(t.get(i, '金額')) ?? 0;
+  }
+  if (used < cap) return { cap, used };
+  const key = `grantBudget.reported.${program.id}.${used}`;
+  if (!ctx.prop(key)) {
+    ctx.setProp(key, String(ctx.now.getTime()));
+    ctx.log('緊急支援', `緊急支援費が予算上限に達しました（承認・支払済 ${used}円 / 上限 ${cap}円）`);
+    ctx.mail.notifyOffice(
+      '緊急支援費が予算上限に達しました',
+      `プログラム ${program.name} の緊急支援費（承認・支払済）の合計が ${used.toLocaleString('ja-JP')}円 になり、設定の緊急支援予算上限 ${cap.toLocaleString('ja-JP')}円 に達しました${used > cap ? `（${(used - cap).toLocaleString('ja-JP')}円 超過）` : ''}。\n新しい緊急支援を承認する前に、予算を確認してください。`,
+    );
+  }
+  return { cap, used };
+}

@@ -1,0 +1,69 @@
+/**
+ * 緊急支援費 in the month's payout (issue 10): approved grants join the plan as items of kind
+ * 'grant' (domain/payout), so they are held for the same reasons as honoraria and their 支払予定ID,
+ * 支払ID and the 照合コード work as for claims. This file reads and writes the 緊急支援 sheet.
+ */
+import type { YearMonth } from '../domain/calendar';
+import { isDateObject, tokyoDateOf } from '../domain/calendar';
+import type { PayoutClaim, PayoutLine, PayoutPlan } from '../domain/payout';
+import { grantAmount } from './emergency';
+import { syncDrafts } from './payout';
+import type { Ctx } from './ports';
+import { GRANTS } from './schema';
+
+const payoutIdOf = (month: YearMonth) => `P-${month}`;
+
+/** Every grant in 緊急支援 as a payout item (none when the sheet does not exist yet). */
+export function grantsForPayout(ctx: Ctx): PayoutClaim[] {
+  if (!ctx.sheetExists(GRANTS.name)) return [];
+  const t = ctx.table(GRANTS);
+  const out: PayoutClaim[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const id = t.text(i, '緊急支援ID');
+    const at = t.get(i, '記録日時');
+    if (!id || !isDateObject(at) || Number.isNaN(at.getTime())) continue;
+    out.push({
+      kind: 'grant',
+      claimId: id,
+      supporterId: t.text(i, '伴走ネットID'),
+      received: tokyoDateOf(at),
+      programId: t.text(i, 'プログラム'),
+      // An amount that is not a whole number of yen is never paid (the grant stays 承認, unpaid).
+      amount: grantAmount(t.get(i, '金額')) ?? 0,
+      decision: t.text(i, '判定'),
+      paymentId: t.text(i, '支払ID'),
+      draftId: t.text(i, '支払予定ID'),
+    });
+  }
+  return out;
+}
+
+/** After building: the grants the plan pays carry its 支払予定ID; grants that dropped out lose it. */
+export function markGrantDrafts(ctx: Ctx, month: YearMonth, plan: PayoutPlan): void {
+  if (!ctx.sheetExists(GRANTS.name)) return;
+  syncDrafts(ctx.table(GRANTS), '緊急支援ID', new Set(plan.paid.flatMap((l) => l.grantIds)), payoutIdOf(month));
+}
+
+/** Closing the month: the plan's grants become 支払済 with the payout ID (refused if one was paid). */
+export function markGrantsPaid(ctx: Ctx, month: YearMonth, plan: PayoutPlan): number {
+  const ids = plan.paid.flatMap((l) => l.grantIds);
+  if (ids.length === 0) return 0;
+  const t = ctx.table(GRANTS);
+  const byId = new Map<string, number>();
+  for (let i = 0; i < t.length; i++) byId.set(t.text(i, '緊急支援ID'), i);
+  for (const grantId of ids) {
+    const i = byId.get(grantId);
+    if (i === undefined) throw new Error(`緊急支援 ${grantId} が見つかりません`);
+    if (t.text(i, '支払ID') !== '') throw new Error(`緊急支援 ${grantId} はすでに支払済です（${t.text(i, '支払ID')}）`);
+    t.set(i, { 判定: '支払済', 支払ID: payoutIdOf(month), 支払予定ID: '' });
+  }
+  return ids.length;
+}
+
+/** The payout sheet's own line for a supporter's grants (same columns as the honoraria line). */
+export function grantSheetRow(l: PayoutLine, status: string, withholding: boolean, bank: string): (string | number)[] {
+  const r: (string | number)[] = [l.supporterId, l.name, l.grantIds.length, l.grantIds.join(', '), l.grants];
+  if (withholding) r.push(0, l.grants);
+  r.push(bank, status, ['緊急支援費（源泉徴収なし）', ...l.reasons].join(' / '));
+  return r;
+}

@@ -1,0 +1,290 @@
+/**
+ * Consultation sessions (オンライン相談会, SPEC §9): the sign-up submit, staff's changes of 判定
+ * (a キャンセル frees a place and the waiting list moves up in order), and the open sessions the
+ * sign-up form offers. The rules are in domain/sessions; this is reading, writing and mail.
+ */
+import { isDateObject, tokyoDateTime } from '../domain/calendar';
+import { parseId } from '../domain/ids';
+import type { Language } from '../domain/messages';
+import { catalog, languageOf, LANGUAGES } from '../domain/messages';
+import type { SessionOutcome } from '../domain/messages/sessions';
+import { sessionCatalog } from '../domain/messages/sessions';
+import type { Session, SessionPurpose, SignupInput, SignupReason, SignupSupporter } from '../domain/sessions';
+import { capacityOf, judgeSignup, promotions, purposeOf, sessionIdOfAnswer } from '../domain/sessions';
+import { normalizeEmail, normalizeText, parseYesNo } from '../domain/text';
+import { Ledger, reportUnmapped } from './ledger';
+import type { Ctx, ResponseData, TablePort } from './ports';
+import { formatSeqId, maxSeqIn, nextSequence } from './register';
+import { CLAIMS, SESSIONS, SIGNUP_DECISIONS, SIGNUPS, SUPPORTERS } from './schema';
+import { SESSION_QUESTIONS } from './settings';
+
+export const SEQ_S = 'seq.S';
+
+/** 申込ID: `S-` + sequence + Damm digit, like the other IDs. */
+export const formatSignupId = (seq: number) => formatSeqId('S', seq);
+
+export type SessionField = keyof typeof SESSION_QUESTIONS;
+
+/** The sign-up form's question titles, as mapped in 設定 (相談会設問:…). */
+export function sessionTitles(ctx: Ctx): Record<SessionField, string> {
+  const out = {} as Record<SessionField, string>;
+  for (const [field, title] of Object.entries(SESSION_QUESTIONS) as [SessionField, string][]) {
+    out[field] = normalizeText(ctx.settings.value(`相談会設問:${title}`)) || title;
+  }
+  return out;
+}
+
+/** 相談会, read once (a short sheet: one row per session). */
+export function readSessions(ctx: Ctx): Map<string, Session> {
+  const t = ctx.table(SESSIONS);
+  const out = new Map<string, Session>();
+  for (let i = 0; i < t.length; i++) {
+    const id = normalizeText(t.get(i, '相談会ID'));
+    if (!id || out.has(id)) continue;
+    const when = t.get(i, '日時');
+    out.set(id, {
+      id,
+      title: normalizeText(t.get(i, '名称')),
+      when: isDateObject(when) && !Number.isNaN(when.getTime()) ? tokyoDateTime(when) : normalizeText(when),
+      capacity: capacityOf(t.get(i, '定員')),
+      method: normalizeText(t.get(i, '参加方法')),
+      state: normalizeText(t.get(i, '状態')),
+    });
+  }
+  return out;
+}
+
+/** The sessions the sign-up form offers: 受付中, in sheet order. */
+export function openSessions(ctx: Ctx): Session[] {
+  return [...readSessions(ctx).values()].filter((s) => s.state === '受付中');
+}
+
+export type SignupOutcome =
+  | { kind: 'created' | 'updated'; signupId: string; decision: string }
+  | { kind: 'unchanged' }
+  | { kind: 'unmapped'; titles: string[] };
+
+interface Person {
+  facts: SignupSupporter;
+  name: string;
+  email: string;
+  language: Language;
+}
+
+/** The person behind an ID (null: nobody holds it). Experience: 支援経験 はい, or one approved claim. */
+function findPerson(ctx: Ctx, id: string): Person | null {
+  const s = ctx.table(SUPPORTERS);
+  const i = s.find('伴走ネットID', id);
+  if (i < 0) return null;
+  const yes = (v: unknown) => parseYesNo(v) === true;
+  let experienced = yes(s.get(i, '支援経験'));
+  if (!experienced) {
+    const c = ctx.table(CLAIMS);
+    for (let j = 0; j < c.length && !experienced; j++) {
+      experienced = c.text(j, '伴走ネットID') === id && ['承認', '支払済'].includes(c.text(j, '判定'));
+    }
+  }
+  return {
+    facts: { id, experienced, foreignRoots: yes(s.get(i, '外国ルーツ')) },
+    name: s.text(i, '氏名'),
+    email: normalizeEmail(s.get(i, 'メール')),
+    language: languageOf(s.get(i, '連絡言語')),
+  };
+}
+
+const REQUIRED: SessionField[] = ['supporterId', 'session', 'purpose'];
+
+/** onSessionSubmit: one row in 相談会申込 with the decision, and the result mail. */
+export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string[]): SignupOutcome {
+  const ledger = new Ledger(ctx);
+  if (ledger.status(r).kind === 'done') return { kind: 'unchanged' };
+  const titles = sessionTitles(ctx);
+  const raw = (f: SessionField) => r.answers.get(titles[f]);
+  const text = (f: SessionField) => normalizeText(raw(f));
+  const absent = REQUIRED.filter((f) => raw(f) === undefined).map((f) => titles[f]);
+  const unmapped = reportUnmapped(ctx, ledger, '相談会', r, absent, formTitles);
+  if (unmapped.length > 0) return { kind: 'unmapped', titles: unmapped };
+
+  const typedId = text('supporterId');
+  const parsed = parseId('BN', typedId);
+  const person = parsed.kind === 'ok' ? findPerson(ctx, parsed.id) : null;
+  const sessions = readSessions(ctx);
+  const sessionAnswer = text('session');
+  const sessionId = sessionIdOfAnswer(sessionAnswer);
+  const session = sessions.get(sessionId) ?? null;
+  const purposeAnswer = text('purpose');
+  const purpose = purposeOf(purposeAnswer);
+  const supporterId = parsed.kind === 'ok' ? parsed.id : typedId;
+
+  const t = ctx.table(SIGNUPS);
+  const own = t.find('回答ID', r.id);
+  if (own >= 0 && t.text(own, '伴走ネットID') === supporterId && t.text(own, '相談会ID') === (session?.id ?? sessionId) && t.text(own, '参加目的') === purposeAnswer) {
+    // An edit that changed nothing the sign-up depends on (a typo in the address): the place stays.
+    ledger.record('相談会', r, '申込', t.text(own, '申込ID'), '編集（申込内容の変更なし）');
+    return { kind: 'unchanged' };
+  }
+  let taken = 0;
+  let earlier: string | null = null;
+  for (let i = 0; i < t.length; i++) {
+    if (i === own || t.text(i, '相談会ID') !== session?.id) continue;
+    const decision = t.text(i, '判定');
+    if (decision === '参加可') taken++;
+    if (parsed.kind === 'ok' && t.text(i, '伴走ネットID') === parsed.id && decision !== 'キャンセル' && !earlier) earlier = t.text(i, '申込ID');
+  }
+  const input: SignupInput = {
+    id: parsed.kind === 'ok' ? { kind: 'ok', id: parsed.id } : { kind: parsed.kind, typed: typedId },
+    supporter: person?.facts ?? null,
+    sessionAnswer,
+    session,
+    purposeAnswer,
+    purpose,
+    taken,
+    earlier,
+  };
+  const { decision, reasons } = judgeSignup(input);
+  const reasonCell = reasons.map((x) => `${x.code}: ${sessionCatalog('ja').reason(x)}`).join('\n');
+  const row = {
+    受付日時: r.timestamp,
+    伴走ネットID: supporterId,
+    氏名: person?.name ?? '',
+    相談会ID: session?.id ?? sessionAnswer,
+    参加目的: purposeAnswer,
+    判定: decision,
+    記録済み判定: decision,
+    理由: reasonCell,
+    メール: person?.email || normalizeEmail(raw('email')) || normalizeEmail(r.respondentEmail),
+    言語: person ? catalog(person.language).label : '',
+    回答ID: r.id,
+    回答日時: r.timestamp,
+  };
+  let signupId: string;
+  let freed: string | null = null;
+  if (own >= 0) {
+    // An edit that changes the session, the purpose or the ID is a new request: judged again, at
+    // the end of the queue (受付日時 = the edit). A place it held is freed for the waiting list.
+    signupId = t.text(own, '申込ID');
+    if (t.text(own, '判定') === '参加可') freed = t.text(own, '相談会ID');
+    t.set(own, row);
+    ctx.log(signupId, `相談会の申込が編集されたため判定しなおしました: ${decision}${reasons.length ? `（${reasons.map((x) => x.code).join(', ')}）` : ''}`);
+  } else {
+    signupId = formatSignupId(nextSequence(ctx, SEQ_S, maxSeqIn(t, '申込ID', 'S')));
+    t.append({ 申込ID: signupId, ...row, 出欠: '' });
+    ctx.log(signupId, `相談会の申込を受付（${session?.id ?? sessionAnswer}）: ${decision}${reasons.length ? `（${reasons.map((x) => x.code).join(', ')}）` : ''}`);
+  }
+  ledger.record('相談会', r, '申込', signupId, own >= 0 ? '編集' : '');
+  sendResult(ctx, {
+    to: row.メール,
+    language: person?.language ?? null,
+    name: person?.name || supporterId || '—',
+    signupId,
+    session,
+    sessionAnswer,
+    purpose,
+    outcome: decision,
+    reasons,
+  });
+  if (freed) moveUpWaitingList(ctx);
+  return { kind: own >= 0 ? 'updated' : 'created', signupId, decision };
+}
+
+interface ResultArgs {
+  to: string;
+  /** null: the ID says nobody, so the mail goes to the typed address in all three languages. */
+  language: Language | null;
+  name: string;
+  signupId: string;
+  session: Session | null;
+  sessionAnswer: string;
+  purpose: SessionPurpose | null;
+  outcome: SessionOutcome;
+  reasons: SignupReason[];
+}
+
+function sendResult(ctx: Ctx, m: ResultArgs): void {
+  if (!m.to) {
+    ctx.log(m.signupId, '申込者のメールアドレスがないため、結果を送っていません');
+    return;
+  }
+  const mails = (m.language ? [m.language] : LANGUAGES).map((lang) =>
+    sessionCatalog(lang).result({
+      name: m.name,
+      signupId: m.signupId,
+      sessionId: m.session?.id ?? m.sessionAnswer,
+      sessionTitle: m.session?.title ?? '',
+      when: m.session?.when ?? '',
+      purpose: m.purpose,
+      outcome: m.outcome,
+      reasons: m.reasons,
+      contact: ctx.settings.contact,
+    }),
+  );
+  ctx.mail.send(m.to, { subject: mails.map((x) => x.subject).join(' / '), body: mails.map((x) => x.body).join('\n\n==========\n\n') }, { replyTo: ctx.settings.officeEmails.join(',') });
+}
+
+/**
+ * Staff's changes of 判定 in 相談会申込 (edit trigger, and the daily job for edits whose trigger
+ * could not run): a value outside the list is put back; 参加可 set by staff (after checking a
+ * 要確認) is mailed; then the waiting list moves up wherever a place is free.
+ */
+export function handleSignupChanges(ctx: Ctx): { changes: number; promoted: number } {
+  const t = ctx.table(SIGNUPS);
+  let changes = 0;
+  let sessions: Map<string, Session> | undefined;
+  for (let i = 0; i < t.length; i++) {
+    const id = t.text(i, '申込ID');
+    if (!id) continue;
+    const now = t.text(i, '判定');
+    const recorded = t.text(i, '記録済み判定');
+    if (now === recorded) continue;
+    if (!(SIGNUP_DECISIONS as readonly string[]).includes(now)) {
+      t.set(i, { 判定: recorded });
+      ctx.log(id, `判定「${now}」は選択肢にないため「${recorded}」に戻しました`);
+      continue;
+    }
+    t.set(i, { 記録済み判定: now });
+    ctx.log(id, `相談会の申込の判定: ${recorded || '（なし）'} → ${now}`);
+    changes++;
+    if (now === '参加可' && recorded !== '参加可') {
+      sessions ??= readSessions(ctx);
+      resultTo(ctx, t, i, sessions, recorded === 'キャンセル待ち' ? '繰り上げ' : '参加可');
+    }
+  }
+  const promoted = moveUpWaitingList(ctx);
+  return { changes, promoted };
+}
+
+/** Moves the waiting list up where places are free; mails each person moved up. Returns how many. */
+export function moveUpWaitingList(ctx: Ctx): number {
+  const t = ctx.table(SIGNUPS);
+  const sessions = readSessions(ctx);
+  const rows = [];
+  for (let i = 0; i < t.length; i++) {
+    if (!t.text(i, '申込ID')) continue;
+    const at = t.get(i, '受付日時');
+    rows.push({ index: i, sessionId: t.text(i, '相談会ID'), decision: t.text(i, '判定'), received: isDateObject(at) ? at.getTime() : Number.POSITIVE_INFINITY });
+  }
+  const up = promotions(sessions, rows);
+  for (const i of up) {
+    t.set(i, { 判定: '参加可', 記録済み判定: '参加可' });
+    ctx.log(t.text(i, '申込ID'), `キャンセル待ちから繰り上げ（${t.text(i, '相談会ID')}）`);
+    resultTo(ctx, t, i, sessions, '繰り上げ');
+  }
+  return up.length;
+}
+
+/** The result mail for a row already in 相談会申込 (the person's registered address and language). */
+function resultTo(ctx: Ctx, t: TablePort, i: number, sessions: Map<string, Session>, outcome: SessionOutcome): void {
+  const id = t.text(i, '伴走ネットID');
+  const person = parseId('BN', id).kind === 'ok' ? findPerson(ctx, id) : null;
+  sendResult(ctx, {
+    to: person?.email || t.text(i, 'メール'),
+    language: person?.language ?? languageOf(t.get(i, '言語')),
+    name: person?.name || t.text(i, '氏名') || id,
+    signupId: t.text(i, '申込ID'),
+    session: sessions.get(t.text(i, '相談会ID')) ?? null,
+    sessionAnswer: t.text(i, '相談会ID'),
+    purpose: purposeOf(t.text(i, '参加目的')),
+    outcome,
+    reasons: [],
+  });
+}

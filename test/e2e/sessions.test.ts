@@ -1,0 +1,220 @@
+/**
+ * Consultation sessions (オンライン相談会) on the built bundle: staff list sessions in 相談会, the
+ * sign-up form offers the open ones, onSessionSubmit decides 参加可 / キャンセル待ち / 要確認, a
+ * キャンセル moves the waiting list up in order, 出欠 is counted in 集計 without names.
+ */
+import { makeWorld, type World } from './world';
+
+type Form = GoogleAppsScript.Forms.Form;
+
+function sessionForm(w: World): Form {
+  const id = String(w.rows('設定').find((r) => r.キー === '相談会フォーム')?.値);
+  return (w.rt.globals.FormApp as GoogleAppsScript.Forms.FormApp).openById(id);
+}
+
+/** Registration through the form, with the foreign-roots answer (the world's helper leaves it out). */
+function person(w: World, p: { name: string; email: string; experience: 'はい' | 'いいえ'; roots: 'はい' | 'いいえ'; language?: string }): string {
+  const before = w.rows('登録者').length;
+  w.rt.submit(w.regForm, {
+    お名前: p.name,
+    メールアドレス: p.email,
+    電話番号: `090-1111-${String(2000 + before)}`,
+    '住所（覚書の郵送先）': '東京都台東区上野1-12-6',
+    外国にルーツがありますか: p.roots,
+    伴走支援の経験がありますか: p.experience,
+    連絡に使う言語: p.language ?? '日本語',
+    個人情報の取扱いに同意します: ['同意します'],
+  });
+  const rows = w.rows('登録者');
+  expect(rows).toHaveLength(before + 1);
+  return String(rows[before].伴走ネットID);
+}
+
+/** Staff type a whole 相談会 row (fires the edit trigger, as typing does). */
+function addSession(w: World, row: number, values: (string | number)[]) {
+  w.rt.editCell(w.sheet('相談会'), `A${row}:F${row}`, [values], { user: 'staff@smj.example' });
+}
+
+function signUp(w: World, id: string, email: string, session: string, purpose: string) {
+  return w.rt.submit(sessionForm(w), { 伴走ネットID: id, メールアドレス: email, 相談会: session, 参加目的: purpose });
+}
+
+const PARTICIPANT = '伴走者として参加';
+const TRAINEE = '研修として参加（外国ルーツの支援者）';
+const S1 = '2024-S1 2024-06-15 19:00 労働問題の相談会';
+
+function setCell(w: World, sheet: string, row: number, header: string, value: unknown, user = 'staff@smj.example') {
+  const s = w.sheet(sheet);
+  const col = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].indexOf(header) + 1;
+  w.rt.editCell(s, s.getRange(row, col).getA1Notation(), value, { user });
+}
+
+describe('consultation sessions', () => {
+  test('the form offers only open sessions; with none open it stops taking sign-ups', () => {
+    const w = makeWorld({ createForms: true });
+    const form = sessionForm(w);
+    expect(form.getItems().map((i) => i.getTitle())).toEqual(['伴走ネットID', 'メールアドレス', '相談会', '参加目的']);
+    expect(form.getItems()[0].getHelpText()).toMatch(/Bansou Net ID[\s\S]*ID Bansou Net/);
+    expect((form as unknown as { isPublished(): boolean }).isPublished()).toBe(true);
+    expect(form.canEditResponse()).toBe(true);
+    expect(form.isAcceptingResponses()).toBe(false);
+    expect(form.getCustomClosedFormMessage()).toMatch(/相談会はありません[\s\S]*no consultation sessions[\s\S]*Hiện không có/);
+    expect(w.rt.triggers().filter((t) => t.handler === 'onSessionSubmit').map((t) => t.sourceId)).toEqual([form.getId()]);
+
+    addSession(w, 2, ['2024-S1', '2024-06-15 19:00', '労働問題の相談会', 2, 'Zoom', '受付中']);
+    addSession(w, 3, ['2024-S2', '2024-07-20 19:00', '在留資格の相談会', 5, 'Zoom', '締切']);
+    const choices = () => form.getItems()[2].asMultipleChoiceItem().getChoices().map((c) => c.getValue());
+    expect(choices()).toEqual([S1]);
+    expect(form.isAcceptingResponses()).toBe(true);
+    setCell(w, '相談会', 3, '状態', '受付中');
+    expect(choices()).toEqual([S1, '2024-S2 2024-07-20 19:00 在留資格の相談会']);
+    setCell(w, '相談会', 2, '状態', '終了');
+    setCell(w, '相談会', 3, '状態', '中止');
+    expect(form.isAcceptingResponses()).toBe(false);
+    // a typed 状態 outside the list and a 定員 of 0 are refused by the sheet's validation
+    expect(() => setCell(w, '相談会', 2, '状態', 'たぶん')).toThrow(/validation/);
+    expect(() => setCell(w, '相談会', 2, '定員', 0)).toThrow(/validation/);
+  });
+
+  test('capacity, waiting list, eligibility, bad IDs; a cancellation moves the waiting list up in order', () => {
+    const w = makeWorld({ createForms: true, now: '2024-06-01T10:00:00+09:00' });
+    const a = person(w, { name: '山田 太郎', email: 'a@example.org', experience: 'はい', roots: 'いいえ' });
+    const b = person(w, { name: 'Jane Doe', email: 'b@example.org', experience: 'はい', roots: 'いいえ', language: 'English' });
+    const c = person(w, { name: 'Nguyễn Văn C', email: 'c@example.org', experience: 'はい', roots: 'はい', language: 'Tiếng Việt' });
+    const d = person(w, { name: '経験 なし', email: 'd@example.org', experience: 'いいえ', roots: 'いいえ' });
+    const e = person(w, { name: 'Tran Thi E', email: 'e@example.org', experience: 'いいえ', roots: 'はい', language: 'Tiếng Việt' });
+    const f = person(w, { name: 'ルーツ なし', email: 'f@example.org', experience: 'いいえ', roots: 'いいえ' });
+    addSession(w, 2, ['2024-S1', '2024-06-15 19:00', '労働問題の相談会', 2, 'Zoom', '受付中']);
+    w.rt.mail.sent.length = 0;
+
+    signUp(w, a, 'a@example.org', S1, PARTICIPANT); // 1st place of 2
+    signUp(w, b, 'b@example.org', S1, PARTICIPANT); // 2nd place of 2
+    w.at('2024-06-01T10:05:00+09:00');
+    signUp(w, c, 'c@example.org', S1, PARTICIPANT); // full: waiting list, 1st
+    w.at('2024-06-01T10:06:00+09:00');
+    signUp(w, e, 'e@example.org', S1, TRAINEE); // full: waiting list, 2nd (a trainee with foreign roots)
+    signUp(w, f, 'f@example.org', S1, TRAINEE); // a trainee without foreign roots
+    signUp(w, d, 'd@example.org', S1, PARTICIPANT); // a participant without experience
+    signUp(w, 'BN-99999-9', 'x@example.org', S1, PARTICIPANT); // well-formed, registered by nobody
+    signUp(w, 'BN-00001-9', 'y@example.org', S1, PARTICIPANT); // wrong check digit (BN-00001 is 00001-3)
+    signUp(w, a, 'a@example.org', S1, PARTICIPANT); // the same person again
+
+    const rows = w.rows('相談会申込');
+    expect(rows.map((r) => [r.伴走ネットID, r.相談会ID, r.判定])).toEqual([
+      [a, '2024-S1', '参加可'],
+      [b, '2024-S1', '参加可'],
+      [c, '2024-S1', 'キャンセル待ち'],
+      [e, '2024-S1', 'キャンセル待ち'],
+      [f, '2024-S1', '要確認'],
+      [d, '2024-S1', '要確認'],
+      ['BN-99999-9', '2024-S1', '要確認'],
+      ['BN-00001-9', '2024-S1', '要確認'],
+      [a, '2024-S1', '要確認'],
+    ]);
+    expect(rows.map((r) => String(r.理由).split(':')[0])).toEqual(['', '', '', '', 'NO_FOREIGN_ROOTS', 'NOT_EXPERIENCED', 'ID_UNKNOWN', 'ID_FORMAT', 'ALREADY_SIGNED_UP']);
+    expect(String(rows[8].理由)).toContain(String(rows[0].申込ID));
+    expect(rows.map((r) => r.申込ID)).toEqual(rows.map((_, i) => expect.stringMatching(new RegExp(`^S-0000${i + 1}-\\d$`))));
+    expect(rows[0].氏名).toBe('山田 太郎');
+
+    const mailTo = (to: string) => w.rt.mail.sent.filter((m) => m.to === to);
+    expect(mailTo('a@example.org')[0].subject).toContain('参加可');
+    expect(mailTo('a@example.org')[0].body).toContain('2024-S1 2024-06-15 19:00 労働問題の相談会');
+    expect(mailTo('a@example.org')[0].replyTo).toBe('office@smj.example');
+    expect(mailTo('b@example.org')[0].subject).toContain('place confirmed');
+    expect(mailTo('c@example.org')[0].subject).toContain('danh sách chờ');
+    expect(mailTo('f@example.org')[0].body).toContain('外国にルーツのある支援者');
+    expect(mailTo('d@example.org')[0].body).toContain('伴走支援の経験がある方');
+    // unknown ID: the typed address, in all three languages
+    expect(mailTo('x@example.org')[0].body).toMatch(/登録されていません[\s\S]*is not registered[\s\S]*chưa được đăng ký/);
+    expect(mailTo('y@example.org')[0].body).toContain('確認用の数字');
+
+    // The same submits delivered again (reconcile) add nothing and mail nobody.
+    const sent = w.rt.mail.sent.length;
+    w.call('reconcile');
+    expect(w.rows('相談会申込')).toHaveLength(9);
+    expect(w.rt.mail.sent.length).toBe(sent);
+
+    // B cancels: the first on the waiting list (C) moves up and is told in Vietnamese; E still waits.
+    setCell(w, '相談会申込', 3, '判定', 'キャンセル');
+    let now = w.rows('相談会申込');
+    expect(now.map((r) => r.判定).slice(0, 4)).toEqual(['参加可', 'キャンセル', '参加可', 'キャンセル待ち']);
+    expect(mailTo('c@example.org')[1].subject).toContain('được tham gia từ danh sách chờ');
+    expect(mailTo('e@example.org')).toHaveLength(1);
+    expect(mailTo('b@example.org')).toHaveLength(1);
+    // a typed 判定 outside the list is refused by the sheet
+    expect(() => setCell(w, '相談会申込', 2, '判定', 'たぶん')).toThrow(/validation/);
+
+    // One more place: E (the next in order) moves up.
+    setCell(w, '相談会', 2, '定員', 3);
+    now = w.rows('相談会申込');
+    expect(now[3].判定).toBe('参加可');
+    expect(mailTo('e@example.org')[1].subject).toContain('được tham gia từ danh sách chờ');
+    // Staff confirm D after checking: D is told.
+    setCell(w, '相談会申込', 7, '判定', '参加可');
+    expect(mailTo('d@example.org')[1].subject).toContain('参加可');
+
+    // 出欠 and 集計: counts per session, no names.
+    setCell(w, '相談会申込', 2, '出欠', '出席');
+    setCell(w, '相談会申込', 4, '出欠', '出席');
+    setCell(w, '相談会申込', 5, '出欠', '出席');
+    setCell(w, '相談会申込', 7, '出欠', '欠席');
+    w.call('createReport', '2024-06');
+    const report = w.sheet('集計 2024-06').getDataRange().getValues();
+    const head = report.findIndex((r) => String(r[0]).startsWith('オンライン相談会'));
+    expect(report[head].slice(0, 9)).toEqual(['オンライン相談会（日時がこの月のもの。キャンセルを除く）', '申込', '参加可', 'キャンセル待ち', '要確認', '伴走者として', '研修として', '出席', '欠席']);
+    // 8 sign-ups left (B cancelled): 参加可 A, C, E, D = 4; 要確認 F, X, Y, A again = 4;
+    // participants A, C, D, X, Y, A = 6; trainees E, F = 2 → <3; 出席 3; 欠席 1 → <3.
+    expect(report[head + 1].slice(0, 9)).toEqual(['2024-S1 労働問題の相談会', 8, 4, 0, 4, 6, '<3', 3, '<3']);
+    expect(report.flat().join('|')).not.toMatch(/山田|Jane|Nguyễn|Tran/);
+  });
+
+  test('experience by an approved claim; a closed session; an edited sign-up frees its place', () => {
+    const w = makeWorld({ createForms: true, now: '2024-06-01T10:00:00+09:00' });
+    const g1 = person(w, { name: '承認 あり', email: 'g1@example.org', experience: 'いいえ', roots: 'いいえ' });
+    const g2 = person(w, { name: '審査 待ち', email: 'g2@example.org', experience: 'いいえ', roots: 'いいえ' });
+    const h = person(w, { name: '待ち 花子', email: 'h@example.org', experience: 'はい', roots: 'いいえ' });
+    for (const [id, email] of [
+      [g1, 'g1@example.org'],
+      [g2, 'g2@example.org'],
+    ]) {
+      w.rt.submit(w.claimForm, { 伴走ネットID: id, お名前: 'x', メールアドレス: email, 支援実施日: '2024-05-20', '支援時間（時間）': '2', この相談者についての申請は初めてですか: 'はい' });
+    }
+    // G1's claim approved (its 自動チェック says NOT_ELIGIBLE; staff decide), G2's still 審査待ち
+    setCell(w, '申請', 2, '判定', '承認', 'reviewer@smj.example');
+    addSession(w, 2, ['2024-S1', '2024-06-15 19:00', '労働問題の相談会', 1, 'Zoom', '受付中']);
+    addSession(w, 3, ['2024-S2', '2024-06-22 19:00', '医療の相談会', 1, 'Zoom', '受付中']);
+    const g1Response = signUp(w, g1, 'g1@example.org', S1, PARTICIPANT);
+    signUp(w, g2, 'g2@example.org', '2024-S2 2024-06-22 19:00 医療の相談会', PARTICIPANT);
+    expect(w.rows('相談会申込').map((r) => [r.判定, String(r.理由).split(':')[0]])).toEqual([
+      ['参加可', ''],
+      ['要確認', 'NOT_EXPERIENCED'],
+    ]);
+    // H waits for S1 (capacity 1, taken by G1).
+    signUp(w, h, 'h@example.org', S1, PARTICIPANT);
+    expect(w.rows('相談会申込')[2].判定).toBe('キャンセル待ち');
+
+    // G1 edits the response to S2 (open, its 1 place free: G2 is 要確認): the same row is judged
+    // again for S2, and G1's place in S1 goes to H.
+    w.at('2024-06-02T10:00:00+09:00');
+    w.rt.editResponse(g1Response, { 相談会: '2024-S2 2024-06-22 19:00 医療の相談会' });
+    let rows = w.rows('相談会申込');
+    expect(rows).toHaveLength(3);
+    expect(rows.map((r) => [r.伴走ネットID, r.相談会ID, r.判定])).toEqual([
+      [g1, '2024-S2', '参加可'],
+      [g2, '2024-S2', '要確認'],
+      [h, '2024-S1', '参加可'],
+    ]);
+    expect(w.rt.mail.sent.filter((m) => m.to === 'h@example.org').map((m) => m.subject).pop()).toContain('繰り上げ');
+
+    // S2 closed in the sheet without the edit trigger (it could not run): a sign-up still
+    // answering it is kept for staff with the reason.
+    w.sheet('相談会').getRange(3, 6).setValue('締切');
+    signUp(w, h, 'h@example.org', '2024-S2 2024-06-22 19:00 医療の相談会', PARTICIPANT);
+    rows = w.rows('相談会申込');
+    expect(rows[3]).toMatchObject({ 相談会ID: '2024-S2', 判定: '要確認' });
+    expect(String(rows[3].理由)).toMatch(/^SESSION_CLOSED: .*締切/);
+    // The daily job puts the form's choices right.
+    w.call('dailyMaintenance');
+    expect(sessionForm(w).getItems()[2].asMultipleChoiceItem().getChoices().map((c) => c.getValue())).toEqual([S1]);
+  });
+});
