@@ -79,6 +79,16 @@ for (const n of SIZES) {
     if (result) console.log(`payout: ${result.paid} supporters paid (${result.claims} claims)`);
     measure(w, 'markPayoutPaid', `${size} / 5,000 supporters`, () => w.call('markPayoutPaid', '2024-06'));
   }
+  if (n === 10_000) {
+    // issue 11: a paid month, a returned transfer of it, and the yearly totals over it.
+    w.at('2024-06-03T10:00:00+09:00');
+    measure(w, 'createPayout', `${size} / 5,000 supporters`, () => w.call('createPayout', '2024-06'));
+    measure(w, 'markPayoutPaid', `${size} / 5,000 supporters`, () => w.call('markPayoutPaid', '2024-06'));
+    const paidTo = String(w.rows('申請').find((r) => r.支払ID === 'P-2024-06')?.伴走ネットID ?? '');
+    w.at('2024-06-12T10:00:00+09:00');
+    measure(w, 'recordReturnedTransfer', `${size} / 5,000 supporters`, () => w.call('recordReturnedTransfer', '2024-06', paidTo, '名義相違'));
+    measure(w, 'createAnnualStatement', `${size} / 5,000 supporters`, () => w.call('createAnnualStatement', 2024));
+  }
 }
 
 // The month-end rush: 30 claims in the same minute at 10k claims, then the triggers for 10 minutes.

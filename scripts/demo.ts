@@ -660,6 +660,61 @@ schedule(jst('2024-05-17 11:00'), () => {
   call('revalidatePending');
 });
 
+// ── 4b. Consultation session (issue 10): a waiting list that moves up when someone cancels ──
+const sessionForm = openForm('相談会フォーム');
+const SESSION = '2024-05-S1 2024-05-25 19:00 オンライン相談会（労働・在留資格）';
+const signUp = (key: string, purpose: '伴走者として参加' | '研修として参加（外国ルーツの支援者）') => () =>
+  rt.submit(sessionForm, { 伴走ネットID: who(key).id, メールアドレス: who(key).email, 相談会: SESSION, 参加目的: purpose });
+const sessionLog: string[] = [];
+// 05-07: staff list the session (3 places); typing the row refreshes the sign-up form's choices.
+schedule(jst('2024-05-07 10:00'), () =>
+  rt.editCell(sheet('相談会'), 'A2:F2', [['2024-05-S1', '2024-05-25 19:00', 'オンライン相談会（労働・在留資格）', 3, 'Zoom（URLは前日に送付）', '受付中']], { user: 'tanaka@smj.example' }),
+);
+schedule(jst('2024-05-08 20:00'), signUp('hanako', '伴走者として参加'));
+schedule(jst('2024-05-08 21:30'), signUp('an', '伴走者として参加'));
+schedule(jst('2024-05-09 12:10'), signUp('maria', '伴走者として参加'));
+schedule(jst('2024-05-09 22:45'), signUp('tuan', '伴走者として参加')); // full: waiting list 1st
+schedule(jst('2024-05-10 08:15'), signUp('bishnu', '研修として参加（外国ルーツの支援者）')); // waiting list 2nd
+schedule(jst('2024-05-10 19:00'), signUp('kenichi', '研修として参加（外国ルーツの支援者）')); // no foreign roots: 要確認
+// 05-20: Maria cannot come; staff set キャンセル and Tuấn (first on the waiting list) moves up.
+const signupCell = (key: string, header: string) => {
+  const v = sheet('相談会申込').getDataRange().getValues();
+  const r = v.findIndex((x) => x[v[0].indexOf('伴走ネットID')] === who(key).id) + 1;
+  return sheet('相談会申込').getRange(r, v[0].indexOf(header) + 1).getA1Notation();
+};
+schedule(jst('2024-05-20 11:00'), () => {
+  sessionLog.push(`before: ${rows('相談会申込').map((r) => `${r.氏名} ${r.判定}`).join(', ')}`);
+  rt.editCell(sheet('相談会申込'), signupCell('maria', '判定'), 'キャンセル', { user: 'tanaka@smj.example' });
+  sessionLog.push(`after Maria's キャンセル: ${rows('相談会申込').map((r) => `${r.氏名} ${r.判定}`).join(', ')}`);
+});
+// 05-27: attendance recorded after the session.
+schedule(jst('2024-05-27 10:00'), () => {
+  for (const key of ['hanako', 'an', 'tuan']) rt.editCell(sheet('相談会申込'), signupCell(key, '出欠'), '出席', { user: 'tanaka@smj.example' });
+});
+
+// ── 4c. Emergency support (issue 10): a grant recorded from an urgent claim, paid with the honoraria ──
+const grantLog: { grantId: string; supporter: Person; claimId: string; amount: number } = { grantId: '', supporter: who('hanako'), claimId: '', amount: 30000 };
+schedule(jst('2024-05-28 11:00'), () => {
+  // An urgent (緊急 はい) claim already approved, of a supporter whose documents and account are in order.
+  const ok = new Set(['hanako', 'an', 'jieun', 'tuan', 'ana'].map((k) => who(k).id));
+  const list = rows('申請');
+  const i = list.findIndex((r) => r.緊急 === 'はい' && r.判定 === '承認' && ok.has(String(r.伴走ネットID)));
+  if (i < 0) throw new Error('demo: no approved urgent claim to record a grant from');
+  rt.select(sheet('申請'), `A${i + 2}`);
+  const r = call('recordEmergencySupport') as { created: string[]; refused: string[] };
+  if (r.created.length !== 1) throw new Error(`demo: grant not recorded: ${r.refused.join('; ')}`);
+  grantLog.grantId = r.created[0];
+  grantLog.claimId = String(list[i].申請ID);
+  grantLog.supporter = PEOPLE.find((p) => p.id === list[i].伴走ネットID) as Person;
+  const g = sheet('緊急支援');
+  const h = g.getRange(1, 1, 1, g.getLastColumn()).getValues()[0].map(String);
+  const cell = (header: string) => g.getRange(2, h.indexOf(header) + 1).getA1Notation();
+  rt.editCell(g, cell('用途'), '家賃', { user: 'manager@smj.example' });
+  rt.editCell(g, cell('金額'), grantLog.amount, { user: 'manager@smj.example' });
+  rt.editCell(g, cell('審査メモ'), '家賃の滞納分（今月分）。大家さんとの交渉に同行済み', { user: 'manager@smj.example' });
+  rt.editCell(g, cell('判定'), '承認', { user: 'manager@smj.example' });
+});
+
 runUntil(jst('2024-06-03 09:59'));
 
 // ─────────────────────────────────────────────────────────────────────────────
@@ -777,6 +832,9 @@ const lines = [
   `Returned       06-12 ${maria.name} ${maria.id}: 2024-06 transfer of ${yen(returned.amount)} returned (名義相違) → ${returned.kind}: ${returned.claimIds.length} claims back to 承認, 口座 要確認; recorded again → ${again.kind}`,
   `               07-10 paid again in 2024-07 (${july.paid} supporters, ${yen(july.total)}): ${rows('申請').filter((c) => c.伴走ネットID === maria.id && c.支払ID === 'P-2024-07').length} of her claims carry P-2024-07, none P-2024-06`,
   `ゆうちょ       Bishnu ${PEOPLE.find((p) => p.key === 'bishnu')?.id}: 記号 10180 番号 24680131 → ${zengin.parsed.payments.filter((p) => p.bankCode === '9900').map((p) => `9900-${p.branchCode} 種目${p.accountType} ${p.accountNumber} ${p.payeeName.trim()}`).join(', ')}`,
+  `Session        ${SESSION}: ${tally(rows('相談会申込').map((r) => String(r.判定))).map(([k, v]) => `${k} ${v}`).join(', ')}; 出席 ${rows('相談会申込').filter((r) => r.出欠 === '出席').length}`,
+  ...sessionLog.map((l) => `               ${l}`),
+  `Grant          ${grantLog.grantId} (家賃 ${yen(grantLog.amount)}) from urgent claim ${grantLog.claimId} of ${grantLog.supporter.name}: 判定 ${rows('緊急支援')[0]?.判定}, 支払ID ${rows('緊急支援')[0]?.支払ID}; 全銀 record for ${grantLog.supporter.account?.number}: ${yen(zengin.parsed.payments.find((p) => p.accountNumber === grantLog.supporter.account?.number)?.amount ?? 0)} = honoraria ${yen(rows('申請').filter((c) => c.伴走ネットID === grantLog.supporter.id && c.支払ID === 'P-2024-06').reduce((n, c) => n + Number(c.金額), 0))} + grant ${yen(grantLog.amount)}`,
   `Yearly totals  年間支払 2024: ${rows('年間支払 2024').filter((r) => String(r.伴走ネットID).startsWith('BN-')).length} supporters, ${yen(Number(rows('年間支払 2024').find((r) => r.伴走ネットID === '合計')?.支払総額 ?? 0))}`,
   `全銀 file      ${transfer.name}: ${transfer.bytes.length} bytes (${transfer.bytes.length / 122} records × 120 + CRLF), ${zengin.parsed.payments.length} payments, trailer count ${zengin.countOk ? 'matches' : 'DOES NOT match'}, sum ${zengin.sumOk ? 'matches' : 'DOES NOT match'}${zengin.parsed.errors.length ? `, errors: ${zengin.parsed.errors.join('; ')}` : ''}`,
   '',

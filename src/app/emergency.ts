@@ -55,12 +55,13 @@ export interface GrantRecordResult {
  * 審査待ち for the same claim is not recorded twice.
  */
 export function recordGrants(ctx: Ctx, claimRows: readonly number[]): GrantRecordResult {
-  const claims = ctx.table(CLAIMS);
-  const grants = ctx.table(GRANTS);
+  const claims = ctx.lookup(CLAIMS);
+  const grants = ctx.lookup(GRANTS);
   const result: GrantRecordResult = { created: [], refused: [] };
+  claims.load(claimRows.filter((i) => i >= 0 && i < claims.length));
   for (const i of claimRows) {
-    const claimId = claims.text(i, '申請ID');
-    if (i < 0 || i >= claims.length || !claimId) {
+    const claimId = i >= 0 && i < claims.length ? claims.text(i, '申請ID') : '';
+    if (!claimId) {
       result.refused.push(`${i + 2}行目: 申請の行ではありません`);
       continue;
     }
@@ -102,17 +103,12 @@ export function recordGrants(ctx: Ctx, claimRows: readonly number[]): GrantRecor
 }
 
 function caseHasClaim(claims: TablePort, caseId: string): boolean {
-  for (let j = 0; j < claims.length; j++) {
-    if (claims.text(j, '相談者ID') === caseId && claims.text(j, '申請ID') && claims.text(j, '判定') !== '却下') return true;
-  }
-  return false;
+  return claims.findAll('相談者ID', caseId).some((j) => claims.text(j, '申請ID') !== '' && claims.text(j, '判定') !== '却下');
 }
 
 function findOpenGrant(grants: TablePort, claimId: string): string | null {
-  for (let j = 0; j < grants.length; j++) {
-    if (grants.text(j, '申請ID') === claimId && grants.text(j, '判定') === '審査待ち') return grants.text(j, '緊急支援ID');
-  }
-  return null;
+  const j = grants.findAll('申請ID', claimId).find((k) => grants.text(k, '判定') === '審査待ち');
+  return j === undefined ? null : grants.text(j, '緊急支援ID');
 }
 
 /** 金額 as staff typed it: a whole number of yen ≥ 1, or null. */

@@ -67,3 +67,25 @@ export function grantSheetRow(l: PayoutLine, status: string, withholding: boolea
   r.push(bank, status, ['緊急支援費（源泉徴収なし）', ...l.reasons].join(' / '));
   return r;
 }
+
+/** Rows of 緊急支援 paid to `supporterId` by the payout `pid` (a returned transfer undoes them). */
+export function grantsPaidBy(ctx: Ctx, pid: string, supporterId: string): number[] {
+  if (!ctx.sheetExists(GRANTS.name)) return [];
+  const t = ctx.table(GRANTS);
+  const rows: number[] = [];
+  for (let i = 0; i < t.length; i++) if (t.text(i, '支払ID') === pid && t.text(i, '伴走ネットID') === supporterId) rows.push(i);
+  return rows;
+}
+
+/** A returned transfer: those grants go back to 承認 without 支払ID, due again. Returns their IDs and yen. */
+export function unpayGrants(ctx: Ctx, rows: readonly number[]): { ids: string[]; yen: number } {
+  const t = ctx.table(GRANTS);
+  const ids: string[] = [];
+  let yen = 0;
+  for (const i of rows) {
+    ids.push(t.text(i, '緊急支援ID'));
+    yen += grantAmount(t.get(i, '金額')) ?? 0;
+    t.set(i, { 判定: '承認', 支払ID: '', 支払予定ID: '' });
+  }
+  return { ids: ids.sort(), yen };
+}

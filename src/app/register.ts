@@ -157,8 +157,9 @@ export function formatSeqId(prefix: string, seq: number): string {
 export function maxSeqIn(t: TablePort, header: string, prefix: string): number {
   const re = new RegExp(`^${prefix}-(\\d+)-\\d$`);
   let max = 0;
-  for (let i = 0; i < t.length; i++) {
-    const m = re.exec(t.text(i, header));
+  // One column (a lean table reads just that column).
+  for (const v of t.column(header)) {
+    const m = re.exec(String(v ?? '').trim());
     if (m) max = Math.max(max, Number(m[1]));
   }
   return max;

@@ -19,6 +19,7 @@ import { normalizeText } from '../domain/text';
 import type { Ctx } from './ports';
 import { isClosed, payoutId } from './payout';
 import { ACCOUNTS, CLAIMS, SUPPORTERS } from './schema';
+import { grantsPaidBy, unpayGrants } from './grantPayout';
 
 export const returnedKey = (month: YearMonth, supporterId: string) => `payout.returned.${month}.${supporterId}`;
 
@@ -69,11 +70,13 @@ export function recordReturn(ctx: Ctx, req: ReturnRequest): ReturnOutcome {
   for (let i = 0; i < claims.length; i++) {
     if (claims.text(i, '支払ID') === pid && claims.text(i, '伴走ネットID') === id) rows.push(i);
   }
-  if (rows.length === 0) {
+  const grantRows = grantsPaidBy(ctx, pid, id); // 緊急支援費 paid in the same transfer (issue 10)
+  if (rows.length === 0 && grantRows.length === 0) {
     return { kind: 'refused', message: `${id} には ${month} に支払った申請がありません（${pid} の支払ID を持つ申請が見つかりません）。月と伴走ネットIDを確認してください` };
   }
-  const claimIds = rows.map((i) => claims.text(i, '申請ID')).sort();
-  const gross = rows.reduce((n, i) => n + (Number(claims.get(i, '金額')) || 0), 0);
+  const grants = unpayGrants(ctx, grantRows);
+  const claimIds = [...rows.map((i) => claims.text(i, '申請ID')).sort(), ...grants.ids];
+  const gross = rows.reduce((n, i) => n + (Number(claims.get(i, '金額')) || 0), 0) + grants.yen;
   const amount = req.sheet.transferred ?? gross;
   // Back to 承認, as if never paid: 記録済み判定 too, so the review trigger sees no decision to act on.
   for (const i of rows) claims.set(i, { 判定: '承認', 記録済み判定: '承認', 支払ID: '', 支払予定ID: '' });

@@ -44,7 +44,8 @@ export function readSessions(ctx: Ctx): Map<string, Session> {
     const when = t.get(i, '日時');
     out.set(id, {
       id,
-      title: normalizeText(t.get(i, '名称')),
+      // As staff typed it (not NFKC): it is shown in the form and mails.
+      title: String(t.get(i, '名称') ?? '').replace(/\s+/g, ' ').trim(),
       when: isDateObject(when) && !Number.isNaN(when.getTime()) ? tokyoDateTime(when) : normalizeText(when),
       capacity: capacityOf(t.get(i, '定員')),
       method: normalizeText(t.get(i, '参加方法')),
@@ -73,16 +74,15 @@ interface Person {
 
 /** The person behind an ID (null: nobody holds it). Experience: 支援経験 はい, or one approved claim. */
 function findPerson(ctx: Ctx, id: string): Person | null {
-  const s = ctx.table(SUPPORTERS);
+  // Lookups (a submit reads only the rows it needs): the person's row, then their claims.
+  const s = ctx.lookup(SUPPORTERS);
   const i = s.find('伴走ネットID', id);
   if (i < 0) return null;
   const yes = (v: unknown) => parseYesNo(v) === true;
   let experienced = yes(s.get(i, '支援経験'));
   if (!experienced) {
-    const c = ctx.table(CLAIMS);
-    for (let j = 0; j < c.length && !experienced; j++) {
-      experienced = c.text(j, '伴走ネットID') === id && ['承認', '支払済'].includes(c.text(j, '判定'));
-    }
+    const c = ctx.lookup(CLAIMS);
+    experienced = c.findAll('伴走ネットID', id).some((j) => ['承認', '支払済'].includes(c.text(j, '判定')));
   }
   return {
     facts: { id, experienced, foreignRoots: yes(s.get(i, '外国ルーツ')) },
@@ -116,7 +116,7 @@ export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string
   const purpose = purposeOf(purposeAnswer);
   const supporterId = parsed.kind === 'ok' ? parsed.id : typedId;
 
-  const t = ctx.table(SIGNUPS);
+  const t = ctx.lookup(SIGNUPS);
   const own = t.find('回答ID', r.id);
   if (own >= 0 && t.text(own, '伴走ネットID') === supporterId && t.text(own, '相談会ID') === (session?.id ?? sessionId) && t.text(own, '参加目的') === purposeAnswer) {
     // An edit that changed nothing the sign-up depends on (a typo in the address): the place stays.
@@ -125,8 +125,8 @@ export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string
   }
   let taken = 0;
   let earlier: string | null = null;
-  for (let i = 0; i < t.length; i++) {
-    if (i === own || t.text(i, '相談会ID') !== session?.id) continue;
+  for (const i of session ? t.findAll('相談会ID', session.id) : []) {
+    if (i === own) continue;
     const decision = t.text(i, '判定');
     if (decision === '参加可') taken++;
     if (parsed.kind === 'ok' && t.text(i, '伴走ネットID') === parsed.id && decision !== 'キャンセル' && !earlier) earlier = t.text(i, '申込ID');

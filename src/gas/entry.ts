@@ -653,7 +653,7 @@ function dailyProgramSheets(ctx: GasCtx): { promoted: number } {
  */
 export function recordEmergency(actor: string, claimId?: string): GrantRecordResult {
   return withCtx('緊急支援の記録', actor, (ctx) => {
-    const claims = ctx.table(CLAIMS);
+    const claims = ctx.lookup(CLAIMS);
     if (claimId !== undefined) {
       const id = claimId.normalize('NFKC').trim().toUpperCase();
       const i = claims.find('申請ID', id);

@@ -208,7 +208,15 @@ export function readPaidSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mont
     const s = String(row[status] ?? '');
     if (s === '保留') continue;
     const g = num(row[gross]);
-    lines.set(String(row[id]).trim(), { row: r + 1, status: s, gross: g, tax: tax >= 0 ? num(row[tax]) : null, transferred: net >= 0 ? num(row[net]) : g });
+    const line = { row: r + 1, status: s, gross: g, tax: tax >= 0 ? num(row[tax]) : null, transferred: net >= 0 ? num(row[net]) : g };
+    const key = String(row[id]).trim();
+    const first = lines.get(key);
+    // A supporter's 緊急支援費 has its own line below the honoraria (issue 10): one transfer, so the
+    // amounts add up; the first line (the honoraria's) is the one a note is written on.
+    if (first) {
+      first.transferred = first.transferred === null && line.transferred === null ? null : (first.transferred ?? 0) + (line.transferred ?? 0);
+      first.tax = first.tax === null && line.tax === null ? null : (first.tax ?? 0) + (line.tax ?? 0);
+    } else lines.set(key, line);
   }
   const paydayRow = values.find((r) => r[0] === '支払日');
   const p = paydayRow ? paydayRow[1] : null;

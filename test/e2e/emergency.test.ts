@@ -226,6 +226,31 @@ describe('emergency support (緊急支援費)', () => {
     expect(w.call('createPayout', '2024-07')).toMatchObject({ paid: 1, total: 2000 });
   });
 
+  test('a returned transfer undoes the grant with the honoraria; paid again once, after 口座 is checked', () => {
+    const { w, a } = scenario();
+    for (const row of [2, 3]) setCell(w, '申請', row, '判定', '承認', 'reviewer@smj.example');
+    const grant = recordFromRow(w, 2).created[0];
+    decideGrant(w, 2, '家賃', 30000);
+    w.at('2024-06-01T09:00:00+09:00');
+    w.call('createPayout', '2024-06');
+    w.call('markPayoutPaid', '2024-06');
+    w.at('2024-06-12T09:00:00+09:00');
+    const r = w.call('recordReturnedTransfer', '2024-06', a, '名義相違') as { kind: string; claimIds: string[]; amount: number };
+    expect(r).toMatchObject({ kind: 'recorded', amount: 42000 });
+    expect(r.claimIds).toContain(grant);
+    expect(w.rows('緊急支援')[0]).toMatchObject({ 判定: '承認', 支払ID: '', 支払予定ID: '' });
+    // July: held while 口座 says 要確認 (grant too), then paid once in one transfer of 42,000
+    w.at('2024-07-01T09:00:00+09:00');
+    expect(w.call('createPayout', '2024-07')).toMatchObject({ paid: 0, held: 1 });
+    const acc = w.sheet('口座');
+    acc.getRange(2, header(w, '口座').indexOf('状態') + 1).setValue('');
+    expect(w.call('createPayout', '2024-07')).toMatchObject({ paid: 1, total: 42000 });
+    const file = w.rt.drive.files().find((f) => f.name === '総合振込_2024-07.txt');
+    expect(dataRecords(file?.bytes ?? [])[0]).toEqual({ kind: '2', account: '0012345', amount: 42000 });
+    w.call('markPayoutPaid', '2024-07');
+    expect(w.rows('緊急支援')[0]).toMatchObject({ 判定: '支払済', 支払ID: 'P-2024-07' });
+  });
+
   test('緊急支援予算上限 is reported once when reached; 集計 reports grants by 用途', () => {
     const { w } = scenario();
     w.setSetting('緊急支援予算上限', '50,000');
