@@ -131,9 +131,10 @@ const PEOPLE: Person[] = [
   },
   {
     key: 'mai', name: 'Trần Thị Mai', kana: 'チャン ティ マイ', email: 'tran.thi.mai@example.vn', phone: '090-6643-2081', lang: 'Tiếng Việt',
-    // no experience and 基礎5 not yet answered: NOT_ELIGIBLE until staff record it (2024-05-17)
-    experience: 'いいえ', prefecture: '大阪府', address: '大阪府大阪市生野区桃谷3-2-9', languages: 'ベトナム語, 日本語', roots: 'はい',
-    docs: '2024-04-30', courses: '基礎1, 基礎2, 基礎3, 基礎4', account: { bank: '0005', branch: '412', type: '普通', number: '3141592', holder: 'ﾁﾔﾝ ﾃｲ ﾏｲ' }, weight: 2, id: '',
+    // no experience and 基礎5 not yet answered: NOT_ELIGIBLE until she answers the questionnaire (2024-05-16);
+    // then she is on the documents mailing (her documents are not in yet: her approved claims are held)
+    experience: 'いいえ', prefecture: '大阪府', address: '５４４－００３４ 大阪府大阪市生野区桃谷3-2-9', languages: 'ベトナム語, 日本語', roots: 'はい',
+    courses: '基礎1, 基礎2, 基礎3, 基礎4', account: { bank: '0005', branch: '412', type: '普通', number: '3141592', holder: 'ﾁﾔﾝ ﾃｲ ﾏｲ' }, weight: 2, id: '',
   },
   {
     key: 'ana', name: 'Ana Paula Oliveira', kana: 'アナ パウラ オリベイラ', email: 'ana.oliveira@example.br', phone: '080-4418-7720', lang: 'English',
@@ -148,7 +149,7 @@ const PEOPLE: Person[] = [
   {
     key: 'jose', name: 'Jose Reyes', kana: 'ホセ レイエス', email: 'jose.reyes@example.ph', phone: '090-1187-5546', lang: 'English',
     // documents not received yet: approved claims are held
-    experience: 'はい', prefecture: '千葉県', address: '千葉県千葉市中央区富士見2-5-1', languages: 'タガログ語, 英語', roots: 'はい',
+    experience: 'はい', prefecture: '千葉県', address: '〒260-0015 千葉県千葉市中央区富士見2-5-1', languages: 'タガログ語, 英語', roots: 'はい',
     account: { bank: '0005', branch: '088', type: '普通', number: '4407719', holder: 'ﾚｲｴｽ ﾎｾ' }, weight: 2, id: '',
   },
   {
@@ -208,6 +209,7 @@ const openForm = (key: string): Form => {
 };
 const regForm = openForm('登録フォーム');
 const claimForm = openForm('申請フォーム');
+const courseForm = openForm('講座アンケートフォーム');
 
 // ─────────────────────────────────────────────────────────────────────────────
 // The clock: actions happen in time order; the daily trigger fires at 06:00 as time passes
@@ -557,7 +559,7 @@ story({ label: 'DUPLICATE', at: jst('2024-05-15 22:10'), person: who('ana'), dat
 const jieunDup = newRecipient(who('jieun'), true);
 story({ label: 'first visit', at: jst('2024-05-20 20:00'), person: who('jieun'), date: '2024-05-20', hours: '2', recipient: jieunDup });
 story({ label: 'DUPLICATE', at: jst('2024-05-21 07:30'), person: who('jieun'), date: '2024-05-20', hours: '2', recipient: jieunDup });
-// NOT_ELIGIBLE: Mai has not answered 基礎5 yet (required for support after 2024-03-31); revalidated on 05-17
+// NOT_ELIGIBLE: Mai has not answered 基礎5 yet (required for support after 2024-03-31); re-checked when she does (05-16)
 story({ label: 'NOT_ELIGIBLE', at: jst('2024-05-10 20:30'), person: who('mai'), date: '2024-05-09', hours: '2' });
 story({ label: 'NOT_ELIGIBLE', at: jst('2024-05-15 21:10'), person: who('mai'), date: '2024-05-15', hours: '1時間半' });
 // FUTURE_DATE: claimed before the appointment (rejected; claimed again afterwards)
@@ -651,13 +653,29 @@ for (let d = '2024-05-01'; d <= '2024-06-07'; d = addDays(d, 1)) {
 // The manager clears the queue on the morning of the payout.
 schedule(jst('2024-06-03 09:30'), () => review('2024-06-03', 'manager@smj.example'));
 
-// Mai answered 基礎5 on 05-16; staff record it on 05-17 and re-check the pending claims.
-schedule(jst('2024-05-17 11:00'), () => {
-  const s = sheet('登録者');
-  const values = s.getDataRange().getValues();
-  const r = values.findIndex((x) => x[0] === who('mai').id) + 1;
-  s.getRange(r, values[0].indexOf('講座アンケート') + 1).setValue('基礎1, 基礎2, 基礎3, 基礎4, 基礎5');
-  call('revalidatePending');
+// ── Course questionnaires (講座アンケート): answered through the form, recorded by onCourseSubmit ──
+const courseLog: string[] = [];
+const answerCourse = (when: string, supporterId: () => string, email: string, course: string, comment: string, note: string) =>
+  schedule(jst(when), () => {
+    const before = rows('申請').filter((c) => c.伴走ネットID === supporterId() && String(c.自動チェック).includes('NOT_ELIGIBLE')).length;
+    rt.submit(courseForm, { 伴走ネットID: supporterId(), メールアドレス: email, 講座: course, 感想: comment });
+    const after = rows('申請').filter((c) => c.伴走ネットID === supporterId() && String(c.自動チェック).includes('NOT_ELIGIBLE')).length;
+    const last = rows('回答記録').at(-1);
+    courseLog.push(`${when} ${supporterId()} ${course.split(' ')[0]}: ${note} → ${last?.結果}${last?.詳細 ? ` (${last.詳細})` : ''}${before > after ? `; NOT_ELIGIBLE cleared on ${before - after} pending claims` : ''}`);
+  });
+answerCourse('2024-05-03 21:00', () => who('bishnu').id, who('bishnu').email, '応用3 難民への支援', 'Very practical.', 'an advanced session');
+answerCourse('2024-05-08 22:10', () => who('bishnu').id, who('bishnu').email, '応用3 難民への支援', 'Sent again by mistake', 'the same course again (adds nothing)');
+answerCourse('2024-05-12 19:30', () => `${who('mai').id.slice(0, -1)}${(Number(who('mai').id.slice(-1)) + 1) % 10}`, who('mai').email, '基礎4 医療・社会保障', '=rất hay', 'Mai mistypes her ID (kept, reported, told in three languages)');
+// Mai answers 基礎5: her set is complete, her pending NOT_ELIGIBLE claims are re-checked at once.
+answerCourse('2024-05-16 20:45', () => who('mai').id, who('mai').email, '基礎5 子ども・若者', 'Cảm ơn nhiều', 'Mai completes 基礎1–5');
+
+// ── Documents by post: the list on 05-20 (with its label CSV), posted and confirmed on 05-21 ──
+let mailing: { sheet: string; count: number; csvUrl: string | null } | null = null;
+schedule(jst('2024-05-20 10:00'), () => {
+  mailing = call('createMailingList') as { sheet: string; count: number; csvUrl: string | null };
+});
+schedule(jst('2024-05-21 16:00'), () => {
+  call('confirmMailingList', mailing?.sheet);
 });
 
 // ── 4b. Consultation session (issue 10): a waiting list that moves up when someone cancels ──
@@ -813,6 +831,11 @@ const nextMonth = waitingForJuly; // counted on 06-10, before July's payout
 const officeMails = rt.mail.sent.filter((m) => m.to.split(',').map((x) => x.trim()).includes(OFFICE)).length;
 const edits = planned.filter((c) => c.fix).length;
 const yen = (n: number) => `${n.toLocaleString('en-US')}円`;
+const listedOn = (name: string) =>
+  rows(name)
+    .filter((r) => String(r.伴走ネットID).startsWith('BN-'))
+    .map((r) => `${r.氏名} 〒${r.郵便番号}`)
+    .join(', ');
 
 const lines = [
   '伴走ネット demo: May 2024 on the local Apps Script runtime (build/Code.js)',
@@ -824,6 +847,9 @@ const lines = [
   `  reasons      (automatic check at submission, code → count)`,
   ...tally([...codesAtSubmit.entries()].flatMap(([k, v]) => Array<string>(v).fill(k))).map(([k, v]) => `               ${k.padEnd(22)} ${v}`),
   `  staff        approved ${decisions.approved}, rejected ${decisions.rejected} (+${decisions.expiredRejected} 差戻し past its deadline), sent back ${decisions.needsInfo}`,
+  `Course         ${rows('講座アンケート回答').length} questionnaire rows from ${courseLog.length} answers`,
+  ...courseLog.map((l) => `               ${l}`),
+  `Mailing        ${mailing ? `${(mailing as { sheet: string }).sheet}: ${(mailing as { count: number }).count} supporters (${listedOn((mailing as { sheet: string }).sheet)}), label CSV ${driveFiles.find((f) => f.name.startsWith('書類送付_'))?.name ?? 'missing'}; 書類送付日 filled on 05-21` : 'not built'}`,
   `Mails          ${rt.mail.sent.length} sent (${officeMails} to the office), none queued; the daily trigger ran on ${dailyRuns.length} days`,
   `Payout         ${payout.payoutId}, payday ${payout.payday}: paid ${payout.paid} supporters / ${payout.claims} claims / ${yen(payout.total)}`,
   `               held ${payout.held} supporters / ${payoutTotals.get('保留件数')} claims / ${yen(Number(payoutTotals.get('保留合計（円）')))} (they roll into the next payout)`,

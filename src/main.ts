@@ -23,6 +23,8 @@ import {
   recordEmergency,
   sessionSubmit,
 } from './gas/entry';
+// issue 10a: course questionnaires and documents by post
+import { buildMailingList, confirmMailing, courseSubmit, latestUnconfirmedMailing } from './gas/entry';
 import { isStrayTrigger, readTriggerRecord, runningAccount } from './gas/triggers';
 import { applySidebarDecision, readSelection, showReviewSidebar, type SidebarDecision } from './gas/reviewSidebar';
 
@@ -75,7 +77,7 @@ export function onReviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Processes every form response not yet in the sheets (menu and daily). */
 export function reconcile(): unknown {
   const r = reconcileAll(actorEmail());
-  okAlert('未処理の回答を取り込む', `登録 ${r.registrations}件、申請 ${r.claims}件、相談会申込 ${r.signups}件を取り込みました。${r.pending ? `\n設問が見つからず保留: ${r.pending}件（ログを確認）` : ''}${r.resumed ? '\n時間切れのため、続きは1分後に自動で実行します。' : ''}`);
+  okAlert('未処理の回答を取り込む', `登録 ${r.registrations}件、申請 ${r.claims}件、講座アンケート ${r.courses}件、相談会申込 ${r.signups}件を取り込みました。${r.pending ? `\n設問が見つからず保留: ${r.pending}件（ログを確認）` : ''}${r.resumed ? '\n時間切れのため、続きは1分後に自動で実行します。' : ''}`);
   return r;
 }
 
@@ -148,6 +150,7 @@ export function createForms(): unknown {
       'フォームを作成して公開し、設定に登録しました。回答用のリンク（支援者に知らせるURL）:',
       `登録フォーム: ${r.registrationUrl}`,
       `申請フォーム: ${r.claimUrl}`,
+      `講座アンケートフォーム: ${r.courseUrl}`,
       `相談会フォーム: ${r.sessionUrl}`,
       report.problems.length ? `\n要確認:\n${report.problems.map((p) => `・${p}`).join('\n')}` : '',
       report.triggerOwner && report.triggerOwner !== runningAccount()
@@ -211,6 +214,52 @@ export function createReport(month?: unknown): unknown {
  */
 export function recoverPending(): unknown {
   return recoverLost();
+}
+
+// ---- issue 10 part A: course questionnaires and documents by post ----
+
+/** Installable form-submit trigger of the course questionnaire form (講座アンケートフォーム). */
+export function onCourseSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  if (isStrayTrigger(e)) return; // an old owner's trigger: the recorded one handles this response
+  courseSubmit(e);
+}
+
+/** 書類送付リスト: `書類送付 YYYY-MM-DD` and a label CSV of everyone due the documents by post. */
+export function createMailingList(): unknown {
+  const r = buildMailingList(actorEmail());
+  okAlert(
+    '書類送付リスト',
+    [
+      `シート「${r.sheet}」を作成しました: ${r.count}人。`,
+      r.csvUrl ? `宛名ラベル用CSV: ${r.csvUrl}` : '',
+      r.fileError ?? '',
+      r.noAddress.length ? `住所が登録されていないため載せていません: ${r.noAddress.join('、')}` : '',
+      r.count ? '発送したら、メニュー「書類送付を確定（発送済み）」で書類送付日を記入してください。' : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return r;
+}
+
+/**
+ * 書類送付を確定: fills 書類送付日 (today) for everyone on a mailing list. With a sheet name it acts
+ * on that list (editor, tests); from the menu it takes the newest unconfirmed list and asks first.
+ */
+export function confirmMailingList(sheetName?: unknown): unknown {
+  const name = typeof sheetName === 'string' && sheetName.trim() !== '' ? sheetName.trim() : latestUnconfirmedMailing();
+  const u = ui();
+  if (!name) {
+    okAlert('書類送付を確定', '確定していない書類送付リストがありません。先に「書類送付リストを作成」を実行してください。');
+    return null;
+  }
+  if (u && typeof sheetName !== 'string') {
+    const answer = u.alert('書類送付を確定', `「${name}」の全員に書類を発送しましたか？\n登録者シートの書類送付日に今日の日付を記入します。`, u.ButtonSet.YES_NO);
+    if (answer !== u.Button.YES) return null;
+  }
+  const r = confirmMailing(name, actorEmail());
+  okAlert('書類送付を確定', `「${r.sheet}」: ${r.written}人の書類送付日に ${r.date} を記入しました。`);
+  return r;
 }
 
 /** 判定を入力: the sidebar that records the reviewer (the person who clicks). */

@@ -7,8 +7,8 @@ import { isDateObject } from '../domain/calendar';
 import type { Ctx, ResponseData, TablePort } from './ports';
 import { CLAIMS, RESPONSES, SUPPORTERS } from './schema';
 
-export type FormKind = '登録' | '申請' | '相談会';
-export type LedgerResult = '登録' | '既存' | '更新' | '申請' | '保留' | 'メールなし' | '申込';
+export type FormKind = '登録' | '申請' | '講座' | '相談会';
+export type LedgerResult = '登録' | '既存' | '更新' | '申請' | '保留' | 'メールなし' | '講座' | '重複' | '要確認' | '申込';
 
 export class Ledger {
   private readonly t: TablePort;

@@ -17,7 +17,12 @@ export interface RevalidateResult {
   changed: number;
 }
 
-export function revalidatePending(ctx: Ctx): RevalidateResult {
+/**
+ * `supporterId`: re-check only that supporter's 審査待ち claims (after their course questionnaires
+ * were completed); the others are still walked in order, unchanged, so the limits and the budget
+ * see them as before.
+ */
+export function revalidatePending(ctx: Ctx, supporterId?: string): RevalidateResult {
   const t = ctx.table(CLAIMS);
   const book = new ClaimBook(t);
   const supporters = new SupporterBook(ctx.table(SUPPORTERS));
@@ -27,7 +32,7 @@ export function revalidatePending(ctx: Ctx): RevalidateResult {
   let changed = 0;
   for (const e of order) {
     const i = e.index;
-    if (e.decision === '審査待ち' && e.claimId) {
+    if (e.decision === '審査待ち' && e.claimId && (supporterId === undefined || e.supporterId === supporterId)) {
       checked++;
       const answers = answersFromRow(t, i, ctx.settings.claimTitles);
       const own = parseId('R', t.get(i, '相談者ID'));
@@ -71,6 +76,6 @@ export function revalidatePending(ctx: Ctx): RevalidateResult {
   }
   // The budget's running totals, from the whole sheet now that it is read.
   rebuildBudgetTotals(ctx, t);
-  ctx.log('申請', `審査待ちの再チェック: ${checked}件を確認、${changed}件を更新`);
+  ctx.log(supporterId ?? '申請', `審査待ちの再チェック${supporterId ? '（講座アンケート回答済み）' : ''}: ${checked}件を確認、${changed}件を更新`);
   return { checked, changed };
 }

@@ -55,10 +55,12 @@ export const SUPPORTERS = sheetSchema({
     '伴走ネットID', '登録日時', '氏名', 'メール', '電話番号', '住所', '連絡言語', '支援経験',
     '覚書受領日', '口座届受領日', '講座アンケート', '状態',
     'フリガナ', '都道府県', '所属団体', '対応できる言語', '外国ルーツ', '希望', '回答ID',
+    // issue 10: documents by post (書類送付日 and 郵便番号 staff-typed; 書類催促日 written by the daily job)
+    '書類送付日', '書類催促日', '郵便番号',
   ],
   required: ['伴走ネットID', '氏名', 'メール', '電話番号', '連絡言語', '支援経験', '覚書受領日', '口座届受領日', '講座アンケート', '回答ID'],
-  staff: ['覚書受領日', '口座届受領日', '講座アンケート', '状態'],
-  dates: { 登録日時: 'datetime', 覚書受領日: 'date', 口座届受領日: 'date' },
+  staff: ['覚書受領日', '口座届受領日', '講座アンケート', '状態', '書類送付日', '郵便番号'],
+  dates: { 登録日時: 'datetime', 覚書受領日: 'date', 口座届受領日: 'date', 書類送付日: 'date', 書類催促日: 'date' },
 });
 
 export const CLAIMS = sheetSchema({
@@ -115,7 +117,27 @@ export const OUTBOX = sheetSchema({
   dates: { 登録日時: 'datetime', 送信日時: 'datetime' },
 });
 
-export const CORE_SHEETS: readonly SheetSchema[] = [SETTINGS, SUPPORTERS, CLAIMS, ACCOUNTS, LOG, RESPONSES, OUTBOX];
+// ---- issue 10 part A: course questionnaires and documents by post ----
+
+/**
+ * 講座アンケート回答: one row per supporter and course (a repeated answer adds nothing). An answer
+ * whose ID is mistyped or unknown is kept too, with the reason in 確認. キー (hidden) is
+ * `<伴走ネットID> <講座>` for the rows that count, so a repeat is found with one lookup.
+ */
+export const COURSE_ANSWERS = sheetSchema({
+  name: '講座アンケート回答',
+  headers: ['回答ID', '受付日時', '伴走ネットID', '講座', '確認', 'メール', '感想', 'キー', '回答日時'],
+  required: ['回答ID', '受付日時', '伴走ネットID', '講座', '確認', 'キー'],
+  staff: [],
+  dates: { 受付日時: 'datetime', 回答日時: 'datetime' },
+  hidden: ['キー', '回答日時'],
+});
+
+/** 書類送付 YYYY-MM-DD: the supporters to whom 覚書 and 口座届 are posted (built by createMailingList). */
+export const MAILING_HEADERS = ['伴走ネットID', '氏名', '郵便番号', '住所', '送付物', '理由'] as const;
+export const mailingSheetName = (date: string) => `書類送付 ${date}`;
+
+export const CORE_SHEETS: readonly SheetSchema[] = [SETTINGS, SUPPORTERS, CLAIMS, ACCOUNTS, LOG, RESPONSES, OUTBOX, COURSE_ANSWERS];
 
 /** Payout sheet columns (支払 YYYY-MM). */
 export const PAYOUT_HEADERS = ['伴走ネットID', '氏名', '件数', '申請ID', '金額', '振込先', '状態', '理由'] as const;

@@ -49,6 +49,14 @@ export const CLAIM_QUESTIONS = {
   urgent: '緊急支援が必要ですか',
 } as const;
 
+/** 講座アンケート (issue 10): the questionnaire answered after each course video. 設定 key `講座設問:<field>`. */
+export const COURSE_QUESTIONS = {
+  supporterId: '伴走ネットID',
+  email: 'メールアドレス',
+  course: '講座',
+  comment: '感想',
+} as const;
+export type CourseField = keyof typeof COURSE_QUESTIONS;
 /** Sign-up form of the consultation sessions (SPEC §9; 設定 key `相談会設問:<title>`). */
 export const SESSION_QUESTIONS = {
   supporterId: '伴走ネットID',
@@ -92,6 +100,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   { key: '振込指定区分', default: '7', description: '総合振込の振込指定区分（7 電信、8 文書。銀行により 0）' },
   { key: '支払フォルダ', default: '', description: '振込ファイルを保存する Google ドライブのフォルダ ID または URL（空なら自動で作成）' },
   { key: '源泉徴収', default: 'しない', description: '謝金から源泉徴収するか（する / しない）。適用は税理士に確認してください' },
+  { key: '講座アンケートフォーム', default: '', description: '講座アンケートフォームの ID または URL（空なら「フォームを作成」で作れます）' },
   ...(Object.entries(REGISTRATION_QUESTIONS) as [string, string][]).map(([, title]) => ({
     key: `登録設問:${title}`,
     default: title,
@@ -101,6 +110,11 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     key: `申請設問:${title}`,
     default: title,
     description: '申請フォームでこの項目にあたる設問のタイトル',
+  })),
+  ...(Object.entries(COURSE_QUESTIONS) as [string, string][]).map(([, title]) => ({
+    key: `講座設問:${title}`,
+    default: title,
+    description: '講座アンケートフォームでこの項目にあたる設問のタイトル',
   })),
   ...SETTING_DEFS_10B,
 ];
@@ -118,6 +132,9 @@ export interface Settings {
   withholding: boolean;
   registrationTitles: Record<RegistrationField, string>;
   claimTitles: Record<ClaimField, string>;
+  /** 講座アンケートフォーム (ID or URL) and its question titles. */
+  courseForm: string;
+  courseTitles: Record<CourseField, string>;
   /** Problems staff must fix in 設定 (Japanese). */
   errors: string[];
 }
@@ -196,6 +213,8 @@ export function parseSettings(entries: Iterable<[unknown, unknown]>): Settings {
     withholding: ['する', 'はい', 'on', 'yes', 'true', '1'].includes(withholdingText.toLowerCase()),
     registrationTitles: titles('登録設問', REGISTRATION_QUESTIONS),
     claimTitles: titles('申請設問', CLAIM_QUESTIONS),
+    courseForm: get('講座アンケートフォーム'),
+    courseTitles: titles('講座設問', COURSE_QUESTIONS),
     errors,
   };
 }

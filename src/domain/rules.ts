@@ -12,6 +12,7 @@ import { amountFor, payoutMonthFor, programForDate } from './programs';
 import type { Reason, ReasonCode } from './reasons';
 import { NON_COUNTING_CODES } from './reasons';
 import { parseCalendarDate } from './calendar';
+import { remainingCourses } from './courses';
 
 /** 判定 values (SPEC §4). */
 export const DECISIONS = ['審査待ち', '承認', '差戻し', '却下', '支払済'] as const;
@@ -208,26 +209,11 @@ function checkEligibility(
   supportDate: CalendarDate | null,
   add: (code: ReasonCode, params?: Reason['params']) => void,
 ): void {
-  const rule = program.eligibility;
-  if (!rule.requireExperienceOrCourses || s.experience) return;
-  const done = new Set(s.courses.map(normalizeCourse));
-  const missing = rule.courses.filter((course) => {
-    if (done.has(normalizeCourse(course))) return false;
-    const waiver = rule.waivers.find((w) => normalizeCourse(w.course) === normalizeCourse(course));
-    return !(waiver && supportDate && compareDates(supportDate, waiver.until) <= 0);
-  });
+  const missing = remainingCourses(program, s, supportDate);
   if (missing.length > 0) add('NOT_ELIGIBLE', { missing: missing.join('、') });
 }
 
-/** 基礎１, 基礎 1, 基礎①, kiso1 … all mean the same questionnaire. */
-export function normalizeCourse(s: string): string {
-  const circled = '①②③④⑤⑥⑦⑧⑨';
-  return s
-    .normalize('NFKC')
-    .replace(/[①-⑨]/g, (c) => String(circled.indexOf(c) + 1))
-    .replace(/\s+/g, '')
-    .toLowerCase();
-}
+export { normalizeCourse } from './courses';
 
 /** 相談者あたりの回数 and 1回あたりの伴走者 (SPEC §1 interpretations). */
 function checkLimits(

@@ -6,6 +6,7 @@
 import type { GasCtx } from './context';
 import { SETTINGS } from '../app/schema';
 import { CLAIM_QUESTIONS, REGISTRATION_QUESTIONS } from '../app/settings';
+import { buildCourseForm } from './courseForm';
 import { YES_NO } from '../domain/text';
 
 const help = (en: string, vi: string) => `${en}\n${vi}`;
@@ -18,13 +19,16 @@ export interface CreatedForms {
   /** the respondent links to share with supporters (not the edit URLs) */
   registrationUrl: string;
   claimUrl: string;
+  /** 講座アンケート (issue 10a): the form's ID and respondent link */
+  course: string;
+  courseUrl: string;
 }
 
 /**
  * A form created through the API after 2026-06-30 starts unpublished and accepts nothing ("API changes
  * to Google Forms"), and response editing is off by default ("The default is false"): both are set.
  */
-function makeLive(form: GoogleAppsScript.Forms.Form): void {
+export function makeLive(form: GoogleAppsScript.Forms.Form): void {
   form.setAllowResponseEdits(true);
   // "All newly created forms now support publishing" (Forms guide): no legacy check is needed here.
   if (!form.isPublished()) form.setPublished(true);
@@ -109,5 +113,6 @@ export function buildForms(ctx: GasCtx): CreatedForms {
   const registrationUrl = reg.getPublishedUrl();
   const claimUrl = claim.getPublishedUrl();
   ctx.log('フォーム', `フォームを作成して公開しました。回答用リンク: 登録 ${registrationUrl} / 申請 ${claimUrl}（編集用: 登録 ${reg.getEditUrl()} / 申請 ${claim.getEditUrl()}）`);
-  return { registration: reg.getId(), claim: claim.getId(), registrationUrl, claimUrl };
+  const course = buildCourseForm(ctx); // issue 10a
+  return { registration: reg.getId(), claim: claim.getId(), registrationUrl, claimUrl, course: course.id, courseUrl: course.url };
 }

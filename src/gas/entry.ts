@@ -19,11 +19,19 @@ import { questionTitles, readResponse, tryOpenForm } from './forms';
 import { protectPaidSheet, type SavedFiles, saveFiles, writePayoutSheet } from './payoutSheet';
 import { runSetup } from './setup';
 import { buildForms } from './createForms';
-import { Table } from './table';
+import { Table, toCell } from './table';
 import { pendingEdits, RECOVERY_HANDLER, scheduleRecovery } from './recovery';
 import { rebuildBudgetTotals } from '../app/lookups';
-import { RESPONSES, SUPPORTERS } from '../app/schema';
-import { toCell } from './table';
+import { RESPONSES } from '../app/schema';
+// ---- issue 10 part A ----
+import { handleCourse } from '../app/course';
+import { documentsFollowUp, labelRows, mailingRows, planMailing, rowsToConfirm } from '../app/mailing';
+import { mailingSheetName, SUPPORTERS } from '../app/schema';
+import { toCsv } from '../domain/csv';
+import { toSignedBytes, utf8Bytes } from '../domain/sjis';
+import { tokyoMidnight } from '../domain/calendar';
+import { folderFor, retire } from './payoutSheet';
+import { columnLetter } from './format';
 import { handleSignup, handleSignupChanges, moveUpWaitingList } from '../app/sessions';
 import { handleGrantChanges, recordGrants } from '../app/emergency';
 import type { GrantRecordResult } from '../app/emergency';
@@ -151,6 +159,14 @@ export function claimSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void 
   });
 }
 
+/** Course questionnaire submit (issue 10a). */
+export function courseSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  requireSubmitEvent(e);
+  const form = e.source;
+  const r = readResponse(form.getId(), e.response);
+  withCtx('講座アンケートの回答', 'system', (ctx) => handleCourse(ctx, r, () => questionTitles(form)));
+}
+
 /** Installable edit trigger: only edits that touch 判定 or 審査メモ on 申請 do anything (either may come first). */
 export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return; // run from the editor: nothing was edited
@@ -190,6 +206,8 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 export interface ReconcileResult {
   registrations: number;
   claims: number;
+  /** 講座アンケート answers taken in (issue 10a). */
+  courses: number;
   signups: number;
   pending: number;
   resumed: boolean;
@@ -217,11 +235,12 @@ export function reconcileAll(actor: string, started = Date.now()): ReconcileResu
 
 function reconcileForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: string, started: number): ReconcileResult {
   let ctx = new GasCtx(ss, actor, started);
-  const result: ReconcileResult = { registrations: 0, claims: 0, signups: 0, pending: 0, resumed: false };
+  const result: ReconcileResult = { registrations: 0, claims: 0, courses: 0, signups: 0, pending: 0, resumed: false };
   const settings = ctx.settings;
   for (const [kind, setting] of [
     ['登録', settings.registrationForm],
     ['申請', settings.claimForm],
+    ['講座', settings.courseForm],
     ['相談会', settings.value('相談会フォーム')],
   ] as const) {
     const { form } = tryOpenForm(setting);
@@ -292,11 +311,19 @@ function reconcileForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: str
       const t0 = Date.now();
       try {
         const r = readResponse(formId, response);
-        const outcome = kind === '登録' ? handleRegistration(ctx, r, formTitles) : kind === '申請' ? handleClaim(ctx, r, formTitles) : handleSignup(ctx, r, formTitles);
+        const outcome =
+          kind === '登録'
+            ? handleRegistration(ctx, r, formTitles)
+            : kind === '申請'
+              ? handleClaim(ctx, r, formTitles)
+              : kind === '講座'
+                ? handleCourse(ctx, r, formTitles)
+                : handleSignup(ctx, r, formTitles);
         if (outcome.kind === 'unmapped') result.pending++;
         else if (outcome.kind !== 'unchanged') {
           if (kind === '登録') result.registrations++;
           else if (kind === '申請') result.claims++;
+          else if (kind === '講座') result.courses++;
           else result.signups++;
         }
       } catch (e) {
@@ -312,8 +339,8 @@ function reconcileForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: str
       slowest = Math.max(slowest, took);
     }
   }
-  if (result.registrations + result.claims + result.signups + result.pending > 0) {
-    ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、相談会申込 ${result.signups}件、保留 ${result.pending}件`);
+  if (result.registrations + result.claims + result.courses + result.signups + result.pending > 0) {
+    ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、講座アンケート ${result.courses}件、相談会申込 ${result.signups}件、保留 ${result.pending}件`);
   }
   ctx.commit();
   return result;
@@ -393,7 +420,7 @@ export function revalidate(actor: string) {
   return withCtx('審査待ちの再チェック', actor, (ctx) => revalidatePending(ctx));
 }
 
-export function daily(): { sent: number; queued: number; reminded: number; expired: number; promoted: number } {
+export function daily(): { sent: number; queued: number; reminded: number; expired: number; promoted: number; documentReminders: number } {
   const started = Date.now(); // one execution: both parts share its time limit
   const out = withCtx(
     '毎日の処理',
@@ -406,7 +433,8 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
       rebuildBudgetTotals(ctx, ctx.table(CLAIMS));
       const f = needsInfoFollowUp(ctx);
       const program = dailyProgramSheets(ctx);
-      return { sent, queued, reminded: f.reminded, expired: f.expired.length, ...program };
+      const documentReminders = documentsFollowUp(ctx); // issue 10a
+      return { sent, queued, reminded: f.reminded, expired: f.expired.length, ...program, documentReminders };
     },
     started,
   );
@@ -598,6 +626,114 @@ export function buildReportSheet(month: YearMonth, actor: string): { month: Year
     sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map(toCell)));
     ctx.log(name, `集計を作成しました（${rows.length}行）`);
     return { month, sheet: name, rows: rows.length };
+  });
+}
+
+// ---- issue 10 part A: documents by post ----
+
+export interface MailingResult {
+  sheet: string;
+  count: number;
+  csvUrl: string | null;
+  fileError: string | null;
+  noAddress: string[];
+}
+
+const MAILING_CONFIRMED = (sheet: string) => `mailing.confirmed.${sheet}`;
+
+/**
+ * 書類送付 YYYY-MM-DD and the label CSV. Built again the same day it replaces that day's list,
+ * unless that list was already confirmed (then a new sheet `… (2)` is made).
+ */
+export function buildMailingList(actor: string): MailingResult {
+  return withCtx('書類送付リスト', actor, (ctx) => {
+    const plan = planMailing(ctx);
+    let name = mailingSheetName(plan.date);
+    for (let n = 2; ctx.prop(MAILING_CONFIRMED(name)); n++) name = `${mailingSheetName(plan.date)} (${n})`;
+    const rows: string[][] = mailingRows(plan);
+    let csvUrl: string | null = null;
+    let fileError: string | null = null;
+    const csvName = `${name.replace(' ', '_')}.csv`;
+    if (plan.entries.length > 0) {
+      try {
+        const notes: string[] = [];
+        const { folder } = folderFor(ctx.settings.value('支払フォルダ'), notes);
+        // An earlier list of the same name: trashed, or marked superseded where this account may not trash it.
+        const old = folder.getFilesByName(csvName);
+        while (old.hasNext()) retire(old.next());
+        if (notes.length > 0) fileError = notes.join(' / ');
+        csvUrl = folder.createFile(Utilities.newBlob(toSignedBytes(utf8Bytes(toCsv(labelRows(plan)))), 'text/csv', csvName)).getUrl();
+      } catch (e) {
+        fileError = `宛名ラベル用CSVを保存できませんでした: ${e instanceof Error ? e.message : String(e)}`;
+      }
+    }
+    const width = rows[0].length;
+    const pad = (a: string, b: string) => [a, b, ...new Array(width - 2).fill('')];
+    if (plan.entries.length === 0) rows.push(pad('対象者はいません', ''));
+    rows.push(pad('', ''), pad('状態', '未確定（発送したらメニュー「書類送付を確定」）'));
+    if (csvUrl) rows.push(pad('宛名ラベルCSV', `${csvName} ${csvUrl}`));
+    if (plan.noAddress.length > 0) rows.push(pad('住所なし（要確認）', plan.noAddress.map((x) => `${x.id} ${x.name}`).join('、')));
+    let sheet = ctx.ss.getSheetByName(name);
+    if (sheet) sheet.clear();
+    else sheet = ctx.ss.insertSheet(name);
+    if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+    sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.map(toCell)));
+    sheet.setFrozenRows(1);
+    ctx.log(name, `書類送付リストを作成: ${plan.entries.length}人${plan.noAddress.length ? `（住所なし ${plan.noAddress.length}人）` : ''}${fileError ? ` / ${fileError}` : ''}`);
+    return { sheet: name, count: plan.entries.length, csvUrl, fileError, noAddress: plan.noAddress.map((x) => x.id) };
+  });
+}
+
+/** The newest 書類送付 sheet not yet confirmed (null when none). */
+export function latestUnconfirmedMailing(): string | null {
+  const props = PropertiesService.getScriptProperties();
+  const names = spreadsheet()
+    .getSheets()
+    .map((s) => s.getName())
+    .filter((n) => /^書類送付 \d{4}-\d{2}-\d{2}( \(\d+\))?$/.test(n) && !props.getProperty(MAILING_CONFIRMED(n)));
+  names.sort((a, b) => (a.slice(5, 15) === b.slice(5, 15) ? a.length - b.length || a.localeCompare(b) : a.localeCompare(b)));
+  return names.length > 0 ? names[names.length - 1] : null;
+}
+
+/** The IDs on a mailing sheet (the rows above its first empty row). */
+export function mailingIds(sheetName: string): string[] {
+  const sheet = spreadsheet().getSheetByName(sheetName);
+  if (!sheet) throw new Error(`シート「${sheetName}」がありません`);
+  const values = sheet.getDataRange().getValues();
+  const c = values[0].map((h) => String(h).trim()).indexOf('伴走ネットID');
+  if (c < 0) throw new Error(`シート「${sheetName}」に列「伴走ネットID」がありません`);
+  const ids: string[] = [];
+  for (const row of values.slice(1)) {
+    const v = String(row[c] ?? '').trim();
+    if (!/^BN-/.test(v)) break;
+    ids.push(v);
+  }
+  return ids;
+}
+
+/**
+ * 書類送付を確定: the documents on that list were posted today. 書類送付日 is written for each of
+ * them, in that column only (one RangeList call, nothing else on the row touched).
+ */
+export function confirmMailing(sheetName: string, actor: string): { sheet: string; date: string; written: number } {
+  return withCtx(`書類送付の確定 ${sheetName}`, actor, (ctx) => {
+    if (ctx.prop(MAILING_CONFIRMED(sheetName))) throw new Error(`「${sheetName}」はすでに確定しています（${ctx.prop(MAILING_CONFIRMED(sheetName))}）`);
+    const ids = mailingIds(sheetName);
+    const rows = rowsToConfirm(ctx, ids);
+    const date = tokyoDateOf(ctx.now);
+    if (rows.length > 0) {
+      const t = ctx.openTable(SUPPORTERS);
+      const col = t.col('書類送付日') + 1;
+      const a1 = rows.map((r) => `${columnLetter(col)}${r.index + 2}`);
+      t.sheet.getRangeList(a1).setValue(tokyoMidnight(date));
+    }
+    ctx.setProp(MAILING_CONFIRMED(sheetName), `${date} ${actor}`);
+    const sheet = ctx.ss.getSheetByName(sheetName);
+    const values = sheet?.getDataRange().getValues() ?? [];
+    const at = values.findIndex((r) => r[0] === '状態');
+    if (sheet && at >= 0) sheet.getRange(at + 1, 2).setValue(`送付済（${date} 確定、${actor}）`);
+    ctx.log(sheetName, `書類送付を確定: ${rows.length}人の書類送付日に ${date} を記入${ids.length > rows.length ? `（${ids.length - rows.length}人は記入済みのため変更なし）` : ''}`);
+    return { sheet: sheetName, date, written: rows.length };
   });
 }
 

@@ -102,7 +102,8 @@ export function protectWarn(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, de
   if (unprotected.length > 0) protection.setUnprotectedRanges(unprotected);
 }
 
-function columnLetter(n: number): string {
+/** 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;

@@ -61,7 +61,7 @@ const DEFAULT_FOLDER = '伴走ネット 支払ファイル';
  * the configured folder cannot be opened by this account, the files go to its own folder and staff are
  * told (a rebuild by another staff member must still succeed).
  */
-function folderFor(idOrUrl: string, notes: string[]): { folder: GoogleAppsScript.Drive.Folder; created: boolean } {
+export function folderFor(idOrUrl: string, notes: string[]): { folder: GoogleAppsScript.Drive.Folder; created: boolean } {
   const v = idOrUrl.trim();
   if (v) {
     const m = /folders\/([-\w]{10,})/.exec(v);
@@ -87,7 +87,7 @@ export const SUPERSEDED_PREFIX = '【旧・使用しない】';
  * "Only the file owner can trash a file"; another staff member made it), renamed as superseded so
  * the manager cannot confuse it with the current file (which the payout sheet links).
  */
-function retire(file: GoogleAppsScript.Drive.File): void {
+export function retire(file: GoogleAppsScript.Drive.File): void {
   if (file.isTrashed() || file.getName().startsWith(SUPERSEDED_PREFIX)) return;
   try {
     file.setTrashed(true);

@@ -47,8 +47,8 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, opts: { t
 
   const settings = readSettings(ss);
   report.problems.push(...settings.errors);
-  checkForms(settings.registrationForm, settings.claimForm, report, settings.value('相談会フォーム'));
-  ensureTriggers(ss, settings.registrationForm, settings.claimForm, settings.value('相談会フォーム'), report, opts.takeOver === true);
+  checkForms(settings.registrationForm, settings.claimForm, report, settings.value('相談会フォーム'), settings.courseForm);
+  ensureTriggers(ss, settings.registrationForm, settings.claimForm, settings.value('相談会フォーム'), settings.courseForm, report, opts.takeOver === true);
   soft(report, '相談会申込フォームの選択肢', () => refreshChoicesNow(ss));
   if (settings.officeEmails.length === 0) report.problems.push('事務局メールが未設定です（エラーや報告の送り先）');
   for (const key of ['依頼人コード', '依頼人名', '仕向銀行コード', '仕向支店コード', '口座番号']) {
@@ -152,7 +152,15 @@ function writeSettingKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: 
  * recorded owner installs (or the account taking over); another account removes its own leftovers of
  * these handlers and is told who owns them.
  */
-function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrationForm: string, claimForm: string, sessionForm: string, report: SetupReport, takeOver: boolean): void {
+function ensureTriggers(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  registrationForm: string,
+  claimForm: string,
+  sessionForm: string,
+  courseForm: string,
+  report: SetupReport,
+  takeOver: boolean,
+): void {
   const record = readTriggerRecord();
   const me = runningAccount();
   const triggers = ScriptApp.getProjectTriggers();
@@ -174,6 +182,7 @@ function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrati
   for (const [handler, idOrUrl, label] of [
     ['onRegistrationSubmit', registrationForm, '登録フォーム'],
     ['onClaimSubmit', claimForm, '申請フォーム'],
+    ['onCourseSubmit', courseForm, '講座アンケートフォーム'], // issue 10a
     ['onSessionSubmit', sessionForm, '相談会フォーム'],
   ] as const) {
     const { form, error } = tryOpenForm(idOrUrl);
@@ -211,11 +220,12 @@ function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, registrati
  * edit link). Publishing and editing are set here; a form that does not accept responses is reported,
  * not reopened (the office may have closed it on purpose, e.g. at the end of a program).
  */
-function checkForms(registrationForm: string, claimForm: string, report: SetupReport, sessionForm = ''): void {
+function checkForms(registrationForm: string, claimForm: string, report: SetupReport, sessionForm = '', courseForm = ''): void {
   for (const [idOrUrl, label] of [
     [registrationForm, '登録フォーム'],
     [claimForm, '申請フォーム'],
     [sessionForm, '相談会フォーム'],
+    [courseForm, '講座アンケートフォーム'], // issue 10a
   ] as const) {
     const { form } = tryOpenForm(idOrUrl);
     if (!form) continue; // reported by ensureTriggers

@@ -16,6 +16,7 @@ export const TRIGGER_IDS_KEY = 'triggers.ids';
 export const TRIGGER_LABELS: Record<string, string> = {
   onRegistrationSubmit: '登録フォームの送信',
   onClaimSubmit: '申請フォームの送信',
+  onCourseSubmit: '講座アンケートフォームの送信', // issue 10a
   onSessionSubmit: '相談会申込フォームの送信',
   onReviewEdit: '申請シートの編集（判定）',
   dailyMaintenance: '毎日の処理',

@@ -20,6 +20,9 @@ export const menuItems: ({ caption: string; fn: string } | null)[] = [
   { caption: '年間支払集計', fn: 'createAnnualStatement' },
   null,
   { caption: '緊急支援を記録（選択した申請）', fn: 'recordEmergencySupport' },
+  // issue 10a: documents by post
+  { caption: '書類送付リストを作成', fn: 'createMailingList' },
+  { caption: '書類送付を確定（発送済み）', fn: 'confirmMailingList' },
   null,
   { caption: '毎日の処理を今すぐ実行', fn: 'dailyMaintenance' },
 ];

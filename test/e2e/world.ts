@@ -33,6 +33,10 @@ export interface Registration {
   phone: string;
   language: '日本語' | 'English' | 'Tiếng Việt';
   experience: 'はい' | 'いいえ';
+  /** 住所（覚書の郵送先） (default: an address in Tokyo without a postal code). */
+  address: string;
+  /** 希望すること (default: not answered). */
+  wishes: string[];
 }
 
 export interface ClaimAnswers {
@@ -136,8 +140,9 @@ export function makeWorld(
       フリガナ: 'バンソウ タロウ',
       メールアドレス: p.email ?? `supporter${seq}@example.org`,
       電話番号: p.phone ?? `090-0000-${String(1000 + seq).slice(-4)}`,
-      '住所（覚書の郵送先）': '東京都台東区上野1-12-6',
+      '住所（覚書の郵送先）': p.address ?? '東京都台東区上野1-12-6',
       都道府県: '東京都',
+      ...(p.wishes ? { 希望すること: p.wishes } : {}),
       伴走支援の経験がありますか: p.experience ?? 'はい',
       連絡に使う言語: p.language ?? '日本語',
       個人情報の取扱いに同意します: ['同意します'],

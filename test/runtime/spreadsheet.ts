@@ -762,6 +762,11 @@ export class FakeSheet extends Fake {
   getDataRange() {
     return new FakeRange(this._env, this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
+  /** Sheet.getRangeList(a1Notations): the ranges of a non-empty list of A1 notations in this sheet. */
+  getRangeList(a1Notations: string[]) {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) fail('The parameters (number[]) don\'t match the method signature for SpreadsheetApp.Sheet.getRangeList.');
+    return new FakeRangeList(a1Notations.map((a1) => this.getRange(String(a1)) as FakeRange));
+  }
   getSheetValues(r: number, c: number, nr: number, nc: number) {
     const rows = nr === -1 ? Math.max(1, this.getLastRow() - r + 1) : nr;
     const cols = nc === -1 ? Math.max(1, this.getLastColumn() - c + 1) : nc;
@@ -964,20 +969,6 @@ export class FakeSheet extends Fake {
   }
   isSheetHidden() {
     return this._hidden;
-  }
-  /**
-   * "Returns the RangeList collection representing the ranges in the same sheet specified by a
-   * non-empty list of A1 notations." (Sheet.getRangeList)
-   */
-  getRangeList(a1Notations: string[]) {
-    if (!Array.isArray(a1Notations) || a1Notations.length === 0) fail('Invalid argument: a1Notations');
-    return new FakeRangeList(
-      a1Notations.map((a1) => {
-        const p = parseA1(String(a1));
-        if (!p || (p.sheet !== undefined && p.sheet !== this._name)) fail('Range not found');
-        return this._rangeFromA1(p);
-      }),
-    );
   }
   createTextFinder(text: string) {
     return new FakeTextFinder(new FakeRange(this._env, this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn())), String(text));

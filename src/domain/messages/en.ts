@@ -182,6 +182,55 @@ export const en: Catalog = {
       footer(m.contact),
     ].join('\n'),
   }),
+  // ---- issue 10 part A ----
+  courseThanks: (m) => ({
+    subject: `[Bansou Net] Thank you for your course questionnaire (${m.course})`,
+    body: [
+      `Dear ${m.name},`,
+      '',
+      m.already
+        ? `Your questionnaire for ${m.course} had already been recorded. Thank you for answering.`
+        : `Thank you for answering the questionnaire for ${m.course}. It has been recorded (Bansou Net ID: ${m.id}).`,
+      '',
+      m.experience
+        ? 'As you have support experience, you may claim for accompanying support without the course questionnaires.'
+        : m.remaining.length === 0
+          ? 'You have answered every basic-course questionnaire needed. You may now claim for accompanying support.'
+          : `Before you may claim for accompanying support, please also answer: ${m.remaining.join(', ')}`,
+      ...m.waived.map((w) => `Note: ${w.course} is not needed for support given on or before ${w.until}.`),
+      m.documentsNext ? 'The office will post you the memorandum (覚書, two copies) and the bank-account form (謝金受取口座届出書). Please sign them and send them back.' : '',
+      footer(m.contact),
+    ]
+      .filter((l, i, a) => l !== '' || a[i - 1] !== '')
+      .join('\n'),
+  }),
+  courseIdProblem: (m) => ({
+    subject: '[Bansou Net] We could not confirm the Bansou Net ID in your course questionnaire',
+    body: [
+      'Thank you for answering the course questionnaire.',
+      '',
+      m.kind === 'format'
+        ? `The Bansou Net ID you entered ("${m.typedId || '(empty)'}") is not in the right form, or its check digit is wrong.`
+        : `The Bansou Net ID you entered (${m.typedId}) is not registered.`,
+      `Course: ${m.course || '(empty)'}`,
+      '',
+      'Your answer has been kept. Please check the ID in your registration email (e.g. BN-00042-7) and answer again with it, or tell the office. If you have not registered yet, please use the registration form.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  documentsReminder: (m) => ({
+    subject: '[Bansou Net] Please send back the memorandum and the bank-account form',
+    body: [
+      `Dear ${m.name} (Bansou Net ID: ${m.id}),`,
+      '',
+      `The office posted you documents on ${m.sentOn}. We have not yet received:`,
+      ...(m.missing.includes('memorandum') ? ['- the memorandum (覚書): sign and stamp it, send one copy back and keep the other'] : []),
+      ...(m.missing.includes('accountForm') ? ['- the bank-account form (謝金受取口座届出書)'] : []),
+      '',
+      'Honoraria cannot be paid until they arrive. If you have already sent them, please ignore this message. If the documents never reached you, please contact the office.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
   // ---- issue 11: a returned transfer (振込不能)
   returned: (m) => ({
     subject: `[Bansou Net] We could not transfer your honorarium (${monthName(m.month)})`,

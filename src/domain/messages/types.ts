@@ -90,6 +90,43 @@ export interface HeldMail {
   contact: string;
 }
 
+// ---- issue 10 part A: course questionnaires and documents by post ----
+
+export interface CourseThanksMail {
+  name: string;
+  id: string;
+  course: string;
+  /** This course's questionnaire was already recorded: nothing new was added. */
+  already: boolean;
+  /** Support experience: no questionnaire is needed to claim. */
+  experience: boolean;
+  /** Questionnaires still missing before claiming (empty: may claim). */
+  remaining: string[];
+  /** Required courses not asked for support on or before a date (基礎5 in the first year). */
+  waived: { course: string; until: string }[];
+  /** Wants to support and may now claim: 覚書 and 口座届 come by post. */
+  documentsNext: boolean;
+  contact: string;
+}
+
+export interface CourseIdProblemMail {
+  /** What was typed ('' when nothing). */
+  typedId: string;
+  course: string;
+  /** format: malformed or wrong check digit; unknown: well-formed but nobody holds it. */
+  kind: 'format' | 'unknown';
+  contact: string;
+}
+
+export interface DocumentsReminderMail {
+  name: string;
+  id: string;
+  /** The day the office posted the documents (yyyy-MM-dd). */
+  sentOn: string;
+  missing: ('memorandum' | 'accountForm')[];
+  contact: string;
+}
+
 /** A transfer the bank returned (振込不能): what happened and what to send (issue 11). */
 export interface ReturnedMail {
   name: string;
@@ -115,6 +152,9 @@ export interface Catalog {
   rejected(m: RejectedMail): Mail;
   paid(m: PaidMail): Mail;
   held(m: HeldMail): Mail;
+  courseThanks(m: CourseThanksMail): Mail;
+  courseIdProblem(m: CourseIdProblemMail): Mail;
+  documentsReminder(m: DocumentsReminderMail): Mail;
   returned(m: ReturnedMail): Mail;
   yen(n: number): string;
 }

@@ -177,6 +177,55 @@ export const vi: Catalog = {
       footer(m.contact),
     ].join('\n'),
   }),
+  // ---- issue 10 part A ----
+  courseThanks: (m) => ({
+    subject: `[Bansou Net] Cảm ơn bạn đã trả lời phiếu khảo sát khóa học (${m.course})`,
+    body: [
+      `Kính gửi ${m.name},`,
+      '',
+      m.already
+        ? `Phiếu khảo sát ${m.course} của bạn đã được ghi nhận trước đó. Cảm ơn bạn.`
+        : `Cảm ơn bạn đã trả lời phiếu khảo sát ${m.course}. Chúng tôi đã ghi nhận (ID Bansou Net: ${m.id}).`,
+      '',
+      m.experience
+        ? 'Vì bạn đã có kinh nghiệm hỗ trợ, bạn có thể gửi yêu cầu thù lao mà không cần phiếu khảo sát khóa học.'
+        : m.remaining.length === 0
+          ? 'Bạn đã trả lời đủ các phiếu khảo sát khóa cơ bản cần thiết. Bây giờ bạn có thể gửi yêu cầu thù lao hỗ trợ đồng hành.'
+          : `Để có thể gửi yêu cầu thù lao, bạn cần trả lời thêm: ${m.remaining.join(', ')}`,
+      ...m.waived.map((w) => `Lưu ý: không cần ${w.course} đối với hỗ trợ thực hiện đến hết ngày ${w.until}.`),
+      m.documentsNext ? 'Văn phòng sẽ gửi qua bưu điện Biên bản ghi nhớ (覚書, 2 bản) và Đơn đăng ký tài khoản (謝金受取口座届出書). Vui lòng ký tên và gửi lại.' : '',
+      footer(m.contact),
+    ]
+      .filter((l, i, a) => l !== '' || a[i - 1] !== '')
+      .join('\n'),
+  }),
+  courseIdProblem: (m) => ({
+    subject: '[Bansou Net] Không xác nhận được ID Bansou Net trong phiếu khảo sát khóa học',
+    body: [
+      'Cảm ơn bạn đã trả lời phiếu khảo sát khóa học.',
+      '',
+      m.kind === 'format'
+        ? `ID Bansou Net bạn nhập ("${m.typedId || '(trống)'}") không đúng dạng hoặc sai chữ số kiểm tra.`
+        : `ID Bansou Net bạn nhập (${m.typedId}) chưa được đăng ký.`,
+      `Khóa học: ${m.course || '(trống)'}`,
+      '',
+      'Câu trả lời của bạn đã được lưu. Vui lòng kiểm tra ID trong email đăng ký (ví dụ BN-00042-7) rồi trả lời lại với ID đúng, hoặc báo cho văn phòng. Nếu chưa đăng ký, vui lòng dùng biểu mẫu đăng ký.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
+  documentsReminder: (m) => ({
+    subject: '[Bansou Net] Vui lòng gửi lại Biên bản ghi nhớ và Đơn đăng ký tài khoản',
+    body: [
+      `Kính gửi ${m.name} (ID Bansou Net: ${m.id}),`,
+      '',
+      `Văn phòng đã gửi giấy tờ cho bạn qua bưu điện ngày ${m.sentOn}. Chúng tôi chưa nhận được:`,
+      ...(m.missing.includes('memorandum') ? ['- Biên bản ghi nhớ (覚書): ký tên, đóng dấu, gửi lại 1 bản và giữ 1 bản'] : []),
+      ...(m.missing.includes('accountForm') ? ['- Đơn đăng ký tài khoản nhận thù lao (謝金受取口座届出書)'] : []),
+      '',
+      'Chúng tôi chưa thể thanh toán thù lao cho đến khi nhận được giấy tờ. Nếu bạn đã gửi rồi, xin bỏ qua thư này. Nếu bạn chưa nhận được giấy tờ, vui lòng liên hệ văn phòng.',
+      footer(m.contact),
+    ].join('\n'),
+  }),
   // ---- issue 11: a returned transfer (振込不能)
   returned: (m) => ({
     subject: `[Bansou Net] Chúng tôi không thể chuyển tiền thù lao (${month(m.month)})`,
