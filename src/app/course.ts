@@ -42,12 +42,6 @@ export function forProgram(v: unknown, program: Program): CalendarDate | null {
   return documentReceivedFor(program, d) ? d : null;
 }
 
-/** Every supporter mail carries Reply-To 事務局メール. */
-export function replyToOffice(ctx: Ctx): { replyTo?: string } {
-  const to = ctx.settings.officeEmails.join(',');
-  return to ? { replyTo: to } : {};
-}
-
 const REQUIRED: CourseField[] = ['supporterId', 'course'];
 
 export function handleCourse(ctx: Ctx, r: ResponseData, formTitles: () => string[]): CourseOutcome {
@@ -161,7 +155,7 @@ function thank(ctx: Ctx, supporters: TablePort, at: number, course: string, alre
       documentsNext,
       contact: ctx.settings.contact,
     });
-    ctx.mail.send(to, mail, replyToOffice(ctx));
+    ctx.mail.send(to, mail); // Reply-To 事務局メール: the outbox adds it to every supporter mail
   }
   return remaining;
 }
@@ -192,7 +186,7 @@ function keepProblem(
     const mails: Mail[] = LANGUAGES.map((l) =>
       catalog(l).courseIdProblem({ typedId: String(row.伴走ネットID), course: String(row.講座), kind: idProblem, contact: ctx.settings.contact }),
     );
-    ctx.mail.send(email, { subject: mails.map((m) => m.subject).join(' / '), body: mails.map((m) => m.body).join('\n\n==========\n\n') }, replyToOffice(ctx));
+    ctx.mail.send(email, { subject: mails.map((m) => m.subject).join(' / '), body: mails.map((m) => m.body).join('\n\n==========\n\n') });
   }
   return { kind: 'kept', problems: codes };
 }

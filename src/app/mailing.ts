@@ -13,7 +13,7 @@ import { catalog, languageOf } from '../domain/messages';
 import { splitPostalCode } from '../domain/postal';
 import type { Program } from '../domain/programs';
 import { normalizeEmail, normalizeText, parseYesNo, splitList } from '../domain/text';
-import { forProgram, replyToOffice, wantsSupport } from './course';
+import { forProgram, wantsSupport } from './course';
 import type { Ctx } from './ports';
 import { MAILING_HEADERS, SUPPORTERS } from './schema';
 
@@ -127,7 +127,6 @@ export function documentsFollowUp(ctx: Ctx): number {
     ctx.mail.send(
       to,
       catalog(languageOf(t.get(i, '連絡言語'))).documentsReminder({ name: t.text(i, '氏名'), id, sentOn: sent, missing, contact: ctx.settings.contact }),
-      replyToOffice(ctx),
     );
     ctx.log(id, `書類の返送の催促を送信（${sent} 送付、未着: ${missing.map((m) => (m === 'memorandum' ? '覚書' : '口座届')).join('・')}）`);
     reminded++;

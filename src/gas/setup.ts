@@ -3,7 +3,7 @@
  * formatting and triggers. Safe to run again: it only adds what is missing.
  */
 import type { SheetSchema } from '../app/schema';
-import { CORE_SHEETS, LOG, OUTBOX, PROGRAM_SHEETS_10B, RESPONSES, SETTINGS } from '../app/schema';
+import { CORE_SHEETS, COURSE_ANSWERS, LOG, OUTBOX, PROGRAM_SHEETS_10B, RESPONSES, SETTINGS } from '../app/schema';
 import { parseSettings, SETTING_DEFS } from '../app/settings';
 import { GasCtx, rememberSpreadsheet } from './context';
 import { formatGrants, formatSessions, formatSignups, refreshSessionChoices } from './programSheets';
@@ -43,7 +43,7 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, opts: { t
   soft(report, '相談会の入力規則', () => formatSessions(ss));
   soft(report, '相談会申込の入力規則', () => formatSignups(ss));
   soft(report, '緊急支援の入力規則', () => formatGrants(ss));
-  for (const s of [LOG, RESPONSES, OUTBOX]) soft(report, `${s.name}の保護`, () => protectWarn(ss.getSheetByName(s.name), `${s.name}はシステムが書き込みます`));
+  for (const s of [LOG, RESPONSES, OUTBOX, COURSE_ANSWERS]) soft(report, `${s.name}の保護`, () => protectWarn(ss.getSheetByName(s.name), `${s.name}はシステムが書き込みます`));
 
   const settings = readSettings(ss);
   report.problems.push(...settings.errors);

@@ -134,6 +134,8 @@ describe('ゆうちょ銀行 記号・番号 in the transfer file', () => {
     expect(w.call('createPayout', '2024-06')).toMatchObject({ paid: 1, total: 8000 });
     w.call('setup');
     expect(acc.getRange(1, 1, 1, acc.getLastColumn()).getValues()[0].slice(6)).toEqual(['記号', '番号', '状態']);
+    // 記号 / 番号 are plain text, so 00160 keeps its zeros; 状態 is not.
+    expect([7, 8, 9].map((c) => acc.getRange(2, c).getNumberFormat())).toEqual(['@', '@', expect.not.stringMatching(/^@$/)]);
   });
 });
 
@@ -412,6 +414,11 @@ describe('createAnnualStatement (年間支払 YYYY)', () => {
     const sheet = values(w, '年間支払 2024');
     expect(sheet.find((r) => r[0] === a)).toEqual([a, '山田 太郎', 2, 12000, 0, 12000, '', 30000]);
     expect(sheet.find((r) => r[0] === '合計')).toEqual(['合計', '3人', 4, 28000, 0, 28000, '0人', 30000]);
+    // July's transfer (the grant) comes back: the grant is out of the year until it is paid again.
+    w.at('2024-07-12T09:00:00+09:00');
+    expect(w.call('recordReturnedTransfer', '2024-07', a, '口座なし')).toMatchObject({ kind: 'recorded', amount: 30000 });
+    w.call('createAnnualStatement', 2024);
+    expect(values(w, '年間支払 2024').find((r) => r[0] === a)).toEqual([a, '山田 太郎', 2, 12000, 0, 12000, '', 0]);
   });
 
   test('from the menu: asks for the year (default: this year)', () => {

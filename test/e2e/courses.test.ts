@@ -265,3 +265,43 @@ describe('what a questionnaire answer costs', () => {
     expect(big).toBe(small);
   });
 });
+
+describe("the office's own questionnaire form", () => {
+  /** A form made by hand, with 講座 as a text question titled コース. */
+  function ownForm() {
+    const w = makeWorld();
+    const FormApp = w.rt.globals.FormApp as GoogleAppsScript.Forms.FormApp;
+    const form = FormApp.create('講座アンケート');
+    for (const t of ['伴走ネットID', 'メールアドレス', 'コース', '感想']) form.addTextItem().setTitle(t);
+    w.setSetting('講座アンケートフォーム', form.getId());
+    w.call('setup');
+    const answer = (id: string, course: string) => w.rt.submit(form, { 伴走ネットID: id, メールアドレス: 'own@example.org', コース: course });
+    return { w, answer };
+  }
+
+  test('a question whose title is not mapped is kept as 保留 and reported; once 講座設問:講座 names it, reconcile takes it in', () => {
+    const { w, answer } = ownForm();
+    const id = w.supporter({ email: 'own@example.org', experience: 'いいえ' });
+    w.rt.mail.sent.length = 0;
+    answer(id, '基礎①');
+    expect(w.rows('講座アンケート回答')).toHaveLength(0);
+    expect(w.rows('回答記録').find((r) => r.フォーム === '講座')).toMatchObject({ 結果: '保留', 詳細: '設問が見つかりません: 講座' });
+    expect(w.rt.mail.sent.filter((m) => m.to === 'office@smj.example').map((m) => m.subject)).toEqual(['【伴走ネット】講座フォームの回答を処理できません']);
+    w.setSetting('講座設問:講座', 'コース');
+    w.call('reconcile');
+    expect(w.rows('講座アンケート回答')).toEqual([expect.objectContaining({ 伴走ネットID: id, 講座: '基礎1', 確認: 'OK' })]);
+    expect(supporterRow(w, id).講座アンケート).toBe('基礎1');
+  });
+
+  test('a course that is none of the nine is kept with COURSE_UNKNOWN and reported; 登録者 is not touched', () => {
+    const { w, answer } = ownForm();
+    w.setSetting('講座設問:講座', 'コース');
+    const id = w.supporter({ email: 'own@example.org', experience: 'いいえ' });
+    w.rt.mail.sent.length = 0;
+    answer(id, '基礎6');
+    expect(w.rows('講座アンケート回答')).toEqual([expect.objectContaining({ 伴走ネットID: id, 講座: '基礎6', キー: '' })]);
+    expect(String(w.rows('講座アンケート回答')[0].確認)).toMatch(/^COURSE_UNKNOWN: /);
+    expect(supporterRow(w, id).講座アンケート).toBe('');
+    expect(w.rt.mail.sent.map((m) => m.to)).toEqual(['office@smj.example']);
+  });
+});
