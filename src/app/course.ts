@@ -19,6 +19,7 @@ import { normalizeEmail, normalizeText, parseYesNo, splitList } from '../domain/
 import { Ledger, reportUnmapped } from './ledger';
 import type { Ctx, ResponseData, TablePort } from './ports';
 import { revalidatePending } from './revalidate';
+import type { HeaderOf } from './schema';
 import { COURSE_ANSWERS, SUPPORTERS } from './schema';
 import type { CourseField } from './settings';
 
@@ -95,6 +96,7 @@ export function handleCourse(ctx: Ctx, r: ResponseData, formTitles: () => string
     thank(ctx, supporters, at, course as string, true);
     return { kind: 'repeat', id, course: course as string };
   }
+  if (own >= 0) noteEditedCourse(ctx, answers, own, id, course as string);
   if (own >= 0) answers.set(own, row);
   else answers.append(row);
 
@@ -122,6 +124,21 @@ export function handleCourse(ctx: Ctx, r: ResponseData, formTitles: () => string
     ctx.log(id, '講座アンケートの必要な回答がそろいました。次の書類送付リストに載ります');
   }
   return { kind: 'recorded', id, course: course as string, remaining, rechecked };
+}
+
+/**
+ * The same response edited to another course (or another supporter): the row follows the edit, and
+ * the course first recorded stays in 登録者 講座アンケート (staff may have typed it too, so the
+ * system never removes an entry there); the office is told, to remove it if it was a mistake.
+ */
+function noteEditedCourse(ctx: Ctx, answers: TablePort<HeaderOf<typeof COURSE_ANSWERS>>, own: number, id: string, course: string): void {
+  const was = answers.text(own, 'キー');
+  if (!was || was === `${id} ${course}`) return;
+  ctx.log(id, `講座アンケートの回答 ${answers.text(own, '回答ID')} が編集されました: ${was} → ${id} ${course}`);
+  ctx.mail.notifyOffice(
+    '講座アンケートの回答が編集されました',
+    `回答 ${answers.text(own, '回答ID')} が編集され、「${was}」から「${id} ${course}」に変わりました。\n講座アンケート回答シートの行は編集後の内容にしました。登録者シートの「講座アンケート」に前の講座が残っています。誤りだった場合は、その講座を消してください。`,
+  );
 }
 
 /** Thanks in the supporter's language, to the registered address. Returns what remains. */

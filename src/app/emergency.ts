@@ -8,6 +8,7 @@ import { parseId } from '../domain/ids';
 import { programById } from '../domain/programs';
 import { normalizeText, parseYesNo } from '../domain/text';
 import type { Ctx, TablePort } from './ports';
+import { emergencyBudget } from './settings';
 import { formatSeqId, maxSeqIn, nextSequence } from './register';
 import { CLAIMS, GRANT_DECISIONS, GRANTS } from './schema';
 
@@ -149,9 +150,8 @@ export function handleGrantChanges(ctx: Ctx): { corrected: number } {
  * beyond it is logged.
  */
 export function checkGrantBudget(ctx: Ctx): { cap: number | null; used: number } {
-  const capText = normalizeText(ctx.settings.value('緊急支援予算上限')).replace(/[,円¥]/g, '');
-  const cap = capText === '' ? null : Number(capText);
-  if (cap === null || !Number.isFinite(cap) || cap < 0) return { cap: null, used: 0 };
+  const cap = emergencyBudget(ctx.settings.value('緊急支援予算上限'));
+  if (cap === null || cap === 'invalid') return { cap: null, used: 0 }; // an unreadable value is reported by setup
   const program = ctx.settings.active;
   const t = ctx.table(GRANTS);
   let used = 0;

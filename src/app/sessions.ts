@@ -218,7 +218,8 @@ function sendResult(ctx: Ctx, m: ResultArgs): void {
       contact: ctx.settings.contact,
     }),
   );
-  ctx.mail.send(m.to, { subject: mails.map((x) => x.subject).join(' / '), body: mails.map((x) => x.body).join('\n\n==========\n\n') }, { replyTo: ctx.settings.officeEmails.join(',') });
+  // (Reply-To 事務局メール is the outbox's rule for every supporter mail.)
+  ctx.mail.send(m.to, { subject: mails.map((x) => x.subject).join(' / '), body: mails.map((x) => x.body).join('\n\n==========\n\n') });
 }
 
 /**

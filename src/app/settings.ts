@@ -139,6 +139,14 @@ export interface Settings {
   errors: string[];
 }
 
+/** 緊急支援予算上限 as typed: yen (commas, 円 and ¥ allowed), null when empty, 'invalid' otherwise. */
+export function emergencyBudget(text: string): number | null | 'invalid' {
+  const t = normalizeText(text).replace(/[,円¥]/g, '');
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 'invalid';
+}
+
 function cellString(v: unknown): string {
   if (isDateObject(v)) return v.toISOString();
   return String(v ?? '').trim();
@@ -190,6 +198,7 @@ export function parseSettings(entries: Iterable<[unknown, unknown]>): Settings {
     if (Number.isFinite(budget) && budget >= 0) active.budgetYen = Math.floor(budget);
     else errors.push(`予算上限「${get('予算上限')}」は円の数字で指定してください`);
   }
+  if (emergencyBudget(get('緊急支援予算上限')) === 'invalid') errors.push(`緊急支援予算上限「${get('緊急支援予算上限')}」は円の数字で指定してください（空欄なら上限なし）`);
 
   const officeEmails = get('事務局メール')
     .split(/[,、;\s]+/)

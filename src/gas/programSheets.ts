@@ -8,6 +8,7 @@ import { ATTENDANCE, GRANT_DECISIONS, GRANT_USES, GRANTS, SESSION_STATES, SESSIO
 import type { Ctx } from '../app/ports';
 import { PURPOSE_CHOICES, sessionChoice } from '../domain/sessions';
 import { headerIndex, protectWarn } from './format';
+import { makeLive } from './createForms';
 import { tryOpenForm } from './forms';
 
 function dropdown(sheet: GoogleAppsScript.Spreadsheet.Sheet, col: number | undefined, values: readonly string[], allowInvalid: boolean, help: string): void {
@@ -73,7 +74,6 @@ export function buildSessionForm(ctx: GasCtx): { session: string; sessionUrl: st
   const T = sessionTitles(ctx);
   const help = (en: string, vi: string) => `${en}\n${vi}`;
   const form = FormApp.create(`オンライン相談会 申込（${ctx.settings.active.name}）`);
-  form.setAllowResponseEdits(true);
   form.setDescription(
     '伴走ネットのオンライン相談会への参加申込です。結果をメールでお知らせします。\nSign-up for Bansou Net online consultation sessions. We will email you the result.\nĐăng ký tham gia buổi tư vấn trực tuyến của Bansou Net. Kết quả sẽ được gửi qua email.',
   );
@@ -97,8 +97,7 @@ export function buildSessionForm(ctx: GasCtx): { session: string; sessionUrl: st
     .setHelpText(help('Purpose: as a supporter (registered, with support experience) / training (supporters with roots abroad)', 'Mục đích: với tư cách người hỗ trợ (đã đăng ký, có kinh nghiệm) / đào tạo (người hỗ trợ có gốc nước ngoài)'))
     .setChoiceValues([PURPOSE_CHOICES.participant, PURPOSE_CHOICES.trainee])
     .setRequired(true);
-  // Forms made through the API after 2026-06-30 start unpublished (SPEC §8).
-  form.setPublished(true);
+  makeLive(form); // published, editing on (SPEC §8)
   if (open.length === 0) closeForm(ctx, form);
   const t = ctx.openTable(SETTINGS);
   const i = t.find('キー', '相談会フォーム');

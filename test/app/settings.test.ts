@@ -1,4 +1,4 @@
-import { parseSettings, SETTING_DEFS } from '../../src/app/settings';
+import { emergencyBudget, parseSettings, SETTING_DEFS } from '../../src/app/settings';
 
 describe('parseSettings', () => {
   test('defaults when empty: the 2023 program, payday 10, no budget, SPEC question titles', () => {
@@ -21,6 +21,12 @@ describe('parseSettings', () => {
     const bad = parseSettings([['支払日', '末日'], ['プログラム', 'nope']]);
     expect(bad.errors.join('\n')).toMatch(/支払日/);
     expect(bad.errors.join('\n')).toMatch(/nope/);
+  });
+
+  test('緊急支援予算上限: yen with commas or 円, empty for none; anything else is named', () => {
+    expect([emergencyBudget(''), emergencyBudget('50,000円'), emergencyBudget('０'), emergencyBudget('たくさん'), emergencyBudget('-1')]).toEqual([null, 50000, 0, 'invalid', 'invalid']);
+    expect(parseSettings([['緊急支援予算上限', '300,000']]).errors).toEqual([]);
+    expect(parseSettings([['緊急支援予算上限', '三十万']]).errors.join('\n')).toMatch(/緊急支援予算上限「三十万」/);
   });
 
   test('a third program defined in 設定 becomes active without code', () => {

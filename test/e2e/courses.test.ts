@@ -305,3 +305,19 @@ describe("the office's own questionnaire form", () => {
     expect(w.rt.mail.sent.map((m) => m.to)).toEqual(['office@smj.example']);
   });
 });
+
+describe('an edited questionnaire answer', () => {
+  test('the row follows the edit; the first course stays in 登録者 and the office is told', () => {
+    const { w, answer } = courseWorld();
+    const id = w.supporter({ email: 'edit@example.org', experience: 'いいえ' });
+    const response = answer(id, CHOICE.基礎1, { email: 'edit@example.org' });
+    w.rt.mail.sent.length = 0;
+    w.rt.clock.advance(60_000);
+    w.rt.editResponse(response, { 伴走ネットID: id, メールアドレス: 'edit@example.org', 講座: CHOICE.基礎2 });
+    expect(w.rows('講座アンケート回答')).toEqual([expect.objectContaining({ 伴走ネットID: id, 講座: '基礎2', キー: `${id} 基礎2` })]);
+    expect(supporterRow(w, id).講座アンケート).toBe('基礎1, 基礎2');
+    const office = w.rt.mail.sent.filter((m) => m.to === 'office@smj.example');
+    expect(office.map((m) => m.subject)).toEqual(['【伴走ネット】講座アンケートの回答が編集されました']);
+    expect(office[0].body).toContain(`「${id} 基礎1」から「${id} 基礎2」`);
+  });
+});
