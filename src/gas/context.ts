@@ -231,6 +231,8 @@ export class GasCtx implements Ctx {
 }
 
 const MAX_TRIES = 3;
+/** Script property: mail is waiting in メール送信待ち for the triggers' owner to send. */
+export const HELD_MAIL_KEY = 'outbox.held';
 const isQuotaError = (e: unknown) => /too many times|quota/i.test(String(e));
 
 /** Mail through one outbox: the daily quota is checked; what cannot go now is queued, never lost. */
@@ -250,8 +252,20 @@ export class GasOutbox implements Outbox {
     return this.pending.length > 0;
   }
 
+  /**
+   * When set (a reason), this run sends nothing itself: its mail waits in メール送信待ち for the
+   * triggers' owner to send (mail goes out from the account that runs MailApp, and counts against its
+   * quota: supporters hear from the office account, never from a staff member's personal one).
+   */
+  holdFor?: string;
+
   /** Sends what this run queued; beyond the daily quota it goes to メール送信待ち. */
   deliver(): void {
+    if (this.holdFor !== undefined && this.pending.length > 0) {
+      for (const { to, mail } of this.pending.splice(0)) this.queue(to, mail, this.holdFor);
+      this.ctx.setProp(HELD_MAIL_KEY, '1');
+      return;
+    }
     for (const { to, mail, replyTo } of this.pending.splice(0)) {
       // Near the time limit, mail waits in メール送信待ち instead of being lost with the run.
       if (this.ctx.timeLeft() < 20_000) this.queue(to, mail, '実行時間の上限が近いため');

@@ -14,7 +14,7 @@ import { isClosed, markDrafts, markPaid, payoutId, planFromSheets, preparePayout
 import { payoutFingerprint } from '../domain/payout';
 import { CLAIMS, payoutSheetName, SETTINGS } from '../app/schema';
 import { reportRows } from '../app/report';
-import { GasCtx, spreadsheet } from './context';
+import { GasCtx, HELD_MAIL_KEY, spreadsheet } from './context';
 import { questionTitles, readResponse, tryOpenForm } from './forms';
 import { protectPaidSheet, type SavedFiles, saveFiles, writePayoutSheet } from './payoutSheet';
 import { runSetup } from './setup';
@@ -37,7 +37,7 @@ import { handleGrantChanges, recordGrants } from '../app/emergency';
 import type { GrantRecordResult } from '../app/emergency';
 import { GRANTS, SESSIONS, SIGNUPS } from '../app/schema';
 import { buildSessionForm, refreshSessionChoices } from './programSheets';
-import { missingTriggers } from './triggers';
+import { missingTriggers, readTriggerRecord, runningAccount } from './triggers';
 
 const LOCK_WAIT_MS = 30_000;
 
@@ -170,6 +170,7 @@ export function courseSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void
 /** Installable edit trigger: only edits that touch 判定 or 審査メモ on 申請 do anything (either may come first). */
 export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return; // run from the editor: nothing was edited
+  sendHeldMail();
   const range = e.range;
   const sheet = range.getSheet();
   const sheetName = sheet.getName();
@@ -427,6 +428,7 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
     'system',
     (ctx) => {
       const [sent, queued] = ctx.mail.drain();
+      ctx.setProp(HELD_MAIL_KEY, '');
       reportMissingTriggers(ctx);
       handleReviewChanges(ctx);
       // 申請 is read whole here anyway: the budget's running totals are checked against it daily.
@@ -440,6 +442,21 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
   );
   reconcileAll('system', started);
   return out;
+}
+
+/**
+ * Mail a staff member's run left for the owner (the 判定を入力 sidebar) is sent by the owner's edit
+ * trigger at the next edit of the spreadsheet, so it does not wait for the daily job. One property
+ * read per edit; the outbox is read only when something is waiting.
+ */
+function sendHeldMail(): void {
+  if (PropertiesService.getScriptProperties().getProperty(HELD_MAIL_KEY) !== '1') return;
+  const owner = readTriggerRecord().owner;
+  if (owner && owner !== runningAccount()) return;
+  withCtx('送信待ちのメール', 'system', (ctx) => {
+    ctx.mail.drain();
+    ctx.setProp(HELD_MAIL_KEY, '');
+  });
 }
 
 /** The daily job runs as the triggers' owner, so it can see them: a missing one is told to the office. */

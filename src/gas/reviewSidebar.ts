@@ -13,6 +13,7 @@ import { spreadsheet } from './context';
 import { withCtx } from './entry';
 import { normHeader } from './table';
 import SIDEBAR_HTML from './reviewSidebar.html';
+import { readTriggerRecord, runningAccount } from './triggers';
 
 /** What the sidebar may set (支払済 is set only by closing a payout). */
 export const SIDEBAR_DECISIONS = ['承認', '差戻し', '却下', '審査待ち'] as const;
@@ -93,14 +94,19 @@ export interface SidebarDecision {
 }
 
 /** Sets 判定 (and 審査メモ) on the named claims and acts on them as the clicking reviewer. */
-export function applySidebarDecision(input: SidebarDecision): { changed: number; reviewer: string; claims: string[] } {
+export function applySidebarDecision(input: SidebarDecision): { changed: number; reviewer: string; claims: string[]; mailHeld: boolean } {
   const decision = asDecision(input?.decision);
   if (!decision || !(SIDEBAR_DECISIONS as readonly string[]).includes(decision)) throw new Error(`判定「${String(input?.decision)}」は選べません（${SIDEBAR_DECISIONS.join('・')}）`);
   const ids = [...new Set((input.claimIds ?? []).map((c) => String(c).trim()).filter(Boolean))];
   if (ids.length === 0) throw new Error('申請が選ばれていません');
   const reviewer = clickingUser() || UNNAMED_EDITOR;
   const memo = typeof input.memo === 'string' ? input.memo.trim() : '';
+  // This call runs as the reviewer, and MailApp sends from the account that runs it: unless the reviewer
+  // is the triggers' owner, the mail waits for the owner's account to send it.
+  const owner = readTriggerRecord().owner;
+  const hold = owner !== '' && owner !== runningAccount();
   return withCtx('判定の入力（サイドバー）', reviewer, (ctx) => {
+    if (hold) ctx.mail.holdFor = `事務局のアカウント（${owner}）から送るため`;
     const t = ctx.table(CLAIMS);
     const rows: number[] = [];
     const missing: string[] = [];
@@ -112,6 +118,6 @@ export function applySidebarDecision(input: SidebarDecision): { changed: number;
     if (missing.length > 0) throw new Error(`申請 ${missing.join('、')} が見つかりません（行が削除されたか、申請IDが変わりました）`);
     for (const i of rows) t.set(i, { 判定: decision, ...(memo ? { 審査メモ: memo } : {}) });
     const r = handleReviewChanges(ctx, rows);
-    return { changed: r.changes, reviewer, claims: ids };
+    return { changed: r.changes, reviewer, claims: ids, mailHeld: hold };
   });
 }

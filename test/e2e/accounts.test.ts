@@ -364,12 +364,34 @@ describe('honest reviewer names on consumer (gmail.com) accounts', () => {
     const rows = w.rows('申請');
     expect(rows[0]).toMatchObject({ 判定: '差戻し', 記録済み判定: '差戻し', 審査メモ: 'Please check the date', 審査者: 'reviewer@gmail.com' });
     expect(rows[1]).toMatchObject({ 判定: '審査待ち', 審査者: '' });
-    expect(w.rt.mail.sent.map((m) => m.to)).toEqual(['jane@example.org']);
-    expect(w.rt.mail.sent[0].body).toContain('Please check the date');
     expect(decisionLog(w)).toEqual([['reviewer@gmail.com', '判定: 審査待ち → 差戻し（メモ: Please check the date）']]);
+    // The call ran as the reviewer: the mail is not sent from the reviewer's personal account, it waits
+    // for the triggers' owner. The next edit of the sheet (by anyone) fires the owner's trigger, which sends it.
+    expect(w.rt.mail.sent).toEqual([]);
+    expect(w.rows('メール送信待ち').map((r) => [r.宛先, r.状態])).toEqual([['jane@example.org', '送信待ち']]);
+    w.rt.editCell(w.sheet('申請'), cell(w, 3, '審査メモ').getA1Notation(), 'looking at it', { user: 'reviewer@gmail.com' });
+    expect(w.rt.mail.sent.map((m) => [m.to, m.from, m.replyTo])).toEqual([['jane@example.org', OWNER, 'office@smj.example']]);
+    expect(w.rt.mail.sent[0].body).toContain('Please check the date');
+    expect(w.rows('メール送信待ち').map((r) => r.状態)).toEqual(['送信済']);
+    // Further edits send nothing again.
+    w.rt.editCell(w.sheet('申請'), cell(w, 3, '審査メモ').getA1Notation(), 'still looking', { user: 'reviewer@gmail.com' });
+    expect(w.rt.mail.sent).toHaveLength(1);
     // Approving the second: no mail, named.
     w.call('applyReviewFromSidebar', { claimIds: [ids[1]], decision: '承認' });
     expect(w.rows('申請')[1]).toMatchObject({ 判定: '承認', 審査者: 'reviewer@gmail.com' });
+  });
+
+  test('the sidebar used by the triggers’ owner sends at once; held mail also goes with the daily job', () => {
+    const w = consumerWorld();
+    const ids = w.rows('申請').map((r) => String(r.申請ID));
+    w.call('applyReviewFromSidebar', { claimIds: [ids[0]], decision: '却下', memo: 'Outside the program' });
+    expect(w.rt.mail.sent.map((m) => [m.to, m.from])).toEqual([['jane@example.org', OWNER]]);
+    w.rt.mail.sent.length = 0;
+    w.rt.invoke('applyReviewFromSidebar', [{ claimIds: [ids[1]], decision: '差戻し', memo: 'Which date?' }], { user: 'reviewer@gmail.com' });
+    expect(w.rt.mail.sent).toEqual([]);
+    w.at('2024-05-21T06:30:00+09:00');
+    w.rt.runTimeTriggers();
+    expect(w.rt.mail.sent.filter((m) => m.to === 'jane@example.org').map((m) => m.from)).toEqual([OWNER]);
   });
 
   test('the sidebar refuses 支払済 and unknown claims, and changes nothing', () => {
