@@ -17,16 +17,26 @@ import { Table } from './table';
 const RUN_BUDGET_MS = 270_000;
 const SPREADSHEET_ID_KEY = 'SPREADSHEET_ID';
 
+let scriptProps: GoogleAppsScript.Properties.Properties | undefined;
+/**
+ * The script's Properties service, asked of PropertiesService once per execution (each execution
+ * loads the script afresh): the edit trigger's checks and its run share one object, one call.
+ */
+export function scriptProperties(): GoogleAppsScript.Properties.Properties {
+  scriptProps ??= PropertiesService.getScriptProperties();
+  return scriptProps;
+}
+
 export function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const active = SpreadsheetApp.getActiveSpreadsheet();
   if (active) return active;
-  const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
+  const id = scriptProperties().getProperty(SPREADSHEET_ID_KEY);
   if (!id) throw new Error('スプレッドシートが見つかりません。スプレッドシートのメニューから「初期設定」を実行してください');
   return SpreadsheetApp.openById(id);
 }
 
 export function rememberSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  PropertiesService.getScriptProperties().setProperty(SPREADSHEET_ID_KEY, ss.getId());
+  scriptProperties().setProperty(SPREADSHEET_ID_KEY, ss.getId());
 }
 
 export class GasCtx implements Ctx {
@@ -109,7 +119,7 @@ export class GasCtx implements Ctx {
   prop(key: string): string | null {
     if (this.pendingProps.has(key)) return this.pendingProps.get(key) ?? null;
     if (!this.propCache) {
-      this.props ??= PropertiesService.getScriptProperties();
+      this.props ??= scriptProperties();
       this.propCache = this.props.getProperties();
     }
     return this.propCache[key] ?? null;
@@ -122,7 +132,7 @@ export class GasCtx implements Ctx {
   prepare(schemas: readonly SheetSchema[], opts: { settings?: boolean; props?: boolean } = {}): void {
     if (opts.settings !== false) void this.settings;
     // The service only: values are read under the lock.
-    if (opts.props !== false) this.props ??= PropertiesService.getScriptProperties();
+    if (opts.props !== false) this.props ??= scriptProperties();
     for (const s of schemas) this.lookupTable(s);
     this.logTable ??= Table.openForAppend(this.ss, LOG);
   }
@@ -219,7 +229,7 @@ export class GasCtx implements Ctx {
       wrote = true;
     }
     if (this.pendingProps.size > 0) {
-      this.props ??= PropertiesService.getScriptProperties();
+      this.props ??= scriptProperties();
       const written = Object.fromEntries(this.pendingProps);
       this.props.setProperties(written);
       if (this.propCache) Object.assign(this.propCache, written);

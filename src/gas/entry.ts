@@ -14,7 +14,7 @@ import { isClosed, markDrafts, markPaid, payoutId, planFromSheets, preparePayout
 import { payoutFingerprint } from '../domain/payout';
 import { CLAIMS, payoutSheetName, SETTINGS } from '../app/schema';
 import { reportRows } from '../app/report';
-import { GasCtx, HELD_MAIL_KEY, spreadsheet } from './context';
+import { GasCtx, HELD_MAIL_KEY, scriptProperties, spreadsheet } from './context';
 import { questionTitles, readResponse, tryOpenForm } from './forms';
 import { protectPaidSheet, type SavedFiles, saveFiles, writePayoutSheet } from './payoutSheet';
 import { runSetup } from './setup';
@@ -450,7 +450,7 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
  * read per edit; the outbox is read only when something is waiting.
  */
 function sendHeldMail(): void {
-  if (PropertiesService.getScriptProperties().getProperty(HELD_MAIL_KEY) !== '1') return;
+  if (scriptProperties().getProperty(HELD_MAIL_KEY) !== '1') return;
   const owner = readTriggerRecord().owner;
   if (owner && owner !== runningAccount()) return;
   withCtx('送信待ちのメール', 'system', (ctx) => {
