@@ -2,6 +2,8 @@
  * Entry points (SPEC §6): the only functions Apps Script sees. Each is a thin call into src/gas;
  * the build turns every export here into a top-level `function` of build/Code.js.
  */
+import { defineProgramFromMenu } from './gas/defineProgram';
+import type { ProgramAnswers } from './domain/programs';
 import { menuItems, okAlert, parseYear, promptMonth, promptText, promptYear, showPayoutDialog, ui } from './gas/ui';
 import { buildAnnualStatement, recordReturnRun } from './gas/afterTransfer';
 import {
@@ -276,6 +278,15 @@ export function reviewSidebarSelection(): unknown {
 /** Called by the sidebar: sets 判定 (and 審査メモ) on the claims, recorded under the clicking reviewer. */
 export function applyReviewFromSidebar(input: SidebarDecision): unknown {
   return applySidebarDecision(input);
+}
+
+/**
+ * 新しい事業を設定: asks for what differs from the previous program, validates it, writes the
+ * プログラム定義 row and makes it active (issue 9). Given an object of answers it asks nothing.
+ */
+export function defineProgram(answers?: unknown): unknown {
+  const given = answers !== null && typeof answers === 'object' ? (answers as Partial<ProgramAnswers>) : undefined;
+  return defineProgramFromMenu(actorEmail(), given);
 }
 
 // ---- issue 11: after the transfer ---------------------------------------------------------------

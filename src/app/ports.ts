@@ -79,6 +79,8 @@ export interface Ctx {
    * platform cannot give one (a failure or the daily limit): then the text goes as written.
    */
   translate(text: string, to: string): string | null;
-  /** Stops the claim form taking responses, with a message to respondents (budget reached). */
-  closeClaimForm(message: string): void;
+  /** Stops the claim form taking responses, with a message to respondents (budget reached, no program open). */
+  closeClaimForm(message: string): boolean;
+  /** The claim form takes responses again (a program opened). */
+  openClaimForm(): void;
 }

@@ -149,7 +149,8 @@ export function emergencyBudget(text: string): number | null | 'invalid' {
 
 function cellString(v: unknown): string {
   if (isDateObject(v)) return v.toISOString();
-  return String(v ?? '').trim();
+  // 値 cells are plain text ('@'): an apostrophe written to keep a value as text stays in them.
+  return String(v ?? '').trim().replace(/^'/, '');
 }
 
 /** Builds Settings from the 設定 rows (キー → 値). Unknown keys are kept for custom programs. */

@@ -4,7 +4,7 @@
  * new program (see parseProgramDefinition and the README's "Configuring a program").
  */
 import type { CalendarDate, YearMonth } from './calendar';
-import { addMonths, compareDates, isCalendarDate, yearMonthOf } from './calendar';
+import { addDays, addMonths, compareDates, isCalendarDate, yearMonthOf } from './calendar';
 
 /** An amount tier: `amount` yen when hours ≥ fromHours (the highest matching tier wins). */
 export interface AmountTier {
@@ -222,4 +222,142 @@ export function parseProgramDefinition(id: string, json: string, known: readonly
   if (compareDates(merged.period.start, merged.period.end) > 0) errors.push('period の start が end より後です');
   if (errors.length > 0) return { ok: false, error: `プログラム定義:${id}: ${errors.join(' / ')}` };
   return { ok: true, program: merged };
+}
+
+// ---------------------------------------------------------------- lifecycle (SPEC §1, issue 9)
+
+/** Whether a program is open today, and if not, which one ended last and which starts next. */
+export type ProgramStatus =
+  | { kind: 'open'; program: Program }
+  | { kind: 'none'; ended: Program | null; next: Program | null };
+
+export function programStatus(programs: readonly Program[], today: CalendarDate): ProgramStatus {
+  const open = programForDate(programs, today);
+  if (open) return { kind: 'open', program: open };
+  let ended: Program | null = null;
+  let next: Program | null = null;
+  for (const p of programs) {
+    if (compareDates(p.period.end, today) < 0 && (!ended || compareDates(p.period.end, ended.period.end) > 0)) ended = p;
+    if (compareDates(p.period.start, today) > 0 && (!next || compareDates(p.period.start, next.period.start) < 0)) next = p;
+  }
+  return { kind: 'none', ended, next };
+}
+
+/** What staff read when no program is open (setup, the daily job, the office mail). */
+export function noProgramMessage(status: Extract<ProgramStatus, { kind: 'none' }>): string {
+  const ended = status.ended ? `「${status.ended.name}」（${status.ended.id}）は ${status.ended.period.end} に終了しました。` : '';
+  const next = status.next ? `「${status.next.name}」は ${status.next.period.start} に始まります。それまで申請フォームは受付を停止しています。` : '';
+  return `現在受付中の事業（プログラム）がありません。${ended}${next}申請フォームは受付を停止しています（事業が始まると自動で再開します）。次の事業は、メニュー「伴走ネット」→「新しい事業を設定」で設定してください。`;
+}
+
+/** What a respondent sees on the closed claim form, in Japanese, English and Vietnamese. */
+export const NO_PROGRAM_FORM_MESSAGE =
+  '現在、伴走支援の申請を受け付けている事業はありません。次の事業が始まると再開します。お問い合わせは移住連事務局へ。 / ' +
+  'No support program is open for claims at the moment. Claims will reopen when the next program starts. Please contact the SMJ office with any questions. / ' +
+  'Hiện không có chương trình nào đang nhận yêu cầu. Việc nhận yêu cầu sẽ mở lại khi chương trình tiếp theo bắt đầu. Nếu có thắc mắc, vui lòng liên hệ văn phòng SMJ.';
+
+/** The answers of 新しい事業を設定, as typed (empty = the suggested default). */
+export interface ProgramAnswers {
+  name: string;
+  start: string;
+  end: string;
+  /** 「時間以上:円」 separated by commas, the first hours being the minimum: `1:4000, 2:8000`. */
+  amounts: string;
+  /** 「相談者1人あたりの回数, 1回あたりの伴走者数」: `3, 2`. */
+  limits: string;
+  payday: string;
+  /** Yen, or empty for no cap. */
+  budget: string;
+}
+
+export type ProgramDraft =
+  | { ok: true; program: Program; definition: string }
+  | { ok: false; errors: string[] };
+
+/** The suggested answers: the previous program's rules, a period starting after it ended (or today). */
+export function programDefaults(previous: Program, today: CalendarDate): Omit<ProgramAnswers, 'name' | 'budget'> & { budget: string } {
+  const after = addDays(previous.period.end, 1);
+  const start = compareDates(after, today) >= 0 ? after : today;
+  return {
+    start,
+    end: addDays(`${Number(start.slice(0, 4)) + 1}${start.slice(4)}`.replace(/-02-29$/, '-02-28'), -1),
+    amounts: amountsText(previous),
+    limits: `${previous.maxEventsPerRecipient}, ${previous.maxSupportersPerEvent}`,
+    payday: String(previous.paydayDay),
+    budget: previous.budgetYen === null ? '' : String(previous.budgetYen),
+  };
+}
+
+/** `1:4000, 2:8000`: the minimum pays the first tier's amount. */
+export function amountsText(p: Program): string {
+  const tiers = p.tiers.filter((t) => t.fromHours > p.minHours);
+  return [`${p.minHours}:${amountFor(p, p.minHours)}`, ...tiers.map((t) => `${t.fromHours}:${t.amount}`)].join(', ');
+}
+
+const numberText = (s: string) => s.normalize('NFKC').replace(/[,，円¥\s]/g, '');
+
+/**
+ * Validates the answers and builds the program (and its 設定 definition, which extends the previous
+ * program: deadline rule, cut-off and eligibility stay as they were). Errors are Japanese sentences
+ * naming the field and the fix.
+ */
+export function draftProgram(a: ProgramAnswers, previous: Program, known: readonly Program[]): ProgramDraft {
+  const errors: string[] = [];
+  const name = a.name.normalize('NFKC').trim();
+  if (name === '') errors.push('事業の名前を入力してください（例: 2026年度伴走支援）');
+  else if (/[:：]/.test(name) || name.length > 40) errors.push('事業の名前は40文字以内で、「:」を含めないでください');
+  else if (known.some((p) => p.id === name)) errors.push(`事業「${name}」はすでにあります。別の名前にしてください`);
+  const start = a.start.normalize('NFKC').trim().replace(/\//g, '-');
+  const end = a.end.normalize('NFKC').trim().replace(/\//g, '-');
+  if (!isCalendarDate(start)) errors.push(`支援期間の初日「${a.start}」は 2026-04-01 の形で入力してください`);
+  if (!isCalendarDate(end)) errors.push(`支援期間の最終日「${a.end}」は 2027-03-31 の形で入力してください`);
+  if (isCalendarDate(start) && isCalendarDate(end)) {
+    if (compareDates(start, end) > 0) errors.push(`支援期間の初日 ${start} が最終日 ${end} より後です`);
+    const overlap = known.find((p) => compareDates(p.period.start, end) <= 0 && compareDates(start, p.period.end) <= 0);
+    if (overlap) errors.push(`支援期間 ${start}〜${end} が「${overlap.name}」（${overlap.period.start}〜${overlap.period.end}）と重なっています。重ならない期間にしてください`);
+  }
+  const tiers: AmountTier[] = [];
+  for (const part of a.amounts.normalize('NFKC').split(/[,、]/).map((x) => x.trim()).filter(Boolean)) {
+    const m = /^(\d+(?:\.\d+)?)\s*(?:時間|h)?\s*(?:以上)?\s*[:=]\s*([\d,]+)\s*円?$/.exec(part.replace(/(\d),(\d{3})/g, '$1$2'));
+    if (!m) {
+      errors.push(`金額「${part}」は「時間:円」の形で入力してください（例: 1:4000, 2:8000）`);
+      continue;
+    }
+    tiers.push({ fromHours: Number(m[1]), amount: Number(m[2].replace(/,/g, '')) });
+  }
+  if (tiers.length === 0 && !errors.some((e) => e.startsWith('金額'))) errors.push('金額を「時間:円」の形で入力してください（例: 1:4000, 2:8000）');
+  for (let i = 1; i < tiers.length; i++) {
+    if (tiers[i].fromHours <= tiers[i - 1].fromHours) errors.push('金額の時間は小さい順に、重ならないように書いてください（例: 1:4000, 2:8000）');
+  }
+  const limits = a.limits.normalize('NFKC').split(/[,、\s]+/).filter(Boolean).map(Number);
+  if (limits.length !== 2 || !limits.every((n) => Number.isInteger(n) && n >= 1)) {
+    errors.push(`上限「${a.limits}」は「相談者1人あたりの回数, 1回あたりの伴走者数」を1以上の整数で入力してください（例: 3, 2）`);
+  }
+  const payday = Number(numberText(a.payday));
+  if (!Number.isInteger(payday) || payday < 1 || payday > 31) errors.push(`支払日「${a.payday}」は 1〜31 の日にちで入力してください`);
+  const budgetText = numberText(a.budget);
+  const budget = budgetText === '' ? null : Number(budgetText);
+  if (budget !== null && (!Number.isInteger(budget) || budget < 0)) errors.push(`予算上限「${a.budget}」は円の整数で入力してください（上限なしなら空欄）`);
+  if (errors.length > 0) return { ok: false, errors };
+
+  const def = {
+    extends: previous.id,
+    name,
+    period: { start, end },
+    minHours: tiers[0].fromHours,
+    tiers,
+    maxEventsPerRecipient: limits[0],
+    maxSupportersPerEvent: limits[1],
+    paydayDay: payday,
+    budgetYen: budget,
+  };
+  const definition = JSON.stringify(def);
+  const parsed = parseProgramDefinition(name, definition, known);
+  if (!parsed.ok) return { ok: false, errors: [parsed.error] };
+  return { ok: true, program: parsed.program, definition };
+}
+
+/** The program a new one starts from: the one that ended last (or the latest preset). */
+export function latestProgram(programs: readonly Program[]): Program {
+  return [...programs].sort((a, b) => compareDates(b.period.end, a.period.end))[0];
 }

@@ -197,7 +197,8 @@ export function assessClaim(answers: ClaimAnswers, ctx: RuleContext): Assessment
     issueCaseId,
     coSupporterId,
     deadline,
-    payoutMonth: payoutMonthFor(program, receivedDate),
+    // No payment month outside every program: nothing would pay it (SPEC §1 lifecycle).
+    payoutMonth: inProgram ? payoutMonthFor(program, receivedDate) : null,
     reasons,
   };
 }

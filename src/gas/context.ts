@@ -188,11 +188,17 @@ export class GasCtx implements Ctx {
     return this.ss.getSheetByName(name) !== null;
   }
 
-  closeClaimForm(message: string): void {
+  openClaimForm(): void {
+    this.claimForm()?.setAcceptingResponses(true);
+  }
+
+  /** False when there is no claim form to close (not configured, or it cannot be opened). */
+  closeClaimForm(message: string): boolean {
     const form = this.claimForm();
-    if (!form) return;
+    if (!form) return false;
     form.setCustomClosedFormMessage(message);
     form.setAcceptingResponses(false);
+    return true;
   }
 
   elapsed(): number {

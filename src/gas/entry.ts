@@ -3,6 +3,7 @@
  * write everything in batches, and turn platform faults into a ログ line and a mail to the office.
  */
 import { handleClaim, prepareClaim } from '../app/claim';
+import { checkProgramLifecycle } from '../app/lifecycle';
 import type { FormKind } from '../app/ledger';
 import { Ledger } from '../app/ledger';
 import type { YearMonth } from '../domain/calendar';
@@ -421,7 +422,7 @@ export function revalidate(actor: string) {
   return withCtx('審査待ちの再チェック', actor, (ctx) => revalidatePending(ctx));
 }
 
-export function daily(): { sent: number; queued: number; reminded: number; expired: number; promoted: number; documentReminders: number } {
+export function daily(): { sent: number; queued: number; reminded: number; expired: number; promoted: number; documentReminders: number; noProgram: string | null } {
   const started = Date.now(); // one execution: both parts share its time limit
   const out = withCtx(
     '毎日の処理',
@@ -434,9 +435,12 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
       // 申請 is read whole here anyway: the budget's running totals are checked against it daily.
       rebuildBudgetTotals(ctx, ctx.table(CLAIMS));
       const f = needsInfoFollowUp(ctx);
+      const life = checkProgramLifecycle(ctx);
+      // Said every day while it lasts (the office is mailed once, when the form closes).
+      if (life.message && !life.closedForm) ctx.log('事業', life.message);
       const program = dailyProgramSheets(ctx);
       const documentReminders = documentsFollowUp(ctx); // issue 10a
-      return { sent, queued, reminded: f.reminded, expired: f.expired.length, ...program, documentReminders };
+      return { sent, queued, reminded: f.reminded, expired: f.expired.length, ...program, documentReminders, noProgram: life.message };
     },
     started,
   );
@@ -475,12 +479,27 @@ function reportMissingTriggers(ctx: GasCtx): void {
   );
 }
 
+/** Setup says plainly when no program is open, and closes or reopens the claim form (issue 9). */
+function programCheck(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: ReturnType<typeof runSetup>): void {
+  try {
+    const ctx = new GasCtx(ss, actorEmail());
+    const life = checkProgramLifecycle(ctx);
+    ctx.commit();
+    if (life.message) report.problems.unshift(life.message);
+    if (life.closedForm) report.forms.push('申請フォーム: 受付中の事業がないため、受付を停止しました（日本語・英語・ベトナム語の案内つき）');
+    if (life.reopenedForm) report.forms.push(`申請フォーム: 事業「${life.open?.name}」が始まっているため、受付を再開しました`);
+  } catch (e) {
+    report.problems.push(`事業の期間を確認できませんでした: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 export function setupAll(opts: { takeOver?: boolean } = {}): ReturnType<typeof runSetup> {
   const ss = spreadsheet();
   const lock = LockService.getScriptLock();
   lock.waitLock(LOCK_WAIT_MS);
   try {
     const report = runSetup(ss, opts);
+    programCheck(ss, report);
     if (report.takenOverFrom !== undefined || report.forms.length > 0) {
       const ctx = new GasCtx(ss, actorEmail());
       if (report.takenOverFrom !== undefined) ctx.log('トリガー', `トリガーを引き継ぎました: ${report.takenOverFrom} → ${report.triggerOwner}`);

@@ -24,6 +24,7 @@ export const menuItems: ({ caption: string; fn: string } | null)[] = [
   { caption: '書類送付リストを作成', fn: 'createMailingList' },
   { caption: '書類送付を確定（発送済み）', fn: 'confirmMailingList' },
   null,
+  { caption: '新しい事業を設定', fn: 'defineProgram' },
   { caption: '毎日の処理を今すぐ実行', fn: 'dailyMaintenance' },
 ];
 

@@ -1,5 +1,5 @@
 import { formatId } from '../../src/domain/ids';
-import { PRESETS, amountFor, documentReceivedFor, parseProgramDefinition, payoutMonthFor, programForDate } from '../../src/domain/programs';
+import { PRESETS, amountFor, documentReceivedFor, programDefaults, programStatus, parseProgramDefinition, payoutMonthFor, programForDate } from '../../src/domain/programs';
 import type { Program } from '../../src/domain/programs';
 import type { ReasonCode } from '../../src/domain/reasons';
 import type { ClaimAnswers, PriorClaim, RuleContext, SupporterFacts } from '../../src/domain/rules';
@@ -355,5 +355,34 @@ describe('program data', () => {
     const r = parseProgramDefinition('bad', json, PRESETS);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toContain(word);
+  });
+});
+
+describe('program lifecycle: open on its first and last day, none the day before and after', () => {
+  test.each([
+    ['2022-05-24', null, null, 'covid-2022'],
+    ['2022-05-25', 'covid-2022', null, null],
+    ['2023-02-28', 'covid-2022', null, null],
+    ['2023-03-01', null, 'covid-2022', 'new-migrant-era-2023'],
+    ['2023-07-09', null, 'covid-2022', 'new-migrant-era-2023'],
+    ['2023-07-10', 'new-migrant-era-2023', null, null],
+    ['2026-02-28', 'new-migrant-era-2023', null, null],
+    ['2026-03-01', null, 'new-migrant-era-2023', null],
+  ])('%s → open %s, ended %s, next %s', (today, open, ended, next) => {
+    const s = programStatus(PRESETS, today);
+    if (open) expect(s).toEqual({ kind: 'open', program: expect.objectContaining({ id: open }) });
+    else {
+      expect(s.kind).toBe('none');
+      if (s.kind === 'none') {
+        expect(s.ended?.id ?? null).toBe(ended);
+        expect(s.next?.id ?? null).toBe(next);
+      }
+    }
+  });
+
+  test('defaults for the next program: from the day after the last ended (or today), a year long, the same rules', () => {
+    expect(programDefaults(era, '2026-01-10')).toEqual({ start: '2026-03-01', end: '2027-02-28', amounts: '1:4000, 2:8000', limits: '3, 2', payday: '10', budget: '' });
+    expect(programDefaults(era, '2026-11-29')).toMatchObject({ start: '2026-11-29', end: '2027-11-28' });
+    expect(programDefaults(covid, '2026-11-29').amounts).toBe('1:6000, 3:10000');
   });
 });

@@ -150,9 +150,11 @@ describe('forms that accept responses and can be edited', () => {
     const w = makeWorld({ now: '2026-08-03T10:00:00+09:00', createForms: true });
     for (const form of [w.regForm, w.claimForm]) {
       expect(form.isPublished()).toBe(true);
-      expect(form.isAcceptingResponses()).toBe(true);
       expect(form.canEditResponse()).toBe(true);
     }
+    expect(w.regForm.isAcceptingResponses()).toBe(true);
+    // On 2026-08-03 no program is open (new-migrant-era-2023 ended 2026-02-28): claims wait for the next one.
+    expect(w.claimForm.isAcceptingResponses()).toBe(false);
     const text = alerts(w);
     expect(text).toContain(`登録フォーム: ${w.regForm.getPublishedUrl()}`);
     expect(text).toContain(`申請フォーム: ${w.claimForm.getPublishedUrl()}`);

@@ -4,6 +4,7 @@
  * the honoraria in one transfer (decoded here byte by byte, not with our parser), held like them,
  * never twice, the budget cap and 集計 by 用途.
  */
+import { setDocs } from './staff';
 import { makeWorld, type World } from './world';
 
 function claim(w: World, p: { id: string; email: string; date: string; hours: string; caseId?: string; first?: 'はい' | 'いいえ'; urgent?: 'はい' | 'いいえ'; summary?: string }) {
@@ -29,16 +30,6 @@ function setCell(w: World, sheet: string, row: number, h: string, value: unknown
   const s = w.sheet(sheet);
   const col = header(w, sheet).indexOf(h) + 1;
   w.rt.editCell(s, s.getRange(row, col).getA1Notation(), value, { user });
-}
-
-function setDocs(w: World, id: string) {
-  const s = w.sheet('登録者');
-  const values = s.getDataRange().getValues();
-  const r = values.findIndex((x) => x[0] === id) + 1;
-  const h = values[0];
-  const v = new Date('2023-08-01T00:00:00+09:00');
-  s.getRange(r, h.indexOf('覚書受領日') + 1).setValue(v);
-  s.getRange(r, h.indexOf('口座届受領日') + 1).setValue(v);
 }
 
 /** Selects 申請 row `row` and runs the menu item. */
@@ -73,7 +64,7 @@ function scenario() {
   const w = makeWorld({ now: '2024-05-20T10:00:00+09:00' });
   const a = w.supporter({ name: '山田 太郎', email: 'taro@example.org' });
   const b = w.supporter({ name: '書類 待ち', email: 'wait@example.org' });
-  setDocs(w, a);
+  setDocs(w, a, '2023-08-01');
   w.sheet('口座').appendRow([a, '0005', '001', '普通', '0012345', 'ﾔﾏﾀﾞ ﾀﾛｳ']);
   w.sheet('口座').appendRow([b, '0005', '001', '普通', '0054321', 'ｼﾖﾙｲ ﾏﾁ']);
   w.rt.mail.sent.length = 0;
@@ -189,7 +180,7 @@ describe('emergency support (緊急支援費)', () => {
     expect(() => w.call('markPayoutPaid', '2024-06')).toThrow(/支払済/);
     expect(() => w.call('createPayout', '2024-06')).toThrow(/確定/);
     // next month: A's grant is not paid again; B's held grant goes out once B's documents are in
-    setDocs(w, b);
+    setDocs(w, b, '2023-08-01');
     w.at('2024-07-01T09:00:00+09:00');
     expect(w.call('createPayout', '2024-07')).toMatchObject({ paid: 1, total: 13000 });
     const july = w.rt.drive.files().find((f) => f.name === '総合振込_2024-07.txt');

@@ -9,7 +9,7 @@ describe('setup and the menu', () => {
     const menu = w.rt.ui.menus.find((m) => m.name === '伴走ネット');
     expect(menu?.items.map((i) => i.caption)).toEqual([
       '初期設定（シート・トリガー）', 'フォームを作成', 'トリガーを引き継ぐ（このアカウントを所有者に）', '未処理の回答を取り込む', '審査待ちを再チェック', '判定を入力（審査者を記録）',
-      '月次支払を作成', '支払済にする', '集計を作成', '振込不能を記録', '年間支払集計', '緊急支援を記録（選択した申請）', '書類送付リストを作成', '書類送付を確定（発送済み）', '毎日の処理を今すぐ実行',
+      '月次支払を作成', '支払済にする', '集計を作成', '振込不能を記録', '年間支払集計', '緊急支援を記録（選択した申請）', '書類送付リストを作成', '書類送付を確定（発送済み）', '新しい事業を設定', '毎日の処理を今すぐ実行',
     ]);
     const code = readFileSync('build/Code.js', 'utf8');
     for (const item of menu?.items ?? []) expect(code).toMatch(new RegExp(`^function ${item.functionName}\\(`, 'm'));
