@@ -8,9 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { formatId } from '../src/domain/ids';
 import type { ExecutionRecord } from '../test/runtime';
-import { makeWorld, type World } from '../test/e2e/world';
-
-const JST = (iso: string) => new Date(`${iso}+09:00`);
+import type { World } from '../test/e2e/world';
+import { bn, fullClaim, scaleWorld as world } from '../test/support/scale';
 
 interface Line {
   what: string;
@@ -55,112 +54,6 @@ function measure(w: World, what: string, size: string, run: () => unknown, withL
     note,
   });
   return result;
-}
-
-/** Writes rows into a sheet by header in one batch (set-up, not measured). */
-function seed(w: World, sheet: string, rows: Record<string, unknown>[]): void {
-  if (rows.length === 0) return;
-  const s = w.sheet(sheet);
-  const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].map(String);
-  const start = s.getLastRow() + 1;
-  const need = start + rows.length + 600;
-  if (need > s.getMaxRows()) s.insertRowsAfter(s.getMaxRows(), need - s.getMaxRows());
-  s.getRange(start, 1, rows.length, header.length).setValues(rows.map((r) => header.map((h) => r[h] ?? '')));
-}
-
-const bn = (n: number) => formatId('BN', n + 100);
-function supporters(n: number): Record<string, unknown>[] {
-  return Array.from({ length: n }, (_, i) => ({
-    伴走ネットID: bn(i),
-    登録日時: JST('2024-01-10T10:00:00'),
-    氏名: `支援者 ${i}`,
-    メール: `s${i}@example.org`,
-    電話番号: `'090${String(i).padStart(8, '0')}`,
-    連絡言語: ['日本語', 'English', 'Tiếng Việt'][i % 3],
-    支援経験: i % 2 === 0 ? 'はい' : 'いいえ',
-    覚書受領日: JST('2023-08-01T00:00:00'),
-    口座届受領日: JST('2023-08-01T00:00:00'),
-    状態: '登録',
-    回答ID: `reg-${i}`,
-  }));
-}
-function accounts(n: number): Record<string, unknown>[] {
-  return Array.from({ length: n }, (_, i) => ({
-    伴走ネットID: bn(i),
-    金融機関コード: "'0005",
-    支店コード: "'001",
-    預金種目: '普通',
-    口座番号: `'${String(1000000 + i)}`,
-    '口座名義（カナ）': 'ﾃｽﾄ ﾀﾛｳ',
-  }));
-}
-
-/** The full claim form, every question answered (what a supporter really sends). */
-function fullClaim(id: string, email: string, date: string, caseId = ''): Record<string, string | string[]> {
-  return {
-    伴走ネットID: id,
-    お名前: '伴走 太郎',
-    メールアドレス: email,
-    支援実施日: date,
-    '支援時間（時間）': '2',
-    '相談者ID（2回目以降）': caseId,
-    この相談者についての申請は初めてですか: caseId ? 'いいえ' : 'はい',
-    相談者の国籍: 'ベトナム',
-    相談者の在留資格: '技能実習',
-    相談者の年代: '20代',
-    支援を行った都道府県: '東京都',
-    課題の分野: ['労働', '医療'],
-    支援の内容: ['同行', '通訳'],
-    支援の概要: '労働基準監督署への相談に同行し、通訳した。',
-    緊急支援が必要ですか: 'いいえ',
-  };
-}
-
-/**
- * A deployment with `n` claims (one in ten 審査待ち, the rest 承認), 5,000 supporters with accounts,
- * and in the claim form the `n` responses those claims came from, all recorded in 回答記録.
- */
-function world(n: number, now = '2024-05-29T10:00:00+09:00'): World {
-  const w = makeWorld({ now, mailQuota: 1500 });
-  const S = 5000;
-  seed(w, '登録者', supporters(S));
-  seed(w, '口座', accounts(S));
-  const claimRows: Record<string, unknown>[] = [];
-  const ledger: Record<string, unknown>[] = [];
-  for (let i = 0; i < n; i++) {
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    const at = JST(`2024-05-${day}T${String(8 + Math.floor(i / 28) % 12).padStart(2, '0')}:00:00`);
-    w.rt.clock.set(at);
-    const resp = w.rt.submit(w.claimForm, fullClaim(bn(i % S), `s${i % S}@example.org`, `2024-05-${day}`), { silent: true });
-    const decision = i % 10 === 0 ? '審査待ち' : '承認';
-    const claimId = `C-${String(i + 1).padStart(6, '0')}-0`;
-    const caseId = formatId('R', i + 1);
-    claimRows.push({
-      申請ID: claimId,
-      受付日時: at,
-      伴走ネットID: bn(i % S),
-      氏名: `支援者 ${i % S}`,
-      支援日: JST(`2024-05-${day}T00:00:00`),
-      支援時間: 2,
-      相談者ID: caseId,
-      金額: 8000,
-      自動チェック: 'OK',
-      判定: decision,
-      記録済み判定: decision,
-      プログラム: 'new-migrant-era-2023',
-      支払予定月: '2024-06',
-      メール: `s${i % S}@example.org`,
-      回答ID: resp.getId(),
-      回答日時: at,
-    });
-    ledger.push({ 回答ID: resp.getId(), フォーム: '申請', 回答日時: at, 処理日時: at, 結果: '申請', 対象: claimId, 相談者ID: caseId });
-  }
-  seed(w, '申請', claimRows);
-  seed(w, '回答記録', ledger);
-  w.rt.clock.set(new Date(now));
-  w.rt.cost.enable();
-  w.rt.mail.sent.length = 0;
-  return w;
 }
 
 const SIZES = [1000, 10_000, 50_000];

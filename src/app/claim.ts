@@ -3,7 +3,7 @@
  * with amount, reasons and 審査待ち → receipt in the supporter's language. An edited response
  * updates the same row and is checked again; the same unedited response twice does nothing.
  */
-import { isDateObject, parseCalendarDate, tokyoMidnight } from '../domain/calendar';
+import { parseCalendarDate, tokyoMidnight } from '../domain/calendar';
 import { dammCheckDigit } from '../domain/damm';
 import { formatHours } from '../domain/hours';
 import { formatId, parseId } from '../domain/ids';
@@ -14,12 +14,15 @@ import { documentReceivedFor } from '../domain/programs';
 import type { Reason } from '../domain/reasons';
 import { codesInCheckCell, reasonsJson } from '../domain/reasons';
 import type { Assessment, ClaimAnswers, PriorClaim, SupporterFacts } from '../domain/rules';
-import { asDecision, assessClaim, budgetReason } from '../domain/rules';
+import { assessClaim, budgetReason } from '../domain/rules';
 import { normalizeEmail, normalizeText, parseYesNo, splitList } from '../domain/text';
 import { alertEmergency, saysUrgent } from './emergency';
 import { Ledger, reportUnmapped } from './ledger';
+import type { ClaimEntry, ClaimHeader, ClaimView } from './lookups';
+import { adjustBudget, budgetTotal, claimEntry, ClaimLookup, receivedBefore, takesBudget, timeOf } from './lookups';
 import type { Ctx, ResponseData, TablePort } from './ports';
 import { nextSequence } from './register';
+import type { HeaderOf } from './schema';
 import { CLAIMS, SUPPORTERS } from './schema';
 import type { ClaimField } from './settings';
 
@@ -38,38 +41,22 @@ export function formatClaimId(seq: number): string {
   return `C-${digits}-${dammCheckDigit(digits)}`;
 }
 
-/** One claim as the limits and the budget see it (built from 申請 once per run). */
-interface Entry extends PriorClaim {
-  index: number;
-  received: number;
-}
+type Entry = ClaimEntry;
 
-/** The claims in 申請, read once, with the lookups the rules need. */
-export class ClaimBook {
+/** The claims in 申請, read once, with the lookups the rules need (runs over the whole table). */
+export class ClaimBook implements ClaimView {
   readonly entries: Entry[] = [];
   private readonly byCase = new Map<string, Entry[]>();
   maxCaseSeq = 0;
   maxClaimSeq = 0;
 
-  constructor(readonly t: TablePort) {
+  constructor(readonly t: TablePort<ClaimHeader>) {
     for (let i = 0; i < t.length; i++) this.add(i);
   }
 
   add(i: number): Entry {
-    const t = this.t;
-    const caseId = t.text(i, '相談者ID');
-    const e: Entry = {
-      index: i,
-      claimId: t.text(i, '申請ID'),
-      received: timeOf(t.get(i, '受付日時')),
-      supporterId: t.text(i, '伴走ネットID'),
-      caseId,
-      supportDate: parseCalendarDate(t.get(i, '支援日')) ?? '',
-      programId: t.text(i, 'プログラム'),
-      amount: Number(t.get(i, '金額')) || 0,
-      decision: asDecision(t.get(i, '判定')),
-      codes: codesInCheckCell(t.get(i, '自動チェック')),
-    };
+    const e = claimEntry(this.t, i);
+    const caseId = e.caseId;
     this.entries[i] = e;
     const r = parseId('R', caseId);
     if (r.kind === 'ok') this.maxCaseSeq = Math.max(this.maxCaseSeq, r.seq);
@@ -104,55 +91,48 @@ export class ClaimBook {
     for (const e of this.entries) if (e && e.index !== index && before(e, received, index) && takesBudget(e, programId)) sum += e.amount;
     return sum;
   }
-
-  /** Yen taken from a program's budget by every claim. */
-  committed(programId: string): number {
-    let sum = 0;
-    for (const e of this.entries) if (e && takesBudget(e, programId)) sum += e.amount;
-    return sum;
-  }
 }
 
-function before(o: { received: number; index: number }, received: number, index: number): boolean {
-  return o.received < received || (o.received === received && o.index < index);
-}
-
-/** 承認・支払済・審査待ち・差戻し take budget; 却下 and claims already over the budget do not. */
-export function takesBudget(e: PriorClaim, programId: string): boolean {
-  return e.programId === programId && e.amount > 0 && e.decision !== '却下' && !e.codes.includes('BUDGET_EXCEEDED');
-}
-
-function timeOf(v: unknown): number {
-  return isDateObject(v) ? v.getTime() : Number.POSITIVE_INFINITY;
-}
+const before = receivedBefore;
+export { takesBudget };
 
 /** 登録者 as the rules see it. */
+export interface SupporterEntry {
+  index: number;
+  facts: SupporterFacts;
+  name: string;
+  language: Language;
+  memorandum: string | null;
+  accountForm: string | null;
+}
+
+/** 登録者 as the rules see it: each supporter found by ID when first asked for (one lookup, one row). */
 export class SupporterBook {
-  private readonly byId = new Map<
-    string,
-    { index: number; facts: SupporterFacts; name: string; language: Language; memorandum: string | null; accountForm: string | null }
-  >();
-  constructor(readonly t: TablePort) {
-    for (let i = 0; i < t.length; i++) {
-      const id = t.text(i, '伴走ネットID');
-      if (!id) continue;
-      this.byId.set(id, {
-        index: i,
-        name: t.text(i, '氏名'),
-        language: languageOf(t.get(i, '連絡言語')),
-        memorandum: parseCalendarDate(t.get(i, '覚書受領日')),
-        accountForm: parseCalendarDate(t.get(i, '口座届受領日')),
-        facts: {
-          id,
-          email: normalizeEmail(t.get(i, 'メール')),
-          experience: parseYesNo(t.get(i, '支援経験')) === true,
-          courses: splitList(t.get(i, '講座アンケート')),
-        },
-      });
-    }
-  }
-  get(id: string) {
-    return this.byId.get(id);
+  private readonly byId = new Map<string, SupporterEntry | undefined>();
+  constructor(readonly t: TablePort<HeaderOf<typeof SUPPORTERS>>) {}
+  get(id: string): SupporterEntry | undefined {
+    if (!id) return undefined;
+    if (this.byId.has(id)) return this.byId.get(id);
+    const t = this.t;
+    const i = t.find('伴走ネットID', id);
+    const e =
+      i < 0
+        ? undefined
+        : {
+            index: i,
+            name: t.text(i, '氏名'),
+            language: languageOf(t.get(i, '連絡言語')),
+            memorandum: parseCalendarDate(t.get(i, '覚書受領日')),
+            accountForm: parseCalendarDate(t.get(i, '口座届受領日')),
+            facts: {
+              id,
+              email: normalizeEmail(t.get(i, 'メール')),
+              experience: parseYesNo(t.get(i, '支援経験')) === true,
+              courses: splitList(t.get(i, '講座アンケート')),
+            },
+          };
+    this.byId.set(id, e);
+    return e;
   }
 }
 
@@ -195,9 +175,10 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
   const missing = REQUIRED.filter((f) => (f === 'email' ? !a.email && !a.typedEmail : a.text(f) === '')).map((f) => titles[f]);
   // (A typed email that is no address is reported with its value below, not as missing.)
 
-  const t = ctx.table(CLAIMS);
-  const book = new ClaimBook(t);
-  const supporters = new SupporterBook(ctx.table(SUPPORTERS));
+  // Only the rows this claim needs are read: its own (an edited response), its case's, its supporter's.
+  const t = ctx.lookup(CLAIMS);
+  const book = new ClaimLookup(ctx, t, { case: SEQ_R, claim: SEQ_C });
+  const supporters = new SupporterBook(ctx.lookup(SUPPORTERS));
   const own = t.find('回答ID', r.id);
   const edited = own >= 0;
 
@@ -271,10 +252,11 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
     回答日時: r.timestamp,
   };
   const previousDecision = edited ? t.text(own, '判定') : '';
+  const beforeRow = edited ? book.entry(own) : undefined;
   const wasUrgent = edited && saysUrgent(t.get(own, '緊急'));
   if (edited) t.set(own, row);
   else t.append(row);
-  book.refresh(index);
+  adjustBudget(ctx, beforeRow, book.entry(index));
 
   ledger.record('申請', r, '申請', claimId, restoreId ? '削除された行をフォームの回答から復元' : '', caseId ?? '');
   if (restoreId) {
@@ -309,14 +291,27 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
     editUrl: ctx.claimEditUrl(r.id),
   });
 
-  checkBudget(ctx, book, assessment.program);
+  if (assessment.program.budgetYen !== null) checkBudget(ctx, budgetTotal(ctx, t, assessment.program.id), assessment.program);
   return { kind: edited ? 'updated' : 'created', claimId, reasons };
+}
+
+/**
+ * Before the script lock: the supporter (and co-supporter) the answers name, looked up in 登録者
+ * (staff's data, which no other run changes), so the lock is held only for what must be serialised.
+ */
+export function prepareClaim(ctx: Ctx, r: ResponseData): void {
+  const a = answersOf(ctx, r);
+  const supporters = ctx.lookup(SUPPORTERS);
+  for (const typed of [a.supporterId, a.coSupporterId]) {
+    const p = parseId('BN', typed);
+    if (p.kind === 'ok') supporters.find('伴走ネットID', p.id);
+  }
 }
 
 /** The rules plus the budget, for a claim at row `index` received at `received`. */
 export function assess(
   ctx: Ctx,
-  book: ClaimBook,
+  book: ClaimView,
   supporters: SupporterBook,
   answers: ClaimAnswers,
   received: Date,
@@ -338,7 +333,9 @@ export function assess(
     ownCaseId,
   });
   const reasons = [...assessment.reasons];
-  const spent = committed ? committed(assessment.program.id) : book.committedBefore(assessment.program.id, received.getTime(), index);
+  // (Without a budget cap nothing needs the total: no lookup.)
+  const spent =
+    assessment.program.budgetYen === null ? 0 : committed ? committed(assessment.program.id) : book.committedBefore(assessment.program.id, received.getTime(), index);
   const over = budgetReason(assessment.program, spent, assessment.amount);
   if (over) reasons.push(over);
   return { assessment, reasons };
@@ -395,9 +392,8 @@ function sendReceipt(ctx: Ctx, m: ReceiptArgs): void {
 }
 
 /** When the active program's budget is used up, the claim form stops taking responses (once). */
-export function checkBudget(ctx: Ctx, book: ClaimBook, program: Program): void {
+export function checkBudget(ctx: Ctx, spent: number, program: Program): void {
   if (program.id !== ctx.settings.active.id || program.budgetYen === null) return;
-  const spent = book.committed(program.id);
   if (spent < program.budgetYen) return;
   const key = `budget.closed.${program.id}`;
   if (ctx.prop(key)) return;

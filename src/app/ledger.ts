@@ -13,7 +13,8 @@ export type LedgerResult = '登録' | '既存' | '更新' | '申請' | '保留' 
 export class Ledger {
   private readonly t: TablePort;
   constructor(private readonly ctx: Ctx) {
-    this.t = ctx.table(RESPONSES);
+    // One lookup by response ID (a TextFinder on 回答ID), whatever the number of responses.
+    this.t = ctx.lookup(RESPONSES);
   }
 
   private index(id: string): number {
@@ -33,8 +34,8 @@ export class Ledger {
     if (result === '保留' || !sameInstant(this.t.get(i, '回答日時'), r.timestamp)) return { kind: 'process' };
     const target = this.t.text(i, '対象');
     const caseId = this.t.text(i, '相談者ID');
-    if (result === '登録' && target && this.ctx.table(SUPPORTERS).find('伴走ネットID', target) < 0) return { kind: 'restore', target, caseId };
-    if (result === '申請' && target && this.ctx.table(CLAIMS).find('申請ID', target) < 0) return { kind: 'restore', target, caseId };
+    if (result === '登録' && target && this.ctx.lookup(SUPPORTERS).find('伴走ネットID', target) < 0) return { kind: 'restore', target, caseId };
+    if (result === '申請' && target && this.ctx.lookup(CLAIMS).find('申請ID', target) < 0) return { kind: 'restore', target, caseId };
     return { kind: 'done' };
   }
 

@@ -19,10 +19,13 @@ export interface TablePort<H extends string = string> {
   text(i: number, header: H): string;
   /** The first row whose cell equals value, or -1. */
   find(header: H, value: string): number;
-  /** Every row whose cell equals value, in sheet order. */
-  findAll(header: H, value: string): number[];
-  /** Reads these rows in as few calls as possible (before a loop over them). */
-  load(indexes: readonly number[]): void;
+  /**
+   * Every row whose cell equals value, in sheet order (`matches`: a looser check of a candidate
+   * whose text equals value but for case, e.g. an email).
+   */
+  findAll(header: H, value: string, matches?: (cell: unknown) => boolean): number[];
+  /** Reads these rows in as few calls as possible (before a loop over them); `inSheet`: known sheet rows. */
+  load(indexes: readonly number[], inSheet?: boolean): void;
   /** Every value of one column. */
   column(header: H): unknown[];
   append(row: Partial<Record<H, unknown>>): number;

@@ -51,7 +51,7 @@ export function handleRegistration(ctx: Ctx, r: ResponseData, formTitles: () => 
   }
 
   const language = languageOf(answer('contactLanguage'));
-  const t = ctx.table(SUPPORTERS);
+  const t = ctx.lookup(SUPPORTERS);
   const row = {
     氏名: name,
     メール: email,
@@ -114,22 +114,22 @@ function yesNo(v: unknown): string {
   return b === true ? 'はい' : b === false ? 'いいえ' : normalizeText(Array.isArray(v) ? v.join(' ') : v);
 }
 
+/** The first supporter (in sheet order) with this email, or with this name and phone: two lookups, not a scan. */
 function findExisting(ctx: Ctx, email: string, name: string, phone: string): { id: string; name: string; email: string } | null {
-  const t = ctx.table(SUPPORTERS);
-  for (let i = 0; i < t.length; i++) {
-    const sameEmail = normalizeEmail(t.get(i, 'メール')) === email;
-    const sameNamePhone =
-      name !== '' && phone !== '' && normalizeText(t.get(i, '氏名')) === name && normalizePhone(t.get(i, '電話番号')) === phone;
-    if (sameEmail || sameNamePhone) return { id: t.text(i, '伴走ネットID'), name: t.text(i, '氏名'), email: normalizeEmail(t.get(i, 'メール')) };
-  }
-  return null;
+  const t = ctx.lookup(SUPPORTERS);
+  const byEmail = t.findAll('メール', email, (v) => normalizeEmail(v) === email);
+  const byNamePhone = name !== '' && phone !== '' ? t.findAll('電話番号', phone, (v) => normalizePhone(v) === phone).filter((i) => normalizeText(t.get(i, '氏名')) === name) : [];
+  const i = Math.min(byEmail[0] ?? Infinity, byNamePhone[0] ?? Infinity);
+  if (!Number.isFinite(i)) return null;
+  return { id: t.text(i, '伴走ネットID'), name: t.text(i, '氏名'), email: normalizeEmail(t.get(i, 'メール')) };
 }
 
+/** The highest BN number in 登録者: read (one column) only when the counter in script properties is gone. */
 function maxSeqInColumn(ctx: Ctx, prefix: 'BN'): number {
-  const t = ctx.table(SUPPORTERS);
+  if (ctx.prop(SEQ_BN) !== null) return 0;
   let max = 0;
-  for (let i = 0; i < t.length; i++) {
-    const p = parseId(prefix, t.get(i, '伴走ネットID'));
+  for (const v of ctx.lookup(SUPPORTERS).column('伴走ネットID')) {
+    const p = parseId(prefix, v);
     if (p.kind === 'ok') max = Math.max(max, p.seq);
   }
   return max;

@@ -10,6 +10,7 @@ import { reasonsJson } from '../domain/reasons';
 import type { Ctx } from './ports';
 import { CLAIMS, SUPPORTERS } from './schema';
 import { answersFromRow, assess, ClaimBook, SupporterBook, takesBudget } from './claim';
+import { rebuildBudgetTotals } from './lookups';
 
 export interface RevalidateResult {
   checked: number;
@@ -73,6 +74,8 @@ export function revalidatePending(ctx: Ctx, supporterId?: string): RevalidateRes
     const now = book.entries[i];
     if (takesBudget(now, now.programId)) committed.set(now.programId, (committed.get(now.programId) ?? 0) + now.amount);
   }
+  // The budget's running totals, from the whole sheet now that it is read.
+  rebuildBudgetTotals(ctx, t);
   ctx.log(supporterId ?? '申請', `審査待ちの再チェック${supporterId ? '（講座アンケート回答済み）' : ''}: ${checked}件を確認、${changed}件を更新`);
   return { checked, changed };
 }

@@ -16,6 +16,7 @@ import { payoutMonthFor, programById, programForDate } from '../domain/programs'
 import type { Ctx, TablePort } from './ports';
 import { CLAIMS, SUPPORTERS } from './schema';
 import { SupporterBook } from './claim';
+import { adjustBudget, claimEntry } from './lookups';
 
 export interface ReviewResult {
   changes: number;
@@ -40,23 +41,28 @@ function tellsSupporter(d: Decision | null): d is '差戻し' | '却下' {
 }
 
 /**
- * Acts on every row whose 判定 differs from 記録済み判定, and on every 差戻し / 却下 waiting for its
- * note whose note is now written. `edited` are the rows of the edit that fired the trigger: their
- * reviewer is the editor; other rows found changed (an edit whose trigger could not get the lock)
- * are recorded without a name.
+ * Acts on the rows whose 判定 differs from 記録済み判定, and on the 差戻し / 却下 waiting for their
+ * note whose note is now written. With `edited` (the rows of the edit that fired the trigger) only
+ * those rows are read and acted on, their reviewer being the editor: an edit costs the same
+ * whatever the size of 申請. Without, every row is (the daily job, and the recovery run after an
+ * edit whose trigger could not get the lock): rows found changed then are recorded without a name.
  */
 export function handleReviewChanges(ctx: Ctx, edited: readonly number[] = []): ReviewResult {
-  const t = ctx.table(CLAIMS);
+  const lean = edited.length > 0;
+  const t = lean ? ctx.lookup(CLAIMS) : ctx.table(CLAIMS);
   const result: ReviewResult = { changes: 0, needsInfoSent: 0, rejectedSent: 0, waitingForNote: 0, refused: 0 };
   const editedRows = new Set(edited);
+  // (Edited rows are sheet rows: read as they are, without asking the sheet its length.)
+  const rows = lean ? [...editedRows].filter((i) => i >= 0).sort((a, b) => a - b) : Array.from({ length: t.length }, (_, i) => i);
+  t.load(rows, lean);
   let supporters: SupporterBook | undefined;
-  const book = () => (supporters ??= new SupporterBook(ctx.table(SUPPORTERS)));
+  const book = () => (supporters ??= new SupporterBook(lean ? ctx.lookup(SUPPORTERS) : ctx.table(SUPPORTERS)));
   const tell = (i: number, decision: '差戻し' | '却下') => {
     notifyDecision(ctx, t, i, book(), decision);
     if (decision === '差戻し') result.needsInfoSent++;
     else result.rejectedSent++;
   };
-  for (let i = 0; i < t.length; i++) {
+  for (const i of rows) {
     if (!t.text(i, '申請ID')) continue;
     const now = t.text(i, '判定');
     const recorded = t.text(i, '記録済み判定');
@@ -90,6 +96,9 @@ export function handleReviewChanges(ctx: Ctx, edited: readonly number[] = []): R
       continue;
     }
     const reviewer = editedRows.has(i) ? ctx.actor : UNKNOWN_REVIEWER;
+    // 却下 gives the claim's place in the budget back (and taking it back takes it again).
+    const beforeEntry = claimEntry(t, i);
+    adjustBudget(ctx, { ...beforeEntry, decision: asDecision(recorded) }, beforeEntry);
     t.set(i, { 記録済み判定: decision, 審査者: reviewer, 審査日時: ctx.now });
     ctx.log(claimId, `判定: ${recorded || '（なし）'} → ${decision}${t.text(i, '審査メモ') ? `（メモ: ${t.text(i, '審査メモ')}）` : ''}${editedRows.has(i) ? '' : `（審査者: ${UNKNOWN_REVIEWER}）`}`);
     result.changes++;

@@ -17,16 +17,26 @@ import { Table } from './table';
 const RUN_BUDGET_MS = 270_000;
 const SPREADSHEET_ID_KEY = 'SPREADSHEET_ID';
 
+let scriptProps: GoogleAppsScript.Properties.Properties | undefined;
+/**
+ * The script's Properties service, asked of PropertiesService once per execution (each execution
+ * loads the script afresh): the edit trigger's checks and its run share one object, one call.
+ */
+export function scriptProperties(): GoogleAppsScript.Properties.Properties {
+  scriptProps ??= PropertiesService.getScriptProperties();
+  return scriptProps;
+}
+
 export function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const active = SpreadsheetApp.getActiveSpreadsheet();
   if (active) return active;
-  const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
+  const id = scriptProperties().getProperty(SPREADSHEET_ID_KEY);
   if (!id) throw new Error('スプレッドシートが見つかりません。スプレッドシートのメニューから「初期設定」を実行してください');
   return SpreadsheetApp.openById(id);
 }
 
 export function rememberSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  PropertiesService.getScriptProperties().setProperty(SPREADSHEET_ID_KEY, ss.getId());
+  scriptProperties().setProperty(SPREADSHEET_ID_KEY, ss.getId());
 }
 
 export class GasCtx implements Ctx {
@@ -109,10 +119,33 @@ export class GasCtx implements Ctx {
   prop(key: string): string | null {
     if (this.pendingProps.has(key)) return this.pendingProps.get(key) ?? null;
     if (!this.propCache) {
-      this.props ??= PropertiesService.getScriptProperties();
+      this.props ??= scriptProperties();
       this.propCache = this.props.getProperties();
     }
     return this.propCache[key] ?? null;
+  }
+
+  /**
+   * Before the script lock: the settings and the headers of the sheets the run will use (and of
+   * ログ). Nothing read here can be changed by another run; rows and properties are read under the lock.
+   */
+  prepare(schemas: readonly SheetSchema[], opts: { settings?: boolean; props?: boolean } = {}): void {
+    if (opts.settings !== false) void this.settings;
+    // The service only: values are read under the lock.
+    if (opts.props !== false) this.props ??= scriptProperties();
+    for (const s of schemas) this.lookupTable(s);
+    this.logTable ??= Table.openForAppend(this.ss, LOG);
+  }
+
+  /** A table the caller opened (e.g. from an edit event's sheet and header). */
+  adopt<H extends string>(schema: SheetSchema<H>, t: Table<H>): void {
+    if (!this.tables.has(schema.name)) this.tables.set(schema.name, t as unknown as Table);
+  }
+
+  /** Every script property (read once per run, with what this run set). */
+  allProps(): Record<string, string> {
+    this.prop('');
+    return { ...this.propCache, ...Object.fromEntries(this.pendingProps) };
   }
 
   /** Buffered: written after the sheets, so a run that fails before its rows are written skips no ID. */
@@ -178,8 +211,8 @@ export class GasCtx implements Ctx {
 
   /** Ends a run: sheet writes first, then the mail they announce, then what sending logged. */
   commit(): void {
-    // Make the writes final before any mail announces them.
-    if (this.flush()) SpreadsheetApp.flush();
+    // Make the writes final before any mail announces them (the lock's release flushes the rest).
+    if (this.flush() && this.mail.hasPending()) SpreadsheetApp.flush();
     this.mail.deliver();
     this.flush();
   }
@@ -191,13 +224,18 @@ export class GasCtx implements Ctx {
     if (this.logLines.length > 0) {
       this.logTable ??= Table.openForAppend(this.ss, LOG);
       const log = this.logTable;
-      for (const [at, who, target, content] of this.logLines) log.append({ 日時: at, 操作者: who, 対象: target, 内容: content });
-      log.flush();
+      const rows = this.logLines.map(([at, who, target, content]) => ({ 日時: at, 操作者: who, 対象: target, 内容: content }));
+      // A line or two: appendRow, one call each, needing neither the last row nor the sheet's size.
+      if (rows.length <= 2) for (const row of rows) log.appendNow(row);
+      else {
+        for (const row of rows) log.append(row);
+        log.flush();
+      }
       this.logLines.length = 0;
       wrote = true;
     }
     if (this.pendingProps.size > 0) {
-      this.props ??= PropertiesService.getScriptProperties();
+      this.props ??= scriptProperties();
       const written = Object.fromEntries(this.pendingProps);
       this.props.setProperties(written);
       if (this.propCache) Object.assign(this.propCache, written);
@@ -224,6 +262,10 @@ export class GasOutbox implements Outbox {
   /** Queued until the run's sheet writes are done: no mail ever announces an ID the sheet does not hold. */
   send(to: string, mail: Mail, opts: { replyTo?: string } = {}): void {
     this.pending.push({ to, mail, replyTo: opts.replyTo });
+  }
+
+  hasPending(): boolean {
+    return this.pending.length > 0;
   }
 
   /**

@@ -2,7 +2,7 @@
  * The work behind each entry point: open the context, take the script lock, call the use case,
  * write everything in batches, and turn platform faults into a ログ line and a mail to the office.
  */
-import { handleClaim } from '../app/claim';
+import { handleClaim, prepareClaim } from '../app/claim';
 import { checkProgramLifecycle } from '../app/lifecycle';
 import type { FormKind } from '../app/ledger';
 import { Ledger } from '../app/ledger';
@@ -15,12 +15,15 @@ import { isClosed, markDrafts, markPaid, payoutId, planFromSheets, preparePayout
 import { payoutFingerprint } from '../domain/payout';
 import { CLAIMS, payoutSheetName, SETTINGS } from '../app/schema';
 import { reportRows } from '../app/report';
-import { GasCtx, HELD_MAIL_KEY, spreadsheet } from './context';
+import { GasCtx, HELD_MAIL_KEY, scriptProperties, spreadsheet } from './context';
 import { questionTitles, readResponse, tryOpenForm } from './forms';
 import { protectPaidSheet, type SavedFiles, saveFiles, writePayoutSheet } from './payoutSheet';
 import { runSetup } from './setup';
 import { buildForms } from './createForms';
-import { toCell } from './table';
+import { Table, toCell } from './table';
+import { pendingEdits, RECOVERY_HANDLER, scheduleRecovery } from './recovery';
+import { rebuildBudgetTotals } from '../app/lookups';
+import { RESPONSES } from '../app/schema';
 // ---- issue 10 part A ----
 import { handleCourse } from '../app/course';
 import { documentsFollowUp, labelRows, mailingRows, planMailing, rowsToConfirm } from '../app/mailing';
@@ -47,22 +50,64 @@ export function actorEmail(): string {
   }
 }
 
-/** Runs `fn` under the script lock with a fresh context; commits on success, reports on failure. */
-export function withCtx<T>(label: string, actor: string, fn: (ctx: GasCtx) => T, started?: number): T {
-  return withLock(label, actor, (ss) => {
-    const ctx = new GasCtx(ss, actor, started);
-    const result = fn(ctx);
-    ctx.commit();
-    return result;
-  });
+/**
+ * Runs `fn` under the script lock with a fresh context; commits on success, reports on failure.
+ * `pendingEdit`: the rows of an edit, kept for the recovery run should the lock not be had.
+ * `prepare`: reads that need no lock (settings, sheet headers, a supporter's row), done before
+ * asking for it, so the lock is held only for what must be serialised.
+ */
+export function withCtx<T>(
+  label: string,
+  actor: string,
+  fn: (ctx: GasCtx) => T,
+  started?: number,
+  pendingEdit?: { rows: number[]; actor: string },
+  prepare?: (ctx: GasCtx) => void,
+): T {
+  let ctx: GasCtx | undefined;
+  return withLock(
+    label,
+    actor,
+    (ss) => {
+      ctx ??= new GasCtx(ss, actor, started);
+      const result = fn(ctx);
+      ctx.commit();
+      return result;
+    },
+    pendingEdit,
+    prepare
+      ? (ss) => {
+          ctx = new GasCtx(ss, actor, started);
+          prepare(ctx);
+        }
+      : undefined,
+  );
 }
 
-/** The script lock around a run; a failure is logged and mailed, then rethrown (the trigger fails visibly). */
-function withLock<T>(label: string, actor: string, fn: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => T): T {
+/**
+ * The script lock around a run; a failure is logged and mailed, then rethrown (the trigger fails
+ * visibly). Without the lock nothing is written: a recovery run a minute later does the work.
+ */
+function withLock<T>(
+  label: string,
+  actor: string,
+  fn: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => T,
+  pendingEdit?: { rows: number[]; actor: string },
+  before?: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => void,
+): T {
   const ss = spreadsheet();
+  if (before) {
+    try {
+      before(ss);
+    } catch (e) {
+      reportError(ss, label, actor, e);
+      throw e;
+    }
+  }
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new Error(`${label}: 他の処理が実行中のためロックを取得できませんでした。フォームの回答は失われず、毎日の処理（未処理の回答を取り込む）で処理されます`);
+    scheduleRecovery(pendingEdit);
+    throw new Error(`${label}: 他の処理が実行中のためロックを取得できませんでした。内容は失われず、数分以内に自動で処理されます（未処理の回答の取り込み）`);
   }
   try {
     return fn(ss);
@@ -100,14 +145,19 @@ export function registrationSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit)
   requireSubmitEvent(e);
   const form = e.source;
   const r = readResponse(form.getId(), e.response);
-  withCtx('登録フォームの回答', 'system', (ctx) => handleRegistration(ctx, r, () => questionTitles(form)));
+  withCtx('登録フォームの回答', 'system', (ctx) => handleRegistration(ctx, r, () => questionTitles(form)), undefined, undefined, (ctx) => {
+    ctx.prepare([RESPONSES, SUPPORTERS]);
+  });
 }
 
 export function claimSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
   requireSubmitEvent(e);
   const form = e.source;
   const r = readResponse(form.getId(), e.response);
-  withCtx('申請フォームの回答', 'system', (ctx) => handleClaim(ctx, r, () => questionTitles(form)));
+  withCtx('申請フォームの回答', 'system', (ctx) => handleClaim(ctx, r, () => questionTitles(form)), undefined, undefined, (ctx) => {
+    ctx.prepare([RESPONSES, CLAIMS, SUPPORTERS]);
+    prepareClaim(ctx, r);
+  });
 }
 
 /** Course questionnaire submit (issue 10a). */
@@ -124,14 +174,17 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   sendHeldMail();
   const range = e.range;
   const sheet = range.getSheet();
-  if (programSheetEdit(sheet.getName(), e)) return;
-  if (sheet.getName() !== CLAIMS.name) return;
+  const sheetName = sheet.getName();
+  if (programSheetEdit(sheetName, e)) return;
+  if (sheetName !== CLAIMS.name) return;
   const row = range.getRow();
   const numRows = range.getNumRows();
   if (row + numRows - 1 < 2) return;
   const col = range.getColumn();
   const numCols = range.getNumColumns();
-  const header = sheet.getRange(1, col, 1, numCols).getValues()[0].map((h) => String(h).normalize('NFKC').trim());
+  // The whole header row (it also serves the run's lean table of 申請).
+  const headerRow = sheet.getRange('1:1').getValues()[0];
+  const header = headerRow.slice(col - 1, col - 1 + numCols).map((h) => String(h).normalize('NFKC').trim());
   if (!header.includes('判定') && !header.includes('審査メモ')) return;
   let actor = '';
   try {
@@ -139,14 +192,17 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   } catch {
     actor = '';
   }
-  // Every row whose 判定 differs from 記録済み判定 is handled, not only the edited ones: an edit
-  // whose trigger could not get the lock is caught by the next edit (and by the daily job).
+  // Only the edited rows are read and handled (an edit costs the same whatever the size of 申請);
+  // an edit whose trigger could not get the lock is kept for the recovery run (and the daily job).
   const edited: number[] = [];
   for (let r = Math.max(row, 2); r < row + numRows; r++) edited.push(r - 2);
   // Under an installable trigger Session's user is the trigger's owner, not the editor, and on consumer
   // accounts e.user is blank for anyone but the owner: then the decision is recorded as 不明, never
   // under a wrong name (the sidebar 判定を入力 records the reviewer).
-  withCtx('判定の変更', actor || UNNAMED_EDITOR, (ctx) => handleReviewChanges(ctx, edited));
+  withCtx('判定の変更', actor || UNNAMED_EDITOR, (ctx) => handleReviewChanges(ctx, edited), undefined, { rows: edited, actor }, (ctx) => {
+    ctx.adopt(CLAIMS, Table.fromHeader(sheet, CLAIMS, headerRow));
+    ctx.prepare([CLAIMS], { settings: false, props: false });
+  });
 }
 
 export interface ReconcileResult {
@@ -159,71 +215,181 @@ export interface ReconcileResult {
   resumed: boolean;
 }
 
+/** Responses whose submit time is within this of the high-water mark are looked at again (ledger decides). */
+const SINCE_MARGIN_MS = 1_000;
+/** Beyond this many responses to look at, 回答記録 is read once instead of one lookup each. */
+const LEDGER_READ_AT = 10;
+const sinceKey = (formId: string) => `reconcile.since.${formId}`;
+
 /**
- * Processes every form response not yet handled (the form is the durable record). Each response
- * is committed before the next; one that fails is recorded as 保留 with the error and the rest go on.
+ * Processes the form responses not yet handled (the form is the durable record), costing what is
+ * new: a high-water mark per form (script property `reconcile.since.<form ID>`, the submit time of
+ * the last response handled in order) limits the responses asked for (FormApp's
+ * getResponses(timestamp): "Gets an array of all of the form's responses after a given date and
+ * time"); responses kept as 保留 in 回答記録 are retried by ID. Responses are taken in order of
+ * submit time; each is committed before the next, the mark moving with it, so a run stopped for
+ * time resumes where it stopped. One that fails is recorded as 保留 with the error and the rest go on.
  */
 export function reconcileAll(actor: string, started = Date.now()): ReconcileResult {
   removeSpentTriggers('reconcile');
-  return withLock('未処理の回答の取り込み', actor, (ss) => {
-    let ctx = new GasCtx(ss, actor, started);
-    const result: ReconcileResult = { registrations: 0, claims: 0, courses: 0, signups: 0, pending: 0, resumed: false };
-    const settings = ctx.settings;
-    for (const [kind, setting] of [
-      ['登録', settings.registrationForm],
-      ['申請', settings.claimForm],
-      ['講座', settings.courseForm],
-      ['相談会', settings.value('相談会フォーム')],
-    ] as const) {
-      const { form } = tryOpenForm(setting);
-      if (!form) continue;
-      let titles: string[] | undefined;
-      const formTitles = () => (titles ??= questionTitles(form));
-      let slowest = 0;
-      for (const response of form.getResponses()) {
-        // Stop while there is time for two more of the slowest responses and the final writes.
-        if (ctx.timeLeft() < 30_000 + 2 * slowest) {
-          scheduleResume('reconcile');
-          result.resumed = true;
-          ctx.log('未処理の回答', '実行時間の上限が近いため中断し、1分後に続きを実行します');
-          ctx.commit();
-          return result;
-        }
-        const id = response.getId();
-        const ts = response.getTimestamp() as unknown as Date;
-        if (new Ledger(ctx).status({ id, timestamp: ts }).kind === 'done') continue;
-        ctx.commit(); // what earlier responses did is final before this one starts
-        const t0 = Date.now();
-        try {
-          const r = readResponse(form.getId(), response);
-          const outcome =
-            kind === '登録'
-              ? handleRegistration(ctx, r, formTitles)
-              : kind === '申請'
-                ? handleClaim(ctx, r, formTitles)
-                : kind === '講座'
-                  ? handleCourse(ctx, r, formTitles)
-                  : handleSignup(ctx, r, formTitles);
-          if (outcome.kind === 'unmapped') result.pending++;
-          else if (outcome.kind !== 'unchanged') {
-            if (kind === '登録') result.registrations++;
-            else if (kind === '申請') result.claims++;
-            else if (kind === '講座') result.courses++;
-            else result.signups++;
-          }
-        } catch (e) {
-          // Drop what the failed response buffered; keep it as 保留 and go on with the others.
-          ctx = new GasCtx(ss, actor, started);
-          recordFailure(ctx, kind, { id, timestamp: ts }, e);
-          result.pending++;
-        }
-        slowest = Math.max(slowest, Date.now() - t0);
+  return withLock('未処理の回答の取り込み', actor, (ss) => reconcileForms(ss, actor, started));
+}
+
+function reconcileForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: string, started: number): ReconcileResult {
+  let ctx = new GasCtx(ss, actor, started);
+  const result: ReconcileResult = { registrations: 0, claims: 0, courses: 0, signups: 0, pending: 0, resumed: false };
+  const settings = ctx.settings;
+  for (const [kind, setting] of [
+    ['登録', settings.registrationForm],
+    ['申請', settings.claimForm],
+    ['講座', settings.courseForm],
+    ['相談会', settings.value('相談会フォーム')],
+  ] as const) {
+    const { form } = tryOpenForm(setting);
+    if (!form) continue;
+    let titles: string[] | undefined;
+    const formTitles = () => (titles ??= questionTitles(form));
+    const formId = form.getId();
+    const stored = readMark(ctx.prop(sinceKey(formId)));
+    const mark = stored?.t ?? NaN;
+    const fresh = stored ? form.getResponses(new Date(stored.t - SINCE_MARGIN_MS)) : form.getResponses();
+    const seen = new Set<string>();
+    const todo: { response: GoogleAppsScript.Forms.FormResponse; id: string; ts: Date }[] = [];
+    // Handled at the mark itself (submitted in the same second): known by ID, unless edited since.
+    const atMark = new Map(stored?.ids.map((id) => [id, stored.t]) ?? []);
+    for (const response of fresh) {
+      const id = response.getId();
+      seen.add(id);
+      const ts = response.getTimestamp() as unknown as Date;
+      if (atMark.has(id) && ts.getTime() <= (atMark.get(id) as number)) continue;
+      todo.push({ response, id, ts });
+    }
+    todo.sort((a, b) => a.ts.getTime() - b.ts.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // 保留 responses older than the mark (a mapping to fix, an error): retried by ID.
+    const held = heldResponses(ctx, kind).filter((id) => !seen.has(id));
+    const retries: typeof todo = [];
+    for (const id of held) {
+      try {
+        const response = form.getResponse(id);
+        retries.push({ response, id, ts: response.getTimestamp() as unknown as Date });
+      } catch {
+        // deleted from the form: nothing left to process
       }
     }
-    if (result.registrations + result.claims + result.courses + result.signups + result.pending > 0) {
-      ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、講座アンケート ${result.courses}件、相談会申込 ${result.signups}件、保留 ${result.pending}件`);
+    if (todo.length + retries.length > LEDGER_READ_AT) {
+      // Many to do (a backlog): one read of each sheet costs less than lookups per response.
+      ctx.table(RESPONSES);
+      if (kind !== '相談会') ctx.table(SUPPORTERS);
+      if (kind === '申請') ctx.table(CLAIMS);
     }
-    ctx.commit();
+    let slowest = 0;
+    let last = Number.isFinite(mark) ? mark : Number.NEGATIVE_INFINITY;
+    for (const [k, item] of [...retries, ...todo].entries()) {
+      // Stop while there is time for two more of the slowest responses and the final writes
+      // (each response's time includes its writes and mail).
+      if (ctx.timeLeft() < 30_000 + 2 * slowest) {
+        scheduleResume('reconcile');
+        result.resumed = true;
+        ctx.log('未処理の回答', '実行時間の上限が近いため中断し、1分後に続きを実行します');
+        ctx.commit();
+        return result;
+      }
+      const isRetry = k < retries.length;
+      const { response, id, ts } = item;
+      const advance = () => {
+        // The mark only moves forward, with the responses taken in order (not with a retry).
+        if (isRetry || ts.getTime() < last) return;
+        if (ts.getTime() > last) {
+          last = ts.getTime();
+          for (const [k2, t2] of atMark) if (t2 < last - SINCE_MARGIN_MS) atMark.delete(k2);
+        }
+        atMark.set(id, ts.getTime());
+        ctx.setProp(sinceKey(formId), JSON.stringify({ t: last, ids: [...atMark.keys()] }));
+      };
+      if (new Ledger(ctx).status({ id, timestamp: ts }).kind === 'done') {
+        advance();
+        continue;
+      }
+      const t0 = Date.now();
+      try {
+        const r = readResponse(formId, response);
+        const outcome =
+          kind === '登録'
+            ? handleRegistration(ctx, r, formTitles)
+            : kind === '申請'
+              ? handleClaim(ctx, r, formTitles)
+              : kind === '講座'
+                ? handleCourse(ctx, r, formTitles)
+                : handleSignup(ctx, r, formTitles);
+        if (outcome.kind === 'unmapped') result.pending++;
+        else if (outcome.kind !== 'unchanged') {
+          if (kind === '登録') result.registrations++;
+          else if (kind === '申請') result.claims++;
+          else if (kind === '講座') result.courses++;
+          else result.signups++;
+        }
+      } catch (e) {
+        // Drop what the failed response buffered; keep it as 保留 and go on with the others.
+        ctx = new GasCtx(ss, actor, started);
+        recordFailure(ctx, kind, { id, timestamp: ts }, e);
+        result.pending++;
+      }
+      advance();
+      // Final (rows, mail, the mark) before the next one starts; its time counts in this response's.
+      ctx.commit();
+      const took = Date.now() - t0;
+      slowest = Math.max(slowest, took);
+    }
+  }
+  if (result.registrations + result.claims + result.courses + result.signups + result.pending > 0) {
+    ctx.log('未処理の回答', `取り込み: 登録 ${result.registrations}件、申請 ${result.claims}件、講座アンケート ${result.courses}件、相談会申込 ${result.signups}件、保留 ${result.pending}件`);
+  }
+  ctx.commit();
+  return result;
+}
+
+/** The high-water mark: `{ t, ids }` (ids: handled within a second of t), or null when none yet. */
+function readMark(v: string | null): { t: number; ids: string[] } | null {
+  if (v === null) return null;
+  try {
+    const m = JSON.parse(v) as { t?: unknown; ids?: unknown };
+    if (typeof m.t === 'number' && Number.isFinite(m.t)) return { t: m.t, ids: Array.isArray(m.ids) ? m.ids.map(String) : [] };
+  } catch {
+    // not ours: start over from the first response
+  }
+  return null;
+}
+
+/** Response IDs of one form kept as 保留 in 回答記録 (one lookup on 結果). */
+function heldResponses(ctx: GasCtx, kind: FormKind): string[] {
+  const t = ctx.lookup(RESPONSES);
+  return t
+    .findAll('結果', '保留')
+    .filter((i) => t.text(i, 'フォーム') === kind)
+    .map((i) => t.text(i, '回答ID'))
+    .filter(Boolean);
+}
+
+/**
+ * The recovery run (a one-off trigger scheduled by a run that lost the lock): the responses not
+ * yet handled, then the edits whose trigger lost the lock (their rows only, each under its editor).
+ */
+export function recoverLost(): ReconcileResult {
+  removeSpentTriggers(RECOVERY_HANDLER);
+  const started = Date.now();
+  return withLock('取り込み（ロックを取得できなかった処理の回復）', 'system', (ss) => {
+    const result = reconcileForms(ss, 'system', started);
+    const first = new GasCtx(ss, 'system', started);
+    const edits = pendingEdits(first.allProps());
+    for (const edit of edits) {
+      const ctx = new GasCtx(ss, edit.actor || UNNAMED_EDITOR, started);
+      handleReviewChanges(ctx, edit.rows);
+      ctx.commit();
+    }
+    if (edits.length > 0) {
+      const props = PropertiesService.getScriptProperties();
+      for (const edit of edits) props.deleteProperty(edit.key);
+    }
     return result;
   });
 }
@@ -266,6 +432,8 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
       ctx.setProp(HELD_MAIL_KEY, '');
       reportMissingTriggers(ctx);
       handleReviewChanges(ctx);
+      // 申請 is read whole here anyway: the budget's running totals are checked against it daily.
+      rebuildBudgetTotals(ctx, ctx.table(CLAIMS));
       const f = needsInfoFollowUp(ctx);
       const life = checkProgramLifecycle(ctx);
       // Said every day while it lasts (the office is mailed once, when the form closes).
@@ -286,7 +454,7 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
  * read per edit; the outbox is read only when something is waiting.
  */
 function sendHeldMail(): void {
-  if (PropertiesService.getScriptProperties().getProperty(HELD_MAIL_KEY) !== '1') return;
+  if (scriptProperties().getProperty(HELD_MAIL_KEY) !== '1') return;
   const owner = readTriggerRecord().owner;
   if (owner && owner !== runningAccount()) return;
   withCtx('送信待ちのメール', 'system', (ctx) => {
@@ -617,6 +785,8 @@ export function sessionSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): voi
 
 /** Edits of 相談会申込, 相談会 and 緊急支援 (the installable edit trigger). True when the sheet was one of them. */
 function programSheetEdit(name: string, e: GoogleAppsScript.Events.SheetsOnEdit): boolean {
+  // (Any other sheet: nothing asked, not even who edited — the edit of a 判定 pays for no call here.)
+  if (name !== SIGNUPS.name && name !== SESSIONS.name && name !== GRANTS.name) return false;
   let actor = '';
   try {
     actor = e.user?.getEmail?.() ?? '';

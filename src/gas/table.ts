@@ -62,6 +62,14 @@ export function toCell(v: unknown): unknown {
   return sheetText(String(v));
 }
 
+/** Same value as far as the sheet is concerned (a date by its instant; text as written, apostrophe aside). */
+function sameCell(held: unknown, v: unknown): boolean {
+  if (isDate(held) || isDate(v)) return isDate(held) && isDate(v) && held.getTime() === v.getTime();
+  if (held === v) return true;
+  if (typeof held === 'string' && typeof v === 'string') return unquote(held) === unquote(v);
+  return false;
+}
+
 /** A cell read back: the apostrophe the system writes before text it keeps as text is not part of it. */
 const unquote = (v: unknown) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v);
 const sameText = (v: unknown, value: string) => String(v) === value || String(unquote(v)) === value;
@@ -73,8 +81,12 @@ export class Table<H extends string = string> implements TablePort<H> {
   /** Existing data rows (row i is sheet row i + 2); a lean table holds only the rows it read. */
   private readonly rows: (unknown[] | undefined)[] = [];
   private complete: boolean;
-  /** Number of existing data rows (appended rows come after them). */
-  private base: number;
+  /** Number of existing data rows (appended rows come after them); asked of the sheet when first needed. */
+  private baseRows?: number;
+  /** Sheet rows found by a TextFinder, per column and value (a second lookup costs nothing). */
+  private readonly found = new Map<string, number[]>();
+  private readonly staffCols: Set<number>;
+  private maxRows?: number;
   private readonly appended: unknown[][] = [];
   private readonly dirty = new Map<number, Set<number>>();
   /** Per column: value → rows, built on first find in a complete table. */
@@ -87,7 +99,6 @@ export class Table<H extends string = string> implements TablePort<H> {
     readonly schema: SheetSchema<H>,
     headerRow: unknown[],
     rows: unknown[][] | null,
-    lastRow: number,
   ) {
     this.header = headerRow.map(normHeader);
     while (this.header.length > 0 && this.header[this.header.length - 1] === '') this.header.pop();
@@ -101,8 +112,9 @@ export class Table<H extends string = string> implements TablePort<H> {
       let n = rows.length;
       while (n > 0 && rows[n - 1].every((c) => c === '' || c === null)) n--;
       for (let i = 0; i < n; i++) this.rows[i] = rows[i];
-      this.base = n;
-    } else this.base = Math.max(0, lastRow - 1);
+      this.baseRows = n;
+    }
+    this.staffCols = new Set(schema.staff.map((h) => this.index.get(normHeader(h))).filter((c): c is number => c !== undefined));
     const missing = schema.required.filter((h) => !this.index.has(normHeader(h)));
     if (missing.length > 0) throw new MissingHeaderError(schema.name, missing);
   }
@@ -117,15 +129,29 @@ export class Table<H extends string = string> implements TablePort<H> {
   static open<H extends string>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: SheetSchema<H>, name = schema.name): Table<H> {
     const sheet = Table.sheetOf(ss, name);
     const values = sheet.getDataRange().getValues();
-    return new Table(sheet, schema, values[0] ?? [], values.slice(1), values.length);
+    return new Table(sheet, schema, values[0] ?? [], values.slice(1));
   }
 
-  /** The header row and the last row number only: rows are read as they are asked for. */
+  /**
+   * The header row only: rows are read as they are asked for, and the last row when an append or
+   * a count needs it. (Opened before taking the script lock, a lean table holds nothing another
+   * run could change: headers are staff's, and lookups and the last row are asked under the lock.)
+   */
   static lean<H extends string>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: SheetSchema<H>): Table<H> {
     const sheet = Table.sheetOf(ss, schema.name);
-    const lastRow = sheet.getLastRow();
-    const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
-    return new Table(sheet, schema, header, null, lastRow);
+    // Row 1 whole (A1 "1:1", to the sheet's last column): no call to ask how wide it is.
+    const header = sheet.getRange('1:1').getValues()[0] ?? [];
+    return new Table(sheet, schema, header, null);
+  }
+
+  /** A lean table over a sheet whose header row the caller already read. */
+  static fromHeader<H extends string>(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: SheetSchema<H>, headerRow: unknown[]): Table<H> {
+    return new Table(sheet, schema, headerRow, null);
+  }
+
+  private get base(): number {
+    this.baseRows ??= Math.max(0, this.sheet.getLastRow() - 1);
+    return this.baseRows;
   }
 
   /** For a log that only grows (ログ): appending costs the same however long the log is. */
@@ -160,6 +186,8 @@ export class Table<H extends string = string> implements TablePort<H> {
 
   /** The row's cells, reading it (and nothing else) when a lean table does not hold it yet. */
   private row(i: number): unknown[] {
+    const held = this.rows[i];
+    if (held && (this.baseRows === undefined || i < this.baseRows)) return held;
     if (i >= this.base) {
       const a = this.appended[i - this.base];
       if (!a) throw new RangeError(`シート「${this.schema.name}」に行 ${i + 2} はありません`);
@@ -170,8 +198,8 @@ export class Table<H extends string = string> implements TablePort<H> {
   }
 
   /** Reads the rows not held yet: one getValues per run of adjacent rows. */
-  load(indexes: readonly number[]): void {
-    const need = [...new Set(indexes)].filter((i) => i >= 0 && i < this.base && !this.rows[i]).sort((a, b) => a - b);
+  load(indexes: readonly number[], inSheet = false): void {
+    const need = [...new Set(indexes)].filter((i) => i >= 0 && !this.rows[i] && (inSheet || i < this.base)).sort((a, b) => a - b);
     const width = Math.max(1, this.header.length);
     for (const [r0, r1] of runs(need)) {
       const values = this.sheet.getRange(r0 + 2, 1, r1 - r0 + 1, width).getValues();
@@ -216,24 +244,38 @@ export class Table<H extends string = string> implements TablePort<H> {
 
   /**
    * Every row whose cell equals `value` (string compare, after the trim staff may leave), in sheet
-   * order. A lean table asks a TextFinder on that column (matchEntireCell; its default is case-
-   * insensitive, so each match is checked again here) and reads only the rows it found.
+   * order. A lean table asks a TextFinder on that column (its defaults: partial, case-insensitive
+   * matches, so each match is checked again here) and reads only the rows it found.
+   * `matches` replaces the exact compare (e.g. an email in any case); the TextFinder still finds
+   * the candidates, so a cell that does not show `value` (case aside) is never found.
    */
-  findAll(header: H, value: string): number[] {
+  findAll(header: H, value: string, matches?: (cell: unknown) => boolean): number[] {
     const c = this.colOf(header);
     if (c < 0 || value === '') return [];
+    const ok = matches ?? ((v: unknown) => sameText(v, value) || String(v ?? '').trim() === value);
     const out = new Set<number>();
     if (this.complete) {
-      for (const i of this.columnIndex(c).get(value) ?? []) out.add(i);
-    } else if (this.base > 0) {
-      const found = this.sheet.getRange(2, c + 1, this.base, 1).createTextFinder(value).matchEntireCell(true).findAll();
-      const rows = found.map((r) => r.getRow() - 2);
-      this.load(rows);
-      for (const i of rows) if (sameText(this.rows[i]?.[c], value) || String(this.rows[i]?.[c] ?? '').trim() === value) out.add(i);
+      if (matches) {
+        for (let i = 0; i < this.base; i++) if (matches(unquote(this.rows[i]?.[c]))) out.add(i);
+      } else for (const i of this.columnIndex(c).get(value) ?? []) out.add(i);
+    } else {
+      const key = `${c}\u0000${value}`;
+      let rows = this.found.get(key);
+      if (!rows) {
+        // The column from row 2 to the end of the sheet (open-ended A1: no need to ask the last row).
+        // No matchEntireCell (a call of its own): a cell merely containing the value is a candidate
+        // too, and every candidate is checked against the value here.
+        const letter = columnLetter(c + 1);
+        const hits = this.sheet.getRange(`${letter}2:${letter}`).createTextFinder(value).findAll();
+        rows = hits.map((r) => r.getRow() - 2);
+        this.found.set(key, rows);
+      }
+      this.load(rows, true);
+      for (const i of rows) if (ok(unquote(this.rows[i]?.[c]))) out.add(i);
       // Rows this run changed to the value are not in the sheet yet.
-      for (const [i, cols] of this.dirty) if (cols.has(c) && sameText(this.rows[i]?.[c], value)) out.add(i);
+      for (const [i, cols] of this.dirty) if (cols.has(c) && ok(unquote(this.rows[i]?.[c]))) out.add(i);
     }
-    for (let j = 0; j < this.appended.length; j++) if (sameText(this.appended[j][c], value)) out.add(this.base + j);
+    for (let j = 0; j < this.appended.length; j++) if (ok(unquote(this.appended[j][c]))) out.add(this.base + j);
     return [...out].sort((a, b) => a - b);
   }
 
@@ -280,15 +322,37 @@ export class Table<H extends string = string> implements TablePort<H> {
     return this.base + this.appended.length - 1;
   }
 
+  /**
+   * Writes one row at once at the bottom of the sheet (Sheet.appendRow: "Appends a row to the
+   * bottom of the current data region in the sheet", growing it as needed): for a log's line.
+   */
+  appendNow(row: Partial<Record<H, unknown>>): void {
+    if (this.appended.length > 0) throw new Error('appendNow: rows are buffered; flush first');
+    const line: unknown[] = new Array(this.header.length).fill('');
+    for (const [h, v] of Object.entries(row)) {
+      const c = this.colOf(h);
+      if (c >= 0) line[c] = v;
+    }
+    this.sheet.appendRow(line.map(toCell));
+    if (this.baseRows !== undefined) this.rows[this.baseRows++] = line;
+    this.maxRows = undefined;
+    this.colIndex.clear();
+    this.found.clear();
+  }
+
   /** Buffers a change of some cells of an existing (or just appended) row. */
   set(i: number, patch: Partial<Record<H, unknown>>): void {
     const line = this.row(i);
+    // A row held and not appended is a sheet row (no need to ask the sheet its last row).
+    const inSheet = this.rows[i] === line;
     for (const [h, v] of Object.entries(patch)) {
       const c = this.colOf(h);
       if (c < 0) continue;
+      // A cell set to what it holds is not a change: nothing to write.
+      if (inSheet && sameCell(line[c], v) && !this.dirty.get(i)?.has(c)) continue;
       line[c] = v;
       this.colIndex.delete(c);
-      if (i >= this.base) continue;
+      if (!inSheet) continue;
       const cols = this.dirty.get(i) ?? new Set<number>();
       cols.add(c);
       this.dirty.set(i, cols);
@@ -296,34 +360,97 @@ export class Table<H extends string = string> implements TablePort<H> {
   }
 
   /**
-   * Writes what was buffered: only the cells set, a block per run of adjacent set cells shared by
-   * adjacent rows, and one setValues for the appended rows. Returns whether it wrote.
+   * Writes what was buffered, never a value this run did not set over a cell staff may type into:
+   * - cells of staff columns (判定, 審査メモ …): exactly the cells set; the same value in many
+   *   cells goes in one RangeList.setValue ("Sets the value for each Range in the RangeList").
+   * - cells of system columns: rectangles of adjacent set cells, which may span rows between them
+   *   that this run holds (their values were read under the script lock, and only the system
+   *   writes these columns, so what is written back there is what the sheet holds).
+   * - appended rows: one setValues. Returns whether it wrote.
    */
   flush(): boolean {
     const wrote = this.dirty.size > 0 || this.appended.length > 0;
     if (this.dirty.size > 0) {
-      for (const b of blocks(this.dirty)) {
-        const values: unknown[][] = [];
-        for (let r = b.r0; r <= b.r1; r++) values.push((this.rows[r] as unknown[]).slice(b.c0, b.c1 + 1).map(toCell));
-        this.sheet.getRange(b.r0 + 2, b.c0 + 1, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1).setValues(values);
+      const staff = new Map<number, Set<number>>();
+      const system = new Map<number, Set<number>>();
+      for (const [i, cols] of this.dirty) {
+        for (const c of cols) {
+          const into = this.staffCols.has(c) ? staff : system;
+          const set = into.get(i) ?? new Set<number>();
+          set.add(c);
+          into.set(i, set);
+        }
       }
+      const held = (r: number) => this.rows[r] !== undefined;
+      // Only the system's own declared columns: never a staff column, nor a column staff added.
+      const systemOnly = (c0: number, c1: number) => {
+        for (let c = c0; c <= c1; c++) if (this.staffCols.has(c) || !this.declared.has(this.header[c])) return false;
+        return true;
+      };
+      for (const b of blocks(system, held, systemOnly)) this.writeBlock(b);
+      this.writeStaffCells(staff);
       this.dirty.clear();
     }
     if (this.appended.length > 0) {
       const start = this.base + 2;
       const need = start + this.appended.length - 1;
-      const max = this.sheet.getMaxRows();
+      // (Only this run adds rows while it holds the lock: the number asked once stays true.)
+      const max = (this.maxRows ??= this.sheet.getMaxRows());
       // Grow in steps of 500 so an append rarely needs the extra call.
       const grow = need > max;
-      if (grow) this.sheet.insertRowsAfter(max, need - max + 500);
+      if (grow) {
+        this.sheet.insertRowsAfter(max, need - max + 500);
+        this.maxRows = need + 500;
+      }
       this.sheet.getRange(start, 1, this.appended.length, Math.max(1, this.header.length)).setValues(this.appended.map((r) => r.map(toCell)));
-      for (const r of this.appended) this.rows[this.base++] = r;
+      let at = this.base;
+      for (const r of this.appended) this.rows[at++] = r;
+      this.baseRows = at;
       this.appended.length = 0;
       this.colIndex.clear();
       if (grow) this.onGrow?.();
     }
+    this.found.clear();
     return wrote;
   }
+
+  private writeBlock(b: { r0: number; r1: number; c0: number; c1: number }): void {
+    const values: unknown[][] = [];
+    for (let r = b.r0; r <= b.r1; r++) values.push((this.rows[r] as unknown[]).slice(b.c0, b.c1 + 1).map(toCell));
+    this.sheet.getRange(b.r0 + 2, b.c0 + 1, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1).setValues(values);
+  }
+
+  /** Staff-column cells: exact blocks, and one RangeList per value where a value repeats in scattered cells. */
+  private writeStaffCells(cells: Map<number, Set<number>>): void {
+    const exact = blocks(cells, () => false);
+    if (exact.length <= 2) {
+      for (const b of exact) this.writeBlock(b);
+      return;
+    }
+    const byValue = new Map<string, { value: unknown; c: number; rows: number[] }>();
+    for (const [i, cols] of cells) {
+      for (const c of cols) {
+        const value = toCell((this.rows[i] as unknown[])[c]);
+        const key = `${c}\u0000${isDate(value) ? `d${value.getTime()}` : `${typeof value}:${String(value)}`}`;
+        const g = byValue.get(key) ?? { value, c, rows: [] };
+        g.rows.push(i);
+        byValue.set(key, g);
+      }
+    }
+    for (const g of byValue.values()) {
+      const letter = columnLetter(g.c + 1);
+      const a1 = runs(g.rows.sort((a, b) => a - b)).map(([r0, r1]) => (r0 === r1 ? `${letter}${r0 + 2}` : `${letter}${r0 + 2}:${letter}${r1 + 2}`));
+      if (a1.length === 1) this.sheet.getRange(a1[0]).setValue(g.value);
+      else this.sheet.getRangeList(a1).setValue(g.value);
+    }
+  }
+}
+
+/** 1 → A, 27 → AA. */
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 function runs(sorted: number[]): [number, number][] {
@@ -336,15 +463,33 @@ function runs(sorted: number[]): [number, number][] {
   return out;
 }
 
-/** The set cells as rectangles: runs of adjacent columns in a row, stacked while the next row has the same run. */
-function blocks(dirty: Map<number, Set<number>>): { r0: number; r1: number; c0: number; c1: number }[] {
+/**
+ * The set cells as rectangles: runs of adjacent columns in a row, stacked while the next row has
+ * the same run, or (`bridge`) while every row in between may be written again as held.
+ */
+function blocks(
+  dirty: Map<number, Set<number>>,
+  bridge: (row: number) => boolean,
+  bridgeCols: (c0: number, c1: number) => boolean = () => false,
+): { r0: number; r1: number; c0: number; c1: number }[] {
   const out: { r0: number; r1: number; c0: number; c1: number }[] = [];
   const open = new Map<string, { r0: number; r1: number; c0: number; c1: number }>();
+  const bridgeable = (from: number, to: number) => {
+    for (let r = from; r < to; r++) if (!bridge(r)) return false;
+    return true;
+  };
   for (const i of [...dirty.keys()].sort((a, b) => a - b)) {
-    for (const [c0, c1] of runs([...(dirty.get(i) as Set<number>)].sort((a, b) => a - b))) {
+    const rowRuns: [number, number][] = [];
+    for (const run of runs([...(dirty.get(i) as Set<number>)].sort((a, b) => a - b))) {
+      const prev = rowRuns[rowRuns.length - 1];
+      // Columns between two runs may be written again as held, when the row is held and they may be.
+      if (prev && bridge(i) && bridgeCols(prev[1] + 1, run[0] - 1)) prev[1] = run[1];
+      else rowRuns.push(run);
+    }
+    for (const [c0, c1] of rowRuns) {
       const key = `${c0}:${c1}`;
       const b = open.get(key);
-      if (b && b.r1 === i - 1) b.r1 = i;
+      if (b && (b.r1 === i - 1 || bridgeable(b.r1 + 1, i))) b.r1 = i;
       else {
         const nb = { r0: i, r1: i, c0, c1 };
         out.push(nb);

@@ -89,7 +89,7 @@ describe('review', () => {
     expect(w.rows('ログ').filter((r) => String(r.内容).startsWith('判定:'))).toHaveLength(3);
   });
 
-  test('a decision whose trigger could not get the lock is acted on by the next edit or the daily job', () => {
+  test('a decision whose trigger could not get the lock is acted on by the recovery run a minute later, or the daily job', () => {
     const { w, a } = world();
     w.claim({ id: a, email: 'jane@example.org', date: '2024-05-11' });
     w.rt.mail.sent.length = 0;
@@ -100,15 +100,22 @@ describe('review', () => {
     w.call('dailyMaintenance');
     expect(w.rows('申請')[0]).toMatchObject({ 記録済み判定: '差戻し', 審査者: '不明（後から記録）' });
     expect(w.rt.mail.sent.filter((m) => m.to === 'jane@example.org')).toHaveLength(1);
-    // and through the next edit, attributed to whoever edits then only for their own row
+    // and through the recovery trigger the lost edit scheduled: one trigger, within minutes, once
     w.rt.locks.holdScriptLock();
     expect(() => decide(w, 3, '承認')).toThrow(/ロック/);
+    expect(() => decide(w, 3, '却下')).toThrow(/ロック/);
     w.rt.locks.releaseScriptLock();
-    decide(w, 2, '承認');
-    expect(w.rows('申請').map((r) => [r.判定, r.記録済み判定, r.審査者])).toEqual([
-      ['承認', '承認', 'reviewer@smj.example'],
-      ['承認', '承認', '不明（後から記録）'],
+    expect(w.rt.triggers().filter((t) => t.handler === 'recoverPending')).toHaveLength(1);
+    decide(w, 2, '承認'); // an edit of another row handles only its own row
+    expect(w.rows('申請').map((r) => [r.判定, r.記録済み判定])).toEqual([
+      ['承認', '承認'],
+      ['却下', '審査待ち'],
     ]);
+    w.rt.clock.advance(61_000);
+    expect(w.rt.runTimeTriggers()).toContain('recoverPending');
+    expect(w.rows('申請').map((r) => r.記録済み判定)).toEqual(['承認', '却下']);
+    expect(w.rt.triggers().filter((t) => t.handler === 'recoverPending')).toHaveLength(0);
+    expect(w.rows('ログ').filter((r) => String(r.内容).startsWith('判定: 審査待ち → 却下'))).toHaveLength(1);
   });
 
   test('rows the system did not write (no 記録済み判定) are taken as they stand: no mail to anyone', () => {

@@ -666,21 +666,6 @@ export class FakeSpreadsheet extends Fake {
   }
 }
 
-export class FakeRangeList extends Fake {
-  readonly _cls = 'RangeList';
-  constructor(readonly _ranges: FakeRange[]) {
-    super();
-  }
-  getRanges() {
-    return [...this._ranges];
-  }
-  /** RangeList.setValue: "Sets the value for each Range in the RangeList." */
-  setValue(value: unknown) {
-    for (const r of this._ranges) r.setValue(value);
-    return this;
-  }
-}
-
 // ---------------------------------------------------------------- Sheet
 
 export class FakeSheet extends Fake {
@@ -1400,6 +1385,31 @@ export class FakeRange extends Fake {
     if (isDate(v)) return String(serialOf(dateMs(v), this._sheet._ss._tz));
     if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
     return String(v);
+  }
+}
+
+// ---------------------------------------------------------------- RangeList
+
+export class FakeRangeList extends Fake {
+  readonly _cls = 'RangeList';
+  constructor(readonly _ranges: FakeRange[]) {
+    super();
+  }
+  getRanges() {
+    return [...this._ranges];
+  }
+  /** "Sets the value for each Range in the RangeList." */
+  setValue(value: unknown) {
+    for (const r of this._ranges) r.setValue(value);
+    return this;
+  }
+  /** "Clears the content of each Range in the RangeList, leaving the formatting intact." */
+  clearContent() {
+    for (const r of this._ranges) r._eachExisting((c) => {
+      c.v = '';
+      c.f = undefined;
+    });
+    return this;
   }
 }
 

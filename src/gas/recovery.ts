@@ -1,0 +1,59 @@
+/**
+ * A run that could not get the script lock (SPEC §8: the month-end rush) is not left for the
+ * daily job: it schedules one recovery run a minute later (a one-off time trigger), which takes
+ * in the responses the form holds and the 判定 typed meanwhile. Exactly once: a submit that lost
+ * the lock wrote nothing, and the recovery run processes each response through 回答記録 (already
+ * handled → nothing); a decision is acted on only while 判定 differs from 記録済み判定.
+ *
+ * Scheduling needs no script lock (the holder is what made us lose it): a second lock (the
+ * document's, else the user's) makes "look for the trigger, create it if absent" one step, so
+ * several losers at the same instant leave one trigger. The project's 20 triggers per user are
+ * respected: at the limit nothing is created (the daily job still reconciles).
+ */
+export const RECOVERY_HANDLER = 'recoverPending';
+const RECOVERY_DELAY_MS = 60_000;
+const MAX_TRIGGERS = 20;
+/** Script property keys of edits whose trigger lost the lock: rows and editor, one key per edit. */
+export const PENDING_EDIT_PREFIX = 'recover.edit.';
+
+export function scheduleRecovery(pendingEdit?: { rows: number[]; actor: string }): void {
+  try {
+    if (pendingEdit && pendingEdit.rows.length > 0) {
+      // A property of its own per edit (set without the lock: each key is written once, by this run).
+      const key = `${PENDING_EDIT_PREFIX}${Date.now()}.${Math.floor(Math.random() * 1e9)}`;
+      PropertiesService.getScriptProperties().setProperty(key, JSON.stringify(pendingEdit));
+    }
+    const guard = LockService.getDocumentLock() ?? LockService.getUserLock();
+    if (!guard.tryLock(10_000)) return; // another run is scheduling it right now
+    try {
+      const triggers = ScriptApp.getProjectTriggers();
+      if (triggers.some((t) => t.getHandlerFunction() === RECOVERY_HANDLER)) return;
+      if (triggers.length >= MAX_TRIGGERS) {
+        console.error(`トリガーが上限（${MAX_TRIGGERS}）に達しているため、回復の実行を予約できません。毎日の処理で取り込まれます`);
+        return;
+      }
+      ScriptApp.newTrigger(RECOVERY_HANDLER).timeBased().after(RECOVERY_DELAY_MS).create();
+    } finally {
+      guard.releaseLock();
+    }
+  } catch (e) {
+    // Never hide the lost lock behind a scheduling fault: the caller reports the lost lock.
+    console.error(`回復の実行を予約できませんでした: ${String(e)}`);
+  }
+}
+
+/** The edits waiting for the recovery run (from the run's script properties), by key. */
+export function pendingEdits(props: Record<string, string>): { key: string; rows: number[]; actor: string }[] {
+  const out: { key: string; rows: number[]; actor: string }[] = [];
+  for (const [key, value] of Object.entries(props)) {
+    if (!key.startsWith(PENDING_EDIT_PREFIX)) continue;
+    try {
+      const v = JSON.parse(value) as { rows?: unknown; actor?: unknown };
+      const rows = Array.isArray(v.rows) ? v.rows.filter((r): r is number => Number.isInteger(r) && (r as number) >= 0) : [];
+      out.push({ key, rows, actor: typeof v.actor === 'string' ? v.actor : '' });
+    } catch {
+      out.push({ key, rows: [], actor: '' });
+    }
+  }
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
