@@ -18,6 +18,7 @@ import type { TransferFile, ZenginHeader } from '../domain/zengin';
 import { buildTransferFile } from '../domain/zengin';
 import { grantSheetRow, grantsForPayout, markGrantDrafts, markGrantsPaid } from './grantPayout';
 import type { Ctx, TablePort } from './ports';
+import { transferSettingProblems } from './settings';
 import { ACCOUNTS, CLAIMS, PAYOUT_HEADERS, payoutSheetName, SUPPORTERS } from './schema';
 
 export const payoutId = (month: YearMonth) => `P-${month}`;
@@ -124,6 +125,25 @@ export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): Pay
 export function markDrafts(ctx: Ctx, month: YearMonth, plan: PayoutPlan): void {
   syncDrafts(ctx.table(CLAIMS), '申請ID', new Set(plan.paid.flatMap((l) => l.claimIds)), payoutId(month));
   markGrantDrafts(ctx, month, plan);
+  markExpectedMonth(ctx, month, plan);
+}
+
+/** What 支払予定月 says of a claim this payout holds: it is not paid in the month it was expected. */
+export const HELD_MONTH = (month: YearMonth) => `保留（${month}の支払で保留。理由は「支払 ${month}」）`;
+
+/**
+ * 支払予定月 stays true (issue 9): a claim on this payout is expected in this month; a claim it
+ * holds says so instead of a month that has passed. Only the cells that change are written.
+ */
+function markExpectedMonth(ctx: Ctx, month: YearMonth, plan: PayoutPlan): void {
+  const t = ctx.table(CLAIMS);
+  const paid = new Set(plan.paid.flatMap((l) => l.claimIds));
+  const held = new Set(plan.held.flatMap((l) => l.claimIds));
+  for (let i = 0; i < t.length; i++) {
+    const id = t.text(i, '申請ID');
+    const want = paid.has(id) ? month : held.has(id) ? HELD_MONTH(month) : null;
+    if (want !== null && t.text(i, '支払予定月') !== want) t.set(i, { 支払予定月: want });
+  }
 }
 
 /** 支払予定ID = `id` on the rows whose ID is planned; rows that dropped out of `id` lose it. */
@@ -142,6 +162,9 @@ export function requesterHeader(ctx: Ctx, transferDate: string): { header?: Zeng
     const v = normalizeText(ctx.settings.value(key)).replace(/[-\s]/g, '');
     return /^\d+$/.test(v) && v.length <= len ? v.padStart(len, '0') : null;
   };
+  // The same checks setup shows, in Japanese: a value the file cannot hold is named with its fix.
+  const problems = transferSettingProblems((key) => ctx.settings.value(key));
+  if (problems.length > 0) return { error: `設定を直すまで振込ファイルを作れません: ${problems.join(' / ')}` };
   const missing: string[] = [];
   const requesterCode = digits('依頼人コード', 10);
   const bankCode = digits('仕向銀行コード', 4);

@@ -5,14 +5,14 @@
  * and the note written afterwards sends the one mail. The last decision the system has acted on is
  * kept in 記録済み判定, so pasted ranges and repeated edits are handled exactly once.
  */
-import { addDays, compareDates, parseCalendarDate, tokyoDateOf, tokyoDateTime, tokyoMidnight } from '../domain/calendar';
+import { addDays, compareDates, isDateObject, parseCalendarDate, tokyoDateOf, tokyoDateTime, tokyoMidnight } from '../domain/calendar';
 import { formatHours } from '../domain/hours';
 import type { Language } from '../domain/messages';
 import { catalog, languageOf } from '../domain/messages';
 import { codesInCheckCell, reasonsFromJson } from '../domain/reasons';
 import type { Decision } from '../domain/rules';
 import { asDecision } from '../domain/rules';
-import { programById } from '../domain/programs';
+import { payoutMonthFor, programById, programForDate } from '../domain/programs';
 import type { Ctx, TablePort } from './ports';
 import { CLAIMS, SUPPORTERS } from './schema';
 import { SupporterBook } from './claim';
@@ -104,6 +104,9 @@ export function handleReviewChanges(ctx: Ctx, edited: readonly number[] = []): R
     result.changes++;
     // A new round: 差戻し / 却下 are told once, with the note; without one they wait for it.
     t.set(i, { 差戻し期限: '', 催促日: '', 通知状況: '' });
+    // 支払予定月 stays true: a rejected claim is paid in no month; taken back, it gets its month again.
+    if (decision === '却下') t.set(i, { 支払予定月: '' });
+    else if (recorded === '却下') t.set(i, { 支払予定月: expectedMonth(ctx, t, i) });
     if (tellsSupporter(decision)) {
       if (t.text(i, '審査メモ') !== '') tell(i, decision);
       else {
@@ -114,6 +117,15 @@ export function handleReviewChanges(ctx: Ctx, edited: readonly number[] = []): R
     }
   }
   return result;
+}
+
+/** The month the rules give a claim (received date and program), '' outside every program. */
+function expectedMonth(ctx: Ctx, t: TablePort, i: number): string {
+  const program = programById(ctx.settings.programs, t.text(i, 'プログラム'));
+  const received = t.get(i, '受付日時');
+  const date = parseCalendarDate(t.get(i, '支援日'));
+  if (!program || !isDateObject(received) || !date || programForDate(ctx.settings.programs, date)?.id !== program.id) return '';
+  return payoutMonthFor(program, tokyoDateOf(received));
 }
 
 function notifyDecision(ctx: Ctx, t: TablePort, i: number, supporters: SupporterBook, decision: '差戻し' | '却下'): void {

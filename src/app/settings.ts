@@ -2,7 +2,9 @@
  * 設定 (settings): every key the code and the README share, with its default and 説明 (SPEC §4).
  * `setup` writes the missing keys; staff fill in the values. Parsing is pure.
  */
+import { accountTypeOf } from '../domain/bankAccount';
 import { isDateObject } from '../domain/calendar';
+import { toBankText } from '../domain/kana';
 import { normalizeEmail, normalizeText } from '../domain/text';
 import type { Program } from '../domain/programs';
 import { PRESETS, parseProgramDefinition } from '../domain/programs';
@@ -227,4 +229,46 @@ export function parseSettings(entries: Iterable<[unknown, unknown]>): Settings {
     courseTitles: titles('講座設問', COURSE_QUESTIONS),
     errors,
   };
+}
+
+// ---------------------------------------------------------------- issue 9: month-end settings
+
+/**
+ * Every 設定 value the month end needs for the 全銀 header, checked the way the transfer file will
+ * use it: digits and lengths, names the bank character set can hold, 預金種目 and 振込指定区分. Each
+ * problem names the key, what is wrong and the fix, in Japanese (setup shows them; the payout dialog
+ * and sheet show them instead of building a file that would fail).
+ */
+export function transferSettingProblems(value: (key: string) => string): string[] {
+  const problems: string[] = [];
+  const text = (key: string) => normalizeText(value(key));
+  const digits = (key: string, len: number, exact: boolean) => {
+    const raw = text(key);
+    const v = raw.replace(/[-\s]/g, '');
+    if (raw === '') problems.push(`${key}が未設定です（月次支払の振込ファイルに必要）。${exact ? `${len}桁` : `${len}桁以内`}の数字を入力してください`);
+    else if (!/^\d+$/.test(v) || v.length > len || (exact && v.length !== len)) {
+      problems.push(`${key}「${raw}」は${exact ? `${len}桁` : `${len}桁以内`}の数字で入力してください`);
+    }
+  };
+  digits('依頼人コード', 10, false);
+  digits('仕向銀行コード', 4, true);
+  digits('仕向支店コード', 3, true);
+  digits('口座番号', 7, false);
+  const kana = (key: string, kind: 'name' | 'bankName', max: number, required: boolean, example: string) => {
+    const v = text(key);
+    if (v === '') {
+      if (required) problems.push(`${key}が未設定です（月次支払の振込ファイルに必要）。カナで入力してください（例: ${example}）`);
+      return;
+    }
+    const r = toBankText(v, kind);
+    if (!r.ok) problems.push(`${key}「${v}」には振込ファイルに使えない文字があります（${r.invalid.join(' ')}）。カナ・英大文字・数字で入力してください（例: ${example}）`);
+    else if (r.value.length > max) problems.push(`${key}「${v}」は半角${max}文字までです（いまは${r.value.length}文字）。短くしてください`);
+  };
+  kana('依頼人名', 'name', 40, true, 'イジユウレン');
+  kana('仕向銀行名', 'bankName', 15, false, 'ミツイスミトモ');
+  kana('仕向支店名', 'bankName', 15, false, 'ウエノ');
+  const type = accountTypeOf(text('預金種目'));
+  if (type !== '1' && type !== '2') problems.push(`預金種目「${text('預金種目')}」は「普通」か「当座」で入力してください（振込元の口座）`);
+  if (!['7', '8', '0'].includes(text('振込指定区分'))) problems.push(`振込指定区分「${text('振込指定区分')}」は 7（電信）、8（文書）、または銀行の指定が 0 ならば 0 を入力してください`);
+  return problems;
 }

@@ -4,7 +4,7 @@
  */
 import type { SheetSchema } from '../app/schema';
 import { CORE_SHEETS, COURSE_ANSWERS, LOG, OUTBOX, PROGRAM_SHEETS_10B, RESPONSES, SETTINGS } from '../app/schema';
-import { parseSettings, SETTING_DEFS } from '../app/settings';
+import { parseSettings, SETTING_DEFS, transferSettingProblems } from '../app/settings';
 import { GasCtx, rememberSpreadsheet } from './context';
 import { formatGrants, formatSessions, formatSignups, refreshSessionChoices } from './programSheets';
 import { tryOpenForm } from './forms';
@@ -51,9 +51,8 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, opts: { t
   ensureTriggers(ss, settings.registrationForm, settings.claimForm, settings.value('相談会フォーム'), settings.courseForm, report, opts.takeOver === true);
   soft(report, '相談会申込フォームの選択肢', () => refreshChoicesNow(ss));
   if (settings.officeEmails.length === 0) report.problems.push('事務局メールが未設定です（エラーや報告の送り先）');
-  for (const key of ['依頼人コード', '依頼人名', '仕向銀行コード', '仕向支店コード', '口座番号']) {
-    if (!settings.value(key)) report.problems.push(`${key}が未設定です（月次支払の振込ファイルに必要）`);
-  }
+  // Every value the month end needs, checked as the transfer file will use it (issue 9).
+  report.problems.push(...transferSettingProblems((key) => settings.value(key)));
   return report;
 }
 

@@ -1,4 +1,4 @@
-import { emergencyBudget, parseSettings, SETTING_DEFS } from '../../src/app/settings';
+import { emergencyBudget, parseSettings, SETTING_DEFS, transferSettingProblems } from '../../src/app/settings';
 
 describe('parseSettings', () => {
   test('defaults when empty: the 2023 program, payday 10, no budget, SPEC question titles', () => {
@@ -45,5 +45,39 @@ describe('parseSettings', () => {
 
   test('office emails: several, separated by commas or 、', () => {
     expect(parseSettings([['事務局メール', 'A@smj.example、b@smj.example']]).officeEmails).toEqual(['a@smj.example', 'b@smj.example']);
+  });
+});
+
+describe('transferSettingProblems: every value the month end needs, named with its fix in Japanese', () => {
+  const good: Record<string, string> = {
+    依頼人コード: '1234567890', 依頼人名: 'ｲｼﾞﾕｳﾚﾝ', 仕向銀行コード: '0009', 仕向銀行名: '', 仕向支店コード: '100', 仕向支店名: '',
+    預金種目: '普通', 口座番号: '7654321', 振込指定区分: '7',
+  };
+  const problems = (over: Record<string, string>) => transferSettingProblems((k) => ({ ...good, ...over })[k] ?? '');
+  test('a complete, valid set has none', () => expect(problems({})).toEqual([]));
+  test('katakana and hiragana names convert; full-width is fine', () => {
+    expect(problems({ 依頼人名: 'イジュウレン', 仕向銀行名: 'ミツイスミトモ', 仕向支店名: 'うえの' })).toEqual([]);
+  });
+  test.each([
+    [{ 依頼人名: '移住連' }, '依頼人名「移住連」には振込ファイルに使えない文字があります（移 住 連）'],
+    [{ 仕向銀行名: '三井住友銀行' }, '仕向銀行名「三井住友銀行」には振込ファイルに使えない文字があります'],
+    [{ 仕向支店名: 'ウエノ・シテン' }, '仕向支店名「ウエノ・シテン」には振込ファイルに使えない文字があります（・）'],
+    [{ 仕向銀行名: 'ミツイスミトモギンコウトウキヨウ' }, '仕向銀行名「ミツイスミトモギンコウトウキヨウ」は半角15文字までです（いまは17文字）'], // ギ is two bytes (ｷﾞ)
+    [{ 依頼人名: '' }, '依頼人名が未設定です'],
+    [{ 依頼人コード: '12345678901' }, '依頼人コード「12345678901」は10桁以内の数字'],
+    [{ 仕向銀行コード: '009' }, '仕向銀行コード「009」は4桁の数字'],
+    [{ 仕向銀行コード: '00009' }, '仕向銀行コード「00009」は4桁の数字'],
+    [{ 仕向支店コード: '10' }, '仕向支店コード「10」は3桁の数字'],
+    [{ 口座番号: '12345678' }, '口座番号「12345678」は7桁以内の数字'],
+    [{ 預金種目: '貯蓄' }, '預金種目「貯蓄」は「普通」か「当座」'],
+    [{ 振込指定区分: '9' }, '振込指定区分「9」は 7（電信）、8（文書）'],
+  ])('%p → %s', (over, text) => {
+    const list = problems(over as Record<string, string>);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toContain(text);
+    expect(list[0]).not.toMatch(/[a-z]{4,}/); // no English developer words
+  });
+  test('exact lengths pass: 4-digit bank, 3-digit branch, 7-digit account, 10-digit requester', () => {
+    expect(problems({ 仕向銀行コード: '9900', 仕向支店コード: '019', 口座番号: '1', 依頼人コード: '1' })).toEqual([]);
   });
 });

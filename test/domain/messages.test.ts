@@ -41,7 +41,10 @@ describe('catalogs', () => {
     expect(rejected.body).toContain('正しいIDで申請しなおしてください');
     expect(rejected.body).toContain('C-00001-1');
     const paid = c.paid({ name: 'An', month: '2024-06', payday: '2024-06-10', amount: 8000, claimIds: ['C-00001-1'], contact: 'o' });
-    expect(paid.body).toContain('2024-06-10');
+    // sent after the transfer: the past tense, the date in the reader's convention
+    expect(paid.body).toContain({ ja: 'お振込みしました（振込日: 2024年6月10日）', en: 'We have transferred your honorarium', vi: 'Chúng tôi đã chuyển tiền thù lao' }[lang]);
+    expect(paid.body).toContain({ ja: '2024年6月10日', en: '10 June 2024', vi: '10/06/2024' }[lang]);
+    expect(paid.body).not.toMatch(/お振込みします|We will transfer|sẽ chuyển/);
     const held = c.held({ name: 'An', month: '2024-06', claimIds: ['C-00001-1'], kinds: ['documents', 'account'], contact: 'o' });
     expect(held.body).toContain('C-00001-1');
     expect(held.body.split('\n').filter((l) => l.startsWith('・') || l.startsWith('- '))).toHaveLength(2);
@@ -62,6 +65,16 @@ describe('catalogs', () => {
     expect(cell).toMatch(/^LATE: /);
     expect(codesInCheckCell(cell)).toEqual(['LATE', 'TOO_SHORT']);
   });
+});
+
+test('money in the reader’s convention: 8,000円 / 8,000 yen / 8.000 yên', () => {
+  expect(catalog('ja').yen(132000)).toBe('132,000円');
+  expect(catalog('en').yen(132000)).toBe('132,000 yen');
+  expect(catalog('vi').yen(132000)).toBe('132.000 yên');
+  expect(catalog('vi').yen(4000)).toBe('4.000 yên');
+  expect(catalog('vi').yen(1234567)).toBe('1.234.567 yên');
+  expect(catalog('vi').yen(800)).toBe('800 yên');
+  expect(catalog('vi').reason('BUDGET_EXCEEDED', { cap: 1000000, committed: 0 }).text).toContain('1.000.000 yên');
 });
 
 test('Japanese months read 2024年6月, not 2024年06月', () => {

@@ -241,3 +241,13 @@ describe('documents count from the program’s first day, in the receipt and the
     expect(row?.[6]).toBe(held ? '保留' : '支払予定');
   });
 });
+
+test('支払予定月 of a held claim says it is held, not a month that has passed; a paid one says its month', () => {
+  const { w, a, c } = scenario();
+  w.call('createPayout', '2024-06');
+  const rows = w.rows('申請');
+  const held = rows.find((r) => r.伴走ネットID === c);
+  const paid = rows.find((r) => r.伴走ネットID === a);
+  expect(held?.支払予定月).toBe('保留（2024-06の支払で保留。理由は「支払 2024-06」）');
+  expect(paid?.支払予定月).toBe('2024-06');
+});

@@ -239,4 +239,13 @@ describe('review', () => {
     decide(w, 2, '差戻し', 'メモ');
     expect(w.rt.mail.sent[0].replyTo).toBe('office@smj.example');
   });
+
+  test('支払予定月 stays true: 却下 clears it, taking the 却下 back restores the month the rules give', () => {
+    const { w } = world();
+    expect(w.rows('申請')[0].支払予定月).toBe('2024-06');
+    decide(w, 2, '却下', 'not eligible');
+    expect(w.rows('申請')[0].支払予定月).toBe('');
+    decide(w, 2, '承認');
+    expect(w.rows('申請')[0].支払予定月).toBe('2024-06');
+  });
 });

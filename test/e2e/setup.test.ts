@@ -137,3 +137,28 @@ describe('setup when a decoration fails', () => {
     expect(w.rt.triggers().filter((t) => t.handler === 'onClaimSubmit')).toHaveLength(1);
   });
 });
+
+describe('setup checks the month-end settings (issue 9)', () => {
+  test('依頼人名 = 移住連 and 仕向銀行名 = 三井住友銀行 are named with the fix; the payout says it in Japanese', () => {
+    const w = makeWorld({ settings: { 依頼人名: '移住連', 仕向銀行名: '三井住友銀行' } });
+    w.rt.ui.alerts.length = 0;
+    w.call('setup');
+    const text = w.rt.ui.alerts.join('\n');
+    expect(text).toContain('依頼人名「移住連」には振込ファイルに使えない文字があります');
+    expect(text).toContain('仕向銀行名「三井住友銀行」には振込ファイルに使えない文字があります');
+    expect(text).not.toContain('すべて設定済みです');
+    // a month with something to pay: the file error is Japanese, with no developer field names
+    const id = w.supporter({ email: 'a@example.org' });
+    w.claim({ id, email: 'a@example.org' });
+    const s = w.sheet('申請');
+    const h = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+    w.rt.editCell(s, s.getRange(2, h.indexOf('判定') + 1).getA1Notation(), '承認', { user: 'reviewer@smj.example' });
+    const reg = w.sheet('登録者');
+    const rh = reg.getRange(1, 1, 1, reg.getLastColumn()).getValues()[0];
+    for (const k of ['覚書受領日', '口座届受領日']) reg.getRange(2, rh.indexOf(k) + 1).setValue(new Date('2024-01-10T00:00:00+09:00'));
+    w.sheet('口座').appendRow([id, '0005', '001', '普通', '1234567', 'ﾔﾏﾀﾞ ﾀﾛｳ']);
+    const r = w.call('createPayout', '2024-06') as { fileError: string | null };
+    expect(r.fileError).toContain('依頼人名「移住連」');
+    expect(r.fileError).not.toMatch(/header\.|contains characters/);
+  });
+});

@@ -158,7 +158,7 @@ export const en: Catalog = {
     body: [
       `Dear ${m.name},`,
       '',
-      `We will transfer your honorarium to your registered bank account on ${m.payday}.`,
+      `We have transferred your honorarium to your registered bank account (transfer date: ${enDate(m.payday)}).`,
       '',
       `Amount: ${yen((m.net ?? m.amount) + (m.grants ?? 0))}`,
       m.tax ? `(honorarium ${yen(m.amount)}, income tax withheld ${yen(m.tax)})` : '',

@@ -143,7 +143,7 @@ export const ja: Catalog = {
     body: [
       `${m.name} 様`,
       '',
-      `${m.payday} に、登録の口座へ謝金をお振込みします。`,
+      `登録の口座へ謝金をお振込みしました（振込日: ${jaDate(m.payday)}）。`,
       '',
       `金額: ${yen((m.net ?? m.amount) + (m.grants ?? 0))}`,
       m.tax ? `（謝金 ${yen(m.amount)}、源泉徴収税 ${yen(m.tax)}）` : '',

@@ -48,10 +48,11 @@ const reasons: Record<ReasonCode, (p: ReasonParams) => { text: string; fix: stri
   DUPLICATE: (p) => ({ text: `Bạn đã yêu cầu cho việc hỗ trợ người này vào ngày ${s(p.date)} rồi (${s(p.claimId)}).`, fix: 'Nếu bạn gửi hai lần do nhầm lẫn, không cần làm gì thêm.' }),
   CO_SUPPORTER_UNKNOWN: (p) => ({ text: `Không xác nhận được ID Bansou Net "${s(p.id)}" của người hỗ trợ cùng.`, fix: 'Vui lòng kiểm tra ID và sửa câu trả lời.' }),
   CO_SUPPORTER_SELF: () => ({ text: 'Bạn đã nhập ID Bansou Net của chính mình vào ô người hỗ trợ cùng.', fix: 'Vui lòng nhập ID của người hỗ trợ cùng, hoặc để trống.' }),
-  BUDGET_EXCEEDED: (p) => ({ text: `Chương trình đã đạt mức ngân sách (${Number(p.cap).toLocaleString('en-US')} yên).`, fix: 'Văn phòng sẽ liên hệ với bạn.' }),
+  BUDGET_EXCEEDED: (p) => ({ text: `Chương trình đã đạt mức ngân sách (${yen(Number(p.cap))}).`, fix: 'Văn phòng sẽ liên hệ với bạn.' }),
 };
 
-const yen = (n: number) => `${n.toLocaleString('en-US')} yên`;
+// Vietnamese groups thousands with '.', as the seed flyer writes 4.000 yên (a comma is the decimal mark).
+const yen = (n: number) => `${String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} yên`;
 /** '2024-05-27' → '27/05/2024' (day/month/year, as Vietnamese writes dates) */
 const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const restate = (m: { claimId: string; supportDate: string; hours: string }) => [`Mã yêu cầu: ${m.claimId}`, `Ngày hỗ trợ: ${m.supportDate}`, `Số giờ: ${m.hours}`];
@@ -153,7 +154,7 @@ export const vi: Catalog = {
     body: [
       `Kính gửi ${m.name},`,
       '',
-      `Chúng tôi sẽ chuyển tiền thù lao vào tài khoản đã đăng ký của bạn vào ngày ${m.payday}.`,
+      `Chúng tôi đã chuyển tiền thù lao vào tài khoản đã đăng ký của bạn (ngày chuyển khoản: ${viDate(m.payday)}).`,
       '',
       `Số tiền: ${yen((m.net ?? m.amount) + (m.grants ?? 0))}`,
       m.tax ? `(thù lao ${yen(m.amount)}, thuế thu nhập khấu trừ ${yen(m.tax)})` : '',
