@@ -300,6 +300,7 @@ export function handleClaim(ctx: Ctx, r: ResponseData, formTitles: () => string[
  * (staff's data, which no other run changes), so the lock is held only for what must be serialised.
  */
 export function prepareClaim(ctx: Ctx, r: ResponseData): void {
+  ctx.claimEditUrl(r.id); // for the receipt: the form's, no lock needed
   const a = answersOf(ctx, r);
   const supporters = ctx.lookup(SUPPORTERS);
   for (const typed of [a.supporterId, a.coSupporterId]) {

@@ -164,14 +164,20 @@ export class GasCtx implements Ctx {
    * found, or the form does not allow editing (setAllowResponseEdits: "The default is false"); a link
    * to such a form only says that editing is off. Mails show how to correct the claim instead.
    */
+  private readonly editUrls = new Map<string, string>();
+  /** (Kept per run: asked before the lock by a claim submit, it costs nothing under it.) */
   claimEditUrl(responseId: string): string {
+    const known = this.editUrls.get(responseId);
+    if (known !== undefined) return known;
+    let url = '';
     try {
       const form = this.claimForm();
-      if (!form || !form.canEditResponse()) return '';
-      return form.getResponse(responseId).getEditResponseUrl();
+      if (form && form.canEditResponse()) url = form.getResponse(responseId).getEditResponseUrl();
     } catch {
-      return '';
+      url = '';
     }
+    this.editUrls.set(responseId, url);
+    return url;
   }
 
   translate(text: string, to: string): string | null {
