@@ -1,11 +1,12 @@
 /**
  * 集計, the rest of the program (issue 10): consultation sessions held in the month (sign-ups and
- * attendance, never names) and emergency-support grants by 用途. Small counts are shown as "<3",
- * as in the claims part (domain/report.ts).
+ * attendance, never names) and emergency-support grants by 用途. As in the claims breakdowns
+ * (domain/report.ts suppressGroup), counts of 1–2 are hidden as 秘匿 together with enough other cells
+ * that none can be recovered by subtracting the shown ones from the total.
  */
 import type { YearMonth } from './calendar';
 import type { ReportCell } from './report';
-import { suppress } from './report';
+import { HIDDEN, suppressGroup } from './report';
 
 export interface ReportSession {
   id: string;
@@ -39,18 +40,15 @@ export function sessionRows(sessions: readonly ReportSession[], signups: readonl
   const held = sessions.filter((s) => s.month === month);
   for (const s of held) {
     const list = signups.filter((x) => x.sessionId === s.id && x.decision !== 'キャンセル');
-    const n = (f: (x: ReportSignup) => boolean) => suppress(list.filter(f).length);
-    rows.push([
-      `${s.id} ${s.title}`.trim(),
-      suppress(list.length),
-      n((x) => x.decision === '参加可'),
-      n((x) => x.decision === 'キャンセル待ち'),
-      n((x) => x.decision === '要確認'),
-      n((x) => x.purpose === 'participant'),
-      n((x) => x.purpose === 'trainee'),
-      n((x) => x.attendance === '出席'),
-      n((x) => x.attendance === '欠席'),
-    ]);
+    const total = list.length;
+    const count = (f: (x: ReportSignup) => boolean) => list.filter(f).length;
+    // Three breakdowns of the same total, each suppressed so no hidden cell follows by subtraction.
+    const group = (counts: number[]) => suppressGroup(counts, total - counts.reduce((a, b) => a + b, 0));
+    const decisions = group([count((x) => x.decision === '参加可'), count((x) => x.decision === 'キャンセル待ち'), count((x) => x.decision === '要確認')]);
+    const purposes = group([count((x) => x.purpose === 'participant'), count((x) => x.purpose === 'trainee')]);
+    const attendance = group([count((x) => x.attendance === '出席'), count((x) => x.attendance === '欠席')]);
+    const hideTotal = (total > 0 && total < 3) || decisions.totalMustHide || purposes.totalMustHide || attendance.totalMustHide;
+    rows.push([`${s.id} ${s.title}`.trim(), hideTotal ? HIDDEN : total, ...decisions.cells, ...purposes.cells, ...attendance.cells]);
   }
   if (held.length === 0) rows.push(['（なし）', 0, 0, 0, 0, 0, 0, 0, 0]);
   return rows;
@@ -67,11 +65,13 @@ export function grantRows(grants: readonly ReportGrant[], month: YearMonth): Rep
     v.yen += g.amount;
     byUse.set(k, v);
   }
-  const yen = (n: number, sum: number): ReportCell => (n >= 3 ? sum : n === 0 ? 0 : '<3件のため非表示');
   const rows: ReportCell[][] = [['', '', ''], ['緊急支援費（記録がこの月のもの。承認・支払済）', '件数', '金額（円）']];
   const sorted = [...byUse].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1));
-  for (const [use, v] of sorted) rows.push([use, suppress(v.n), yen(v.n, v.yen)]);
+  // 用途 counts add up to 合計: suppressed together; a hidden count hides its yen too.
+  const shown = suppressGroup(sorted.map(([, v]) => v.n));
+  sorted.forEach(([use, v], i) => rows.push([use, shown.cells[i], shown.cells[i] === HIDDEN ? HIDDEN : v.yen]));
   if (sorted.length === 0) rows.push(['（なし）', 0, 0]);
-  rows.push(['合計', suppress(list.length), yen(list.length, list.reduce((s, g) => s + g.amount, 0))]);
+  const hideTotal = (list.length > 0 && list.length < 3) || shown.totalMustHide;
+  rows.push(['合計', hideTotal ? HIDDEN : list.length, hideTotal ? HIDDEN : list.reduce((s, g) => s + g.amount, 0)]);
   return rows;
 }

@@ -45,10 +45,22 @@ export function suppressColumn(counts: readonly number[]): ReportCell[] {
  * recoverable from the column total (three hidden 1s and a total of 3): the caller hides the total.
  */
 export function suppressColumnChecked(counts: readonly number[]): { cells: ReportCell[]; totalMustHide: boolean } {
-  const hide = counts.map((n) => n > 0 && n < 3);
+  return suppressGroup(counts);
+}
+
+/**
+ * Secondary suppression of counts that add up to a published total: as suppressColumn, where
+ * `unseen` is the part of the total no cell shows (e.g. sign-ups whose attendance is not recorded).
+ * That part is never published, so it counts as hidden from the start: it can stand for the second
+ * hidden cell, but it never causes hiding by itself.
+ */
+export function suppressGroup(counts: readonly number[], unseen = 0): { cells: ReportCell[]; totalMustHide: boolean } {
+  const all = unseen > 0 ? [...counts, unseen] : [...counts];
+  const hide = all.map((n, i) => i >= counts.length || (n > 0 && n < 3));
+  const small = counts.some((n) => n > 0 && n < 3);
   const hidden = () => hide.filter(Boolean).length;
-  const hiddenSum = () => counts.reduce((s, n, i) => s + (hide[i] ? n : 0), 0);
-  while (hidden() > 0 && (hidden() === 1 || hiddenSum() < hidden() + 1)) {
+  const hiddenSum = () => all.reduce((s, n, i) => s + (hide[i] ? n : 0), 0);
+  while (small && (hidden() === 1 || hiddenSum() < hidden() + 1)) {
     let j = -1;
     counts.forEach((n, i) => {
       if (!hide[i] && n > 0 && (j < 0 || n < counts[j])) j = i;
@@ -57,7 +69,6 @@ export function suppressColumnChecked(counts: readonly number[]): { cells: Repor
     hide[j] = true;
   }
   const cells = counts.map((n, i) => (hide[i] ? HIDDEN : n));
-  const small = counts.some((n) => n > 0 && n < 3);
   return { cells, totalMustHide: small && hiddenSum() < hidden() + 1 };
 }
 

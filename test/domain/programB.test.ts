@@ -124,16 +124,59 @@ describe('集計 of sessions and grants', () => {
       { sessionId: 'S1', decision: 'キャンセル待ち', purpose: 'trainee', attendance: '' },
     ];
     const rows = sessionRows([{ id: 'S1', title: '労働', month: '2024-06' }, { id: 'S2', title: '別の月', month: '2024-07' }], signups, '2024-06');
-    expect(rows.slice(2)).toEqual([['S1 労働', 4, 3, '<3', 0, 3, '<3', 3, 0]]);
+    // 参加可 3 / 待ち 1 / 要確認 0 of 4: the 1 is hidden, and so is the 3 (else 4 − 3 − 0 gives it away);
+    // 伴走者 3 / 研修 1 likewise; 出席 3 / 欠席 0 with 1 unrecorded: nothing small is shown, nothing hidden.
+    expect(rows.slice(2)).toEqual([['S1 労働', 4, '秘匿', '秘匿', 0, '秘匿', '秘匿', 3, 0]]);
   });
 
-  test('grants by 用途: only 承認 and 支払済 of the month; yen hidden under 3', () => {
+  test('a session of 2 sign-ups hides its total and every nonzero cell', () => {
+    const one = { sessionId: 'S1', decision: '参加可', purpose: 'participant', attendance: '出席' };
+    const rows = sessionRows([{ id: 'S1', title: '小', month: '2024-06' }], [one, { ...one, attendance: '欠席' }], '2024-06');
+    expect(rows.slice(2)).toEqual([['S1 小', '秘匿', '秘匿', 0, 0, '秘匿', 0, '秘匿', '秘匿']]);
+  });
+
+  test('no hidden count of a session row can be recovered from its total (every row of up to 6 sign-ups)', () => {
+    const decisions = ['参加可', 'キャンセル待ち', '要確認'];
+    for (let a = 0; a <= 6; a++) {
+      for (let b = 0; a + b <= 6; b++) {
+        for (let c = 0; a + b + c <= 6; c++) {
+          const list = [...Array(a).fill(0), ...Array(b).fill(1), ...Array(c).fill(2)].map((d) => ({ sessionId: 'S1', decision: decisions[d], purpose: 'participant', attendance: '出席' }));
+          const row = sessionRows([{ id: 'S1', title: 't', month: '2024-06' }], list, '2024-06')[2];
+          const cells = row.slice(2, 5);
+          const hidden = cells.filter((x) => x === '秘匿').length;
+          const small = [a, b, c].some((n) => n > 0 && n < 3);
+          if (!small) continue;
+          // the total shown minus the shown cells leaves the hidden ones' sum: it must not pin any one down
+          if (row[1] !== '秘匿') {
+            const rest = (row[1] as number) - cells.reduce<number>((s, x) => s + (typeof x === 'number' ? x : 0), 0);
+            expect(hidden).toBeGreaterThanOrEqual(2);
+            expect(rest).toBeGreaterThanOrEqual(hidden + 1);
+          }
+        }
+      }
+    }
+  });
+
+  test('grants by 用途: only 承認 and 支払済 of the month; small counts and their yen hidden with a second cell', () => {
     const g = (use: string, amount: number, decision = '承認', month = '2024-05') => ({ month, use, decision, amount });
     const rows = grantRows([g('家賃', 10000), g('家賃', 20000, '支払済'), g('家賃', 5, '支払済'), g('食費', 3000), g('医療費', 9, '却下'), g('家賃', 1, '承認', '2024-06')], '2024-05');
+    // 家賃 3 and 食費 1 of 4: the 1 is hidden, and the 3 with it (4 − 3 would give it away), yen too.
     expect(rows.slice(2)).toEqual([
-      ['家賃', 3, 20005 + 10000],
-      ['食費', '<3', '<3件のため非表示'],
-      ['合計', 4, 33005],
+      ['家賃', '秘匿', '秘匿'],
+      ['食費', '秘匿', '秘匿'],
+      ['合計', 4, 10000 + 20000 + 5 + 3000],
+    ]);
+    const big = grantRows([g('家賃', 1), g('家賃', 2), g('家賃', 3), g('食費', 10), g('食費', 20), g('食費', 30)], '2024-05');
+    expect(big.slice(2)).toEqual([
+      ['家賃', 3, 6],
+      ['食費', 3, 60],
+      ['合計', 6, 66],
+    ]);
+    // two grants in all: the total is hidden as well
+    expect(grantRows([g('家賃', 100), g('食費', 200)], '2024-05').slice(2)).toEqual([
+      ['家賃', '秘匿', '秘匿'],
+      ['食費', '秘匿', '秘匿'],
+      ['合計', '秘匿', '秘匿'],
     ]);
   });
 });
