@@ -603,6 +603,8 @@ function decide(codes: string[]): { decision: string; memo: string } | null {
 }
 
 const decisions = { approved: 0, rejected: 0, needsInfo: 0, expiredRejected: 0 };
+/** issue 9: the review loop and the program lifecycle, step by step (out/review-and-programs.txt). */
+const lifecycleLog: string[] = [];
 function review(day: string, reviewer: string) {
   const s = sheet('申請');
   const values = s.getDataRange().getValues();
@@ -629,8 +631,16 @@ function review(day: string, reviewer: string) {
     if (decision !== '審査待ち') return;
     const d = decide(codesOf(v[col('自動チェック') - 1]));
     if (!d) return;
-    if (d.memo) rt.editCell(s, cell(r, '審査メモ'), d.memo, { user: reviewer });
-    rt.editCell(s, cell(r, '判定'), d.decision, { user: reviewer });
+    if (d.decision === '差戻し' && decisions.needsInfo % 2 === 0) {
+      // The other order (issue 9): 差戻し first, which sends nothing and shows メモ待ち; the note sends the mail.
+      rt.editCell(s, cell(r, '判定'), d.decision, { user: reviewer });
+      lifecycleLog.push(`${String(v[col('申請ID') - 1])}: 差戻し chosen first → 通知状況 「${String(s.getRange(r, col('通知状況')).getValue())}」`);
+      rt.editCell(s, cell(r, '審査メモ'), d.memo, { user: reviewer });
+      lifecycleLog.push(`${String(v[col('申請ID') - 1])}: note written afterwards → 通知状況 「${String(s.getRange(r, col('通知状況')).getValue())}」`);
+    } else {
+      if (d.memo) rt.editCell(s, cell(r, '審査メモ'), d.memo, { user: reviewer });
+      rt.editCell(s, cell(r, '判定'), d.decision, { user: reviewer });
+    }
     if (d.decision === '承認') decisions.approved++;
     if (d.decision === '却下') decisions.rejected++;
     if (d.decision === '差戻し') {
@@ -776,6 +786,23 @@ call('markPayoutPaid', '2024-07');
 returnSheets.paidAgain = { 申請: snapshot('申請'), 支払: snapshot('支払 2024-07') };
 call('createAnnualStatement', 2024);
 
+// ── issue 9: the program ends. On 2026-03-01 no program is open: the daily job closes the claim form
+// (trilingual message); the office defines the next program with 新しい事業を設定 and the form reopens.
+rt.clock.set(new Date(jst('2026-03-02 06:00')));
+call('dailyMaintenance');
+{
+  const claimForm = rt.globals.FormApp as GoogleAppsScript.Forms.FormApp;
+  const id = String(rows('設定').find((r) => r.キー === '申請フォーム')?.値 ?? '');
+  const form = id.startsWith('http') ? claimForm.openByUrl(id) : claimForm.openById(id);
+  lifecycleLog.push('', '2026-03-02 daily job:', ...rows('ログ').filter((r) => r.対象 === '事業').map((r) => `  ログ: ${String(r.内容)}`));
+  lifecycleLog.push(`  claim form accepting: ${form.isAcceptingResponses()}; message: ${form.getCustomClosedFormMessage()}`);
+  call('defineProgram', { name: '2026年度伴走支援', start: '2026-04-01', end: '2027-03-31', budget: '3000000' });
+  lifecycleLog.push('', '新しい事業を設定 (2026年度伴走支援, 2026-04-01〜2027-03-31, budget 3,000,000):', `  設定 プログラム = ${String(rows('設定').find((r) => r.キー === 'プログラム')?.値)}`);
+  rt.clock.set(new Date(jst('2026-04-01 06:00')));
+  call('dailyMaintenance');
+  lifecycleLog.push(`2026-04-01 daily job: claim form accepting: ${form.isAcceptingResponses()}`);
+}
+
 // ─────────────────────────────────────────────────────────────────────────────
 // 6. Files under out/ (created fresh on every run)
 // ─────────────────────────────────────────────────────────────────────────────
@@ -784,6 +811,13 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 const sheetFiles = writeSheets(ss, join(OUT, 'sheets'));
 const mailCount = writeMails(rt.mail.sent, join(OUT, 'mail'));
+{
+  // The notes to English and Vietnamese supporters, as written and machine-translated (marked).
+  const translated = [/Machine translation/, /Bản dịch máy/].flatMap((re) => rt.mail.sent.filter((m) => re.test(m.body)).slice(0, 1));
+  const rejected = rt.mail.sent.filter((m) => /審査結果|result of the review|Kết quả xét duyệt/.test(m.subject)).slice(0, 1);
+  const show = (m: { to: string; subject: string; body: string }) => [`--- to ${m.to}: ${m.subject}`, m.body];
+  writeFileSync(join(OUT, 'review-and-programs.txt'), [...lifecycleLog, '', 'Mails:', ...translated.flatMap(show), ...rejected.flatMap(show)].join('\n'));
+}
 const driveFiles = rt.drive.files();
 writeDrive(driveFiles, join(OUT, 'drive'));
 const transfer = driveFiles.find((f) => f.name.startsWith('総合振込_2024-06'));

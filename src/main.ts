@@ -204,7 +204,7 @@ export function createReport(month?: unknown): unknown {
   else m = promptMonth('集計を作成');
   if (!m) return null;
   const r = buildReportSheet(m, actorEmail());
-  okAlert('集計を作成', `シート「${r.sheet}」を作成しました。件数が3未満の欄は「<3」と表示しています。`);
+  okAlert('集計を作成', `シート「${r.sheet}」を作成しました。件数が3未満の欄は「<3」、内訳で差し引きから分からないように隠した欄は「秘匿」と表示しています。`);
   return r;
 }
 

@@ -383,7 +383,7 @@ function sendReceipt(ctx: Ctx, m: ReceiptArgs): void {
       edited: m.edited,
       documentsMissing: m.documentsMissing,
       editUrl: m.editUrl,
-      contact: ctx.settings.contact,
+      contact: ctx.settings.contactIn(lang),
     });
   });
   ctx.mail.send(m.to, {

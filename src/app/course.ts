@@ -170,7 +170,7 @@ function thank(ctx: Ctx, supporters: TablePort, at: number, course: string, alre
       remaining,
       waived: waived.map((w) => ({ course: w.course, until: w.until })),
       documentsNext,
-      contact: ctx.settings.contact,
+      contact: ctx.settings.contactIn(languageOf(supporters.get(at, '連絡言語'))),
     });
     ctx.mail.send(to, mail); // Reply-To 事務局メール: the outbox adds it to every supporter mail
   }
@@ -201,7 +201,7 @@ function keepProblem(
   if (idProblem && email) {
     // Who wrote it is unknown, so the mail goes in all three languages.
     const mails: Mail[] = LANGUAGES.map((l) =>
-      catalog(l).courseIdProblem({ typedId: String(row.伴走ネットID), course: String(row.講座), kind: idProblem, contact: ctx.settings.contact }),
+      catalog(l).courseIdProblem({ typedId: String(row.伴走ネットID), course: String(row.講座), kind: idProblem, contact: ctx.settings.contactIn(l) }),
     );
     ctx.mail.send(email, { subject: mails.map((m) => m.subject).join(' / '), body: mails.map((m) => m.body).join('\n\n==========\n\n') });
   }

@@ -126,7 +126,7 @@ export function documentsFollowUp(ctx: Ctx): number {
     }
     ctx.mail.send(
       to,
-      catalog(languageOf(t.get(i, '連絡言語'))).documentsReminder({ name: t.text(i, '氏名'), id, sentOn: sent, missing, contact: ctx.settings.contact }),
+      catalog(languageOf(t.get(i, '連絡言語'))).documentsReminder({ name: t.text(i, '氏名'), id, sentOn: sent, missing, contact: ctx.settings.contactIn(languageOf(t.get(i, '連絡言語'))) }),
     );
     ctx.log(id, `書類の返送の催促を送信（${sent} 送付、未着: ${missing.map((m) => (m === 'memorandum' ? '覚書' : '口座届')).join('・')}）`);
     reminded++;

@@ -343,7 +343,7 @@ export function markPaid(ctx: Ctx, month: YearMonth, plan: PayoutPlan, held: Pay
           claimIds: l.claimIds,
           ...(l.tax > 0 ? { tax: l.tax, net: l.net - l.grants } : {}),
           ...(l.grants > 0 ? { grants: l.grants, grantIds: l.grantIds } : {}),
-          contact: ctx.settings.contact,
+          contact: ctx.settings.contactIn(language),
         }),
       );
     }
@@ -354,7 +354,7 @@ export function markPaid(ctx: Ctx, month: YearMonth, plan: PayoutPlan, held: Pay
     const email = si >= 0 ? supporters.text(si, 'メール') : '';
     if (!email || l.holdKinds.length === 0) continue;
     const language = languageOf(supporters.get(si, '連絡言語'));
-    ctx.mail.send(email, catalog(language).held({ name: l.name, month, claimIds: [...l.claimIds, ...l.grantIds], kinds: l.holdKinds, contact: ctx.settings.contact }));
+    ctx.mail.send(email, catalog(language).held({ name: l.name, month, claimIds: [...l.claimIds, ...l.grantIds], kinds: l.holdKinds, contact: ctx.settings.contactIn(language) }));
   }
   const grants = markGrantsPaid(ctx, month, plan);
   ctx.setProp(closedKey(month), tokyoDateTime(ctx.now));

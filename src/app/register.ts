@@ -88,7 +88,7 @@ export function handleRegistration(ctx: Ctx, r: ResponseData, formTitles: () => 
   if (existing) {
     // The ID goes to the address on record, never to a new one: anyone who knows a name and a
     // phone number could otherwise have someone's ID sent anywhere. A new address is for staff.
-    ctx.mail.send(existing.email, mail.registration({ name: existing.name || name, id: existing.id, existing: true, contact: ctx.settings.contact }));
+    ctx.mail.send(existing.email, mail.registration({ name: existing.name || name, id: existing.id, existing: true, contact: ctx.settings.contactIn(language) }));
     ledger.record('登録', r, '既存', existing.id, '登録済みのため ID を登録済みのアドレスに再送');
     ctx.log(existing.id, `登録済みの方からの再登録（回答 ${r.id}）。既存の ID を登録済みのアドレスに再送しました`);
     if (existing.email !== email) {
@@ -102,7 +102,7 @@ export function handleRegistration(ctx: Ctx, r: ResponseData, formTitles: () => 
 
   const id = formatId('BN', nextSequence(ctx, SEQ_BN, maxSeqInColumn(ctx, 'BN')));
   t.append({ 伴走ネットID: id, 登録日時: r.timestamp, ...row, 状態: '登録', 回答ID: r.id });
-  ctx.mail.send(email, mail.registration({ name, id, existing: false, contact: ctx.settings.contact }));
+  ctx.mail.send(email, mail.registration({ name, id, existing: false, contact: ctx.settings.contactIn(language) }));
   ledger.record('登録', r, '登録', id);
   ctx.log(id, `新規登録（${mail.label}）`);
   return { kind: 'registered', id };

@@ -112,7 +112,7 @@ export function recordReturn(ctx: Ctx, req: ReturnRequest): ReturnOutcome {
         amount,
         claimIds,
         reason,
-        contact: ctx.settings.contact,
+        contact: ctx.settings.contactIn(language),
       }),
     );
   } else {

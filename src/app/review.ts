@@ -191,7 +191,7 @@ export function sendNeedsInfo(ctx: Ctx, t: TablePort, i: number, supporters: Sup
       editUrl: url,
       deadline,
       reminder,
-      contact: ctx.settings.contact,
+      contact: ctx.settings.contactIn(r.language),
     }),
   );
   ctx.log(claimId, `${reminder ? '差戻しの催促' : '差戻し'}を送信（期限 ${deadline}${r.translation ? '、機械翻訳を添付' : ''}）`);
@@ -209,7 +209,7 @@ function sendRejected(ctx: Ctx, t: TablePort, i: number, supporters: SupporterBo
       hours: r.hours,
       note: r.note,
       translation: r.translation,
-      contact: ctx.settings.contact,
+      contact: ctx.settings.contactIn(r.language),
     }),
   );
   ctx.log(r.claimId, `却下を通知${r.translation ? '（機械翻訳を添付）' : ''}`);

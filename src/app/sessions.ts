@@ -215,7 +215,7 @@ function sendResult(ctx: Ctx, m: ResultArgs): void {
       purpose: m.purpose,
       outcome: m.outcome,
       reasons: m.reasons,
-      contact: ctx.settings.contact,
+      contact: ctx.settings.contactIn(lang),
     }),
   );
   // (Reply-To 事務局メール is the outbox's rule for every supporter mail.)

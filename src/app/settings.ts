@@ -4,6 +4,7 @@
  */
 import { accountTypeOf } from '../domain/bankAccount';
 import { isDateObject } from '../domain/calendar';
+import type { Language } from '../domain/messages';
 import { toBankText } from '../domain/kana';
 import { normalizeEmail, normalizeText } from '../domain/text';
 import type { Program } from '../domain/programs';
@@ -71,6 +72,8 @@ export type RegistrationField = keyof typeof REGISTRATION_QUESTIONS;
 export type ClaimField = keyof typeof CLAIM_QUESTIONS;
 
 export const DEFAULT_CONTACT = '移住連事務局 電話 03-3837-2316 / メール bansounetwork@gmail.com';
+export const DEFAULT_CONTACT_EN = 'SMJ office: phone +81-3-3837-2316 / email bansounetwork@gmail.com';
+export const DEFAULT_CONTACT_VI = 'Văn phòng SMJ: điện thoại +81-3-3837-2316 / email bansounetwork@gmail.com';
 
 /** Keys of the consultation sessions and emergency support (issue 10 part B). */
 const SETTING_DEFS_10B: readonly SettingDef[] = [
@@ -89,6 +92,9 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   { key: 'プログラム', default: 'new-migrant-era-2023', description: '有効なプログラム: covid-2022 / new-migrant-era-2023 / 「プログラム定義:<名前>」で定義した名前' },
   { key: '事務局メール', default: '', description: 'エラーや報告の送り先（カンマ区切りで複数可）' },
   { key: '問い合わせ先', default: DEFAULT_CONTACT, description: '支援者へのメールの末尾に載せる連絡先' },
+  // issue 9: the contact line in the reader's language
+  { key: '問い合わせ先（英語）', default: DEFAULT_CONTACT_EN, description: '英語のメールの末尾に載せる連絡先（空欄なら「問い合わせ先」）' },
+  { key: '問い合わせ先（ベトナム語）', default: DEFAULT_CONTACT_VI, description: 'ベトナム語のメールの末尾に載せる連絡先（空欄なら「問い合わせ先」）' },
   { key: '支払日', default: '10', description: '有効なプログラムの支払日（毎月の日。土日祝・年末年始は前の営業日）' },
   { key: '予算上限', default: '', description: '有効なプログラムの予算上限（円）。空欄なら上限なし' },
   { key: '依頼人コード', default: '', description: '総合振込の依頼人コード（銀行が割り当てた10桁）' },
@@ -129,6 +135,8 @@ export interface Settings {
   claimForm: string;
   officeEmails: string[];
   contact: string;
+  /** The contact line for a mail in `language` (問い合わせ先 / …（英語） / …（ベトナム語）). */
+  contactIn(language: Language): string;
   programs: Program[];
   active: Program;
   withholding: boolean;
@@ -220,6 +228,8 @@ export function parseSettings(entries: Iterable<[unknown, unknown]>): Settings {
     claimForm: get('申請フォーム'),
     officeEmails,
     contact: get('問い合わせ先'),
+    contactIn: (language: Language) =>
+      language === 'en' ? get('問い合わせ先（英語）') || get('問い合わせ先') : language === 'vi' ? get('問い合わせ先（ベトナム語）') || get('問い合わせ先') : get('問い合わせ先'),
     programs,
     active,
     withholding: ['する', 'はい', 'on', 'yes', 'true', '1'].includes(withholdingText.toLowerCase()),

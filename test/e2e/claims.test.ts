@@ -316,3 +316,14 @@ describe('a form changed under the mapping', () => {
     expect(w.rows('申請')[0].自動チェック).toBe('OK');
   });
 });
+
+test('the contact line is in the reader’s language (設定 問い合わせ先 / （英語） / （ベトナム語）)', () => {
+  const { w, a, b, c } = setup();
+  for (const id of [a, b, c]) w.claim({ id, email: '', date: '2024-05-10' });
+  const body = (to: string) => w.rt.mail.sent.find((m) => m.to === to)?.body ?? '';
+  expect(body('ichiro@example.org')).toContain('移住連事務局 電話 03-3837-2316');
+  expect(body('jane@example.org')).toContain('SMJ office: phone +81-3-3837-2316');
+  expect(body('jane@example.org')).not.toContain('移住連事務局 電話');
+  expect(body('lan@example.org')).toContain('Văn phòng SMJ: điện thoại +81-3-3837-2316');
+  expect(body('lan@example.org')).not.toContain('移住連事務局 電話');
+});
