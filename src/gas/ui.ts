@@ -95,21 +95,29 @@ export function showPayoutDialog(month: string, actor: string): unknown {
     return summary;
   }
   const m = escapeHtml(month);
-  const html = `<!DOCTYPE html><html><body style="font-family:sans-serif;font-size:14px">
+  // Compact, with the result right under the buttons, so it shows at the size the dialog opens
+  // (issue 9); once built, 閉じる replaces 作成する / キャンセル (nothing is left to cancel).
+  const html = `<!DOCTYPE html><html><head><style>
+body{font-family:sans-serif;font-size:14px;margin:8px 12px}p{margin:6px 0}td{padding:1px 8px 1px 0}
+#msg{margin-top:8px;line-height:1.4}.done{color:#137333}.error{color:#b3261e}
+</style></head><body>
 <p><b>${m}</b> の月次支払を作成します。</p>
 <table>
 <tr><td>支払日</td><td>${escapeHtml(plan.payday)}</td></tr>
 <tr><td>支払</td><td>${plan.paid.length}人・${claims}件・${plan.totalNet.toLocaleString('ja-JP')}円</td></tr>
 <tr><td>保留</td><td>${plan.held.length}人・${heldClaims}件（理由は支払シートに記載）</td></tr>
 </table>
-${p.fileError ? `<p style="color:#b3261e">${escapeHtml(p.fileError)}</p>` : ''}
+${p.fileError ? `<p class="error">${escapeHtml(p.fileError)}</p>` : ''}
 <p>支払シート「支払 ${m}」と振込ファイルを作成します（支払済にするまでは何度でも作り直せます）。</p>
-<button id="ok" onclick="build()">作成する</button>
-<button onclick="google.script.host.close()">キャンセル</button>
+<div><button id="ok" onclick="build()">作成する</button> <button id="cancel" onclick="google.script.host.close()">キャンセル</button>
+<button id="close" style="display:none" onclick="google.script.host.close()">閉じる</button></div>
+<div id="msg"></div>
 <script>
-function show(text, links) {
+function yen(n) { return String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ',') + '円'; }
+function show(text, links, cls) {
   var msg = document.getElementById('msg');
   msg.textContent = text;
+  msg.className = cls || '';
   (links || []).forEach(function (l) {
     if (!l[1]) return;
     var a = document.createElement('a');
@@ -117,20 +125,26 @@ function show(text, links) {
     msg.appendChild(document.createElement('br'));
     msg.appendChild(a);
   });
+  msg.scrollIntoView({ block: 'nearest' });
 }
 function build() {
   document.getElementById('ok').disabled = true;
   show('作成中…');
   google.script.run
     .withSuccessHandler(function (r) {
-      show('作成しました: ' + r.paid + '人・' + r.claims + '件・' + r.total + '円（支払日 ' + r.payday + '）' + (r.fileError ? ' / ' + r.fileError : ''),
-        [['振込ファイル', r.transferUrl], ['会計用CSV', r.csvUrl]]);
+      document.getElementById('ok').style.display = 'none';
+      document.getElementById('cancel').style.display = 'none';
+      document.getElementById('close').style.display = '';
+      show('作成しました: ' + r.paid + '人・' + r.claims + '件・' + yen(r.total) + '（支払日 ' + r.payday + '）' + (r.fileError ? ' / ' + r.fileError : ''),
+        [['振込ファイル', r.transferUrl], ['会計用CSV', r.csvUrl]], r.fileError ? 'error' : 'done');
     })
-    .withFailureHandler(function (e) { show(e.message); })
+    .withFailureHandler(function (e) {
+      document.getElementById('ok').disabled = false;
+      show(e.message, [], 'error');
+    })
     .confirmPayout('${m}');
 }
 </script>
-<p id="msg"></p>
 </body></html>`;
   u.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(300), `月次支払 ${month}`);
   return summary;

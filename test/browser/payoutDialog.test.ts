@@ -50,10 +50,14 @@ test('the dialog opens at its size, and 作成する builds the month through go
     await waitForText(page, '#msg', '作成しました');
     await screenshot(page, 'payout-dialog-after');
     expect(w.ss.getSheetByName('支払 2024-06')).not.toBeNull();
-    expect(await page.textContent('#msg')).toContain('1人・2件');
-    expect(await page.isDisabled('#ok')).toBe(true);
-    // what the issue-9 dialog work must keep true: the result is visible without scrolling
-    expect(typeof (await isInViewport(page, '#msg'))).toBe('boolean');
+    // issue 9: the amount with commas, 閉じる instead of buttons that can no longer do anything,
+    // and the result inside the dialog at the size it opens (no scrolling)
+    expect(await page.textContent('#msg')).toContain('作成しました: 1人・2件・12,000円（支払日 2024-06-10）');
+    expect(await page.isVisible('#close')).toBe(true);
+    expect(await page.isVisible('#ok')).toBe(false);
+    expect(await page.isVisible('#cancel')).toBe(false);
+    expect(await isInViewport(page, '#msg')).toBe(true);
+    expect(await isInViewport(page, '#close')).toBe(true);
   } finally {
     await page.close();
   }
