@@ -248,4 +248,26 @@ describe('review', () => {
     decide(w, 2, '承認');
     expect(w.rows('申請')[0].支払予定月).toBe('2024-06');
   });
+
+  test('mail queued for the quota keeps Reply-To 事務局メール when the daily job sends it', () => {
+    const { w } = world();
+    w.rt.mail.setQuota(0);
+    decide(w, 2, '差戻し', '領収書を添付してください');
+    expect(w.rt.mail.sent).toHaveLength(0);
+    w.rt.mail.setQuota(100);
+    w.at('2024-05-21T06:00:00+09:00');
+    w.call('dailyMaintenance');
+    const mail = w.rt.mail.sent.find((m) => m.to === 'jane@example.org');
+    expect(mail?.replyTo).toBe('office@smj.example');
+  });
+
+  test('a receipt from a form that does not allow editing says to reply with the correction instead of a link', () => {
+    const w = makeWorld({ now: '2024-05-20T10:00:00+09:00' });
+    const a = w.supporter({ name: '伴走 一郎', email: 'ichiro@example.org' });
+    w.claimForm.setAllowResponseEdits(false);
+    w.rt.mail.sent.length = 0;
+    w.claim({ id: a, email: 'ichiro@example.org' });
+    expect(w.rt.mail.sent[0].body).toContain('このメールに返信して、正しい内容をお知らせください');
+    expect(w.rt.mail.sent[0].body).not.toContain('docs.google.com/forms');
+  });
 });
