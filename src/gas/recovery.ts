@@ -10,6 +10,9 @@
  * several losers at the same instant leave one trigger. The project's 20 triggers per user are
  * respected: at the limit nothing is created (the daily job still reconciles).
  */
+import { scriptProperties } from './context';
+import { readTriggerRecord, runningAccount } from './triggers';
+
 export const RECOVERY_HANDLER = 'recoverPending';
 const RECOVERY_DELAY_MS = 60_000;
 const MAX_TRIGGERS = 20;
@@ -23,6 +26,10 @@ export function scheduleRecovery(pendingEdit?: { rows: number[]; actor: string }
       const key = `${PENDING_EDIT_PREFIX}${Date.now()}.${Math.floor(Math.random() * 1e9)}`;
       PropertiesService.getScriptProperties().setProperty(key, JSON.stringify(pendingEdit));
     }
+    // Triggers run as, and mail from, the account that creates them: only the triggers' owner
+    // schedules one (another staff member's run is caught by the owner's daily job).
+    const owner = readTriggerRecord(scriptProperties()).owner;
+    if (owner && owner !== runningAccount()) return;
     const guard = LockService.getDocumentLock() ?? LockService.getUserLock();
     if (!guard.tryLock(10_000)) return; // another run is scheduling it right now
     try {
