@@ -4,14 +4,22 @@
  */
 import type { Ctx, Outbox, TablePort } from '../app/ports';
 import type { SheetSchema } from '../app/schema';
-import { CLAIMS, LOG, OUTBOX, SETTINGS } from '../app/schema';
+import { CLAIMS, GRANTS, LOG, OUTBOX, SETTINGS, SIGNUPS } from '../app/schema';
 import { formatClaims } from './format';
+import { formatGrants, formatSignups } from './programSheets';
 import type { Settings } from '../app/settings';
 import { parseSettings } from '../app/settings';
 import type { Mail } from '../domain/messages';
 import { isPlausibleEmail } from '../domain/text';
 import { tryOpenForm } from './forms';
 import { Table } from './table';
+
+/** The sheets formatted again when a run adds rows past the sheet's grid (the same functions setup runs). */
+const FORMAT_ON_GROW: Record<string, (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => void> = {
+  [CLAIMS.name]: formatClaims,
+  [SIGNUPS.name]: formatSignups,
+  [GRANTS.name]: formatGrants,
+};
 
 /** Apps Script stops a run at 6 minutes; we stop at 4.5 and resume from a trigger. */
 const RUN_BUDGET_MS = 270_000;
@@ -88,13 +96,15 @@ export class GasCtx implements Ctx {
     let t = this.tables.get(schema.name) as Table<H> | undefined;
     if (!t) {
       t = open();
-      // The review sheet's dropdown, highlighting and protection must cover the rows added later.
-      if (schema.name === CLAIMS.name) {
+      // A sheet staff edit through dropdowns (申請, 相談会申込, 緊急支援): its validation, highlighting
+      // and protection must cover the rows added later (new rows carry none of it), as setup sets them.
+      const format = FORMAT_ON_GROW[schema.name];
+      if (format) {
         t.onGrow = () => {
           try {
-            formatClaims(this.ss);
+            format(this.ss);
           } catch (e) {
-            this.log('申請', `追加した行に入力規則・書式を設定できませんでした（初期設定を実行してください）: ${String(e)}`);
+            this.log(schema.name, `追加した行に入力規則・書式を設定できませんでした（初期設定を実行してください）: ${String(e)}`);
           }
         };
       }

@@ -271,3 +271,22 @@ describe('emergency support (緊急支援費)', () => {
     ]);
   });
 });
+
+describe('緊急支援 grows', () => {
+  test('grant rows added past the formatted ones get the 判定 and 用途 dropdowns and the 金額 rule too', () => {
+    const { w } = scenario();
+    const s = w.sheet('緊急支援');
+    s.deleteRows(3, s.getMaxRows() - 2); // a small grid: the second grant needs a new row
+    expect(s.getMaxRows()).toBe(2);
+    expect(recordFromRow(w, 2).created).toHaveLength(1);
+    expect(recordFromRow(w, 4).created).toHaveLength(1);
+    expect(w.rows('緊急支援')).toHaveLength(2);
+    const h = header(w, '緊急支援');
+    const rule = (col: string) => s.getRange(3, h.indexOf(col) + 1).getDataValidation();
+    expect(rule('判定')?.getCriteriaValues()[0]).toEqual(['審査待ち', '承認', '却下', '支払済']);
+    expect(rule('用途')?.getCriteriaValues()[0]).toEqual(['家賃', '食費', '医療費', '交通費', '通信費', '公的手続き費用', 'その他']);
+    // typed into the new row, a value outside the list and a negative amount are refused as on row 2
+    expect(() => setCell(w, '緊急支援', 3, '判定', 'たぶん')).toThrow(/validation/);
+    expect(() => setCell(w, '緊急支援', 3, '金額', -5)).toThrow(/validation/);
+  });
+});

@@ -251,3 +251,26 @@ describe('consultation sessions', () => {
     expect(String(w.rows('相談会申込')[5].理由)).toMatch(/^ALREADY_SIGNED_UP/);
   });
 });
+
+describe('相談会申込 grows', () => {
+  test('sign-up rows added past the formatted ones get the 判定 and 出欠 dropdowns too', () => {
+    const w = makeWorld({ createForms: true, now: '2024-06-01T10:00:00+09:00' });
+    const a = person(w, { name: '山田 太郎', email: 'a@example.org', experience: 'はい', roots: 'いいえ' });
+    const b = person(w, { name: 'Jane Doe', email: 'b@example.org', experience: 'はい', roots: 'いいえ', language: 'English' });
+    addSession(w, 2, ['2024-S1', '2024-06-15 19:00', '労働問題の相談会', 5, 'Zoom', '受付中']);
+    const s = w.sheet('相談会申込');
+    s.deleteRows(3, s.getMaxRows() - 2); // a small grid: the second sign-up needs a new row
+    expect(s.getMaxRows()).toBe(2);
+    signUp(w, a, 'a@example.org', S1, PARTICIPANT);
+    signUp(w, b, 'b@example.org', S1, PARTICIPANT);
+    expect(w.rows('相談会申込').map((r) => r.判定)).toEqual(['参加可', '参加可']);
+    const h = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+    const rule = (col: string) => s.getRange(3, h.indexOf(col) + 1).getDataValidation();
+    expect(rule('判定')?.getCriteriaValues()[0]).toEqual(['参加可', 'キャンセル待ち', '要確認', 'キャンセル']);
+    expect(rule('出欠')?.getCriteriaValues()[0]).toEqual(['出席', '欠席']);
+    // typed into the new row, a value outside the list is refused as on row 2
+    expect(() => setCell(w, '相談会申込', 3, '判定', 'たぶん')).toThrow(/validation/);
+    setCell(w, '相談会申込', 3, '出欠', '出席');
+    expect(w.rows('相談会申込')[1].出欠).toBe('出席');
+  });
+});
