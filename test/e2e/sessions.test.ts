@@ -76,9 +76,23 @@ describe('consultation sessions', () => {
     expect(() => setCell(w, '相談会', 2, '定員', 0)).toThrow(/validation/);
   });
 
-  test('built after 2026-06-30 (forms start unpublished then), the sign-up form is published, editing on (and setup checks it)', () => {
-    const w = makeWorld({ createForms: true, now: '2026-07-15T10:00:00+09:00' });
+  test('built after 2026-06-30 (forms start unpublished then), createForms itself publishes the sign-up form, editing on', () => {
+    // The menu's createForms runs setup right after building the forms, and setup publishes (and logs
+    // 「相談会フォーム: 公開しました…」) any mapped form it finds unpublished. So the form's state at the
+    // end proves nothing by itself: what shows that createForms published it is that setup had nothing
+    // to fix. (The fakes refuse replacing FormApp methods, so the form cannot be caught in between.)
+    const w = makeWorld({ now: '2026-07-15T10:00:00+09:00' });
+    const fixes = () => w.rows('ログ').map((r) => String(r.内容)).filter((c) => c.startsWith('相談会フォーム: '));
+    w.call('createForms');
     const form = sessionForm(w);
+    expect([form.isPublished(), form.canEditResponse(), form.isAcceptingResponses()]).toEqual([true, true, false]); // no session open yet
+    expect(w.rows('ログ').some((r) => String(r.内容).startsWith('相談会申込フォームを作成して公開しました'))).toBe(true);
+    expect(fixes()).toEqual([]);
+    // The check above can fail: the same form unpublished and without editing, setup fixes and logs both.
+    form.setPublished(false);
+    form.setAllowResponseEdits(false);
+    w.call('setup');
+    expect(fixes()).toEqual([expect.stringMatching(/^相談会フォーム: 公開しました/), expect.stringMatching(/^相談会フォーム: 送信後の回答の編集を許可しました/)]);
     expect([form.isPublished(), form.canEditResponse()]).toEqual([true, true]);
   });
 
