@@ -5,7 +5,7 @@
  */
 import { isDateObject } from '../domain/calendar';
 import type { Ctx, ResponseData, TablePort } from './ports';
-import { CLAIMS, RESPONSES, SUPPORTERS } from './schema';
+import { CLAIMS, RESPONSES, SIGNUPS, SUPPORTERS } from './schema';
 
 export type FormKind = '登録' | '申請' | '講座' | '相談会';
 export type LedgerResult = '登録' | '既存' | '更新' | '申請' | '保留' | 'メールなし' | '講座' | '重複' | '要確認' | '申込';
@@ -36,6 +36,7 @@ export class Ledger {
     const caseId = this.t.text(i, '相談者ID');
     if (result === '登録' && target && this.ctx.lookup(SUPPORTERS).find('伴走ネットID', target) < 0) return { kind: 'restore', target, caseId };
     if (result === '申請' && target && this.ctx.lookup(CLAIMS).find('申請ID', target) < 0) return { kind: 'restore', target, caseId };
+    if (result === '申込' && target && this.ctx.lookup(SIGNUPS).find('申込ID', target) < 0) return { kind: 'restore', target, caseId };
     return { kind: 'done' };
   }
 
@@ -43,6 +44,15 @@ export class Ledger {
   detail(id: string): string {
     const i = this.index(id);
     return i < 0 ? '' : this.t.text(i, '詳細');
+  }
+
+  /**
+   * Rewrites the 詳細 of a handled response (one cell), e.g. a sign-up's 判定 after staff or the
+   * waiting list changed it. Nothing when the response is not in 回答記録.
+   */
+  setDetail(id: string, detail: string): void {
+    const i = this.index(id);
+    if (i >= 0 && this.t.text(i, '詳細') !== detail) this.t.set(i, { 詳細: detail });
   }
 
   /** `caseId`: the 相談者ID a claim holds, so a deleted row comes back with it. */

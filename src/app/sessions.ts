@@ -9,7 +9,7 @@ import type { Language } from '../domain/messages';
 import { catalog, languageOf, LANGUAGES } from '../domain/messages';
 import type { SessionOutcome } from '../domain/messages/sessions';
 import { sessionCatalog } from '../domain/messages/sessions';
-import type { Session, SessionPurpose, SignupInput, SignupReason, SignupSupporter } from '../domain/sessions';
+import type { Session, SessionPurpose, SignupDecision, SignupInput, SignupReason, SignupSupporter } from '../domain/sessions';
 import { capacityOf, judgeSignup, promotions, purposeOf, sessionIdOfAnswer } from '../domain/sessions';
 import { normalizeEmail, normalizeText, parseYesNo } from '../domain/text';
 import { Ledger, reportUnmapped } from './ledger';
@@ -61,7 +61,7 @@ export function openSessions(ctx: Ctx): Session[] {
 }
 
 export type SignupOutcome =
-  | { kind: 'created' | 'updated'; signupId: string; decision: string }
+  | { kind: 'created' | 'updated' | 'restored'; signupId: string; decision: string }
   | { kind: 'unchanged' }
   | { kind: 'unmapped'; titles: string[] };
 
@@ -94,10 +94,36 @@ function findPerson(ctx: Ctx, id: string): Person | null {
 
 const REQUIRED: SessionField[] = ['supporterId', 'session', 'purpose'];
 
+/**
+ * 回答記録 詳細 of a sign-up: what happened, then the row's current 判定 (kept up to date when staff or
+ * the waiting list change it), so that a row deleted by staff comes back from reconcile with it.
+ */
+export function signupDetail(note: string, decision: string): string {
+  return note ? `${note} / 判定: ${decision}` : `判定: ${decision}`;
+}
+
+const DECISION_IN_DETAIL = /(?:^| \/ )判定: (\S+)$/;
+
+/** The 判定 a sign-up's 詳細 holds (null: none, e.g. recorded before the 判定 was kept there). */
+export function decisionInDetail(detail: string): SignupDecision | null {
+  const m = DECISION_IN_DETAIL.exec(detail);
+  return m && (SIGNUP_DECISIONS as readonly string[]).includes(m[1]) ? (m[1] as SignupDecision) : null;
+}
+
+/** After a change of 判定: the sign-up's 回答記録 row says the new one (one cell, only when it differs). */
+function noteDecision(ledger: Ledger, responseId: string, decision: string): void {
+  if (!responseId) return;
+  const detail = ledger.detail(responseId);
+  ledger.setDetail(responseId, signupDetail(detail.replace(DECISION_IN_DETAIL, ''), decision));
+}
+
 /** onSessionSubmit: one row in 相談会申込 with the decision, and the result mail. */
 export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string[]): SignupOutcome {
   const ledger = new Ledger(ctx);
-  if (ledger.status(r).kind === 'done') return { kind: 'unchanged' };
+  const status = ledger.status(r);
+  if (status.kind === 'done') return { kind: 'unchanged' };
+  // Staff deleted the row this response made: it comes back with its 申込ID and the 判定 回答記録 holds.
+  const restoreId = status.kind === 'restore' ? status.target : null;
   const titles = sessionTitles(ctx);
   const raw = (f: SessionField) => r.answers.get(titles[f]);
   const text = (f: SessionField) => normalizeText(raw(f));
@@ -120,7 +146,7 @@ export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string
   const own = t.find('回答ID', r.id);
   if (own >= 0 && t.text(own, '伴走ネットID') === supporterId && t.text(own, '相談会ID') === (session?.id ?? sessionId) && t.text(own, '参加目的') === purposeAnswer) {
     // An edit that changed nothing the sign-up depends on (a typo in the address): the place stays.
-    ledger.record('相談会', r, '申込', t.text(own, '申込ID'), '編集（申込内容の変更なし）');
+    ledger.record('相談会', r, '申込', t.text(own, '申込ID'), signupDetail('編集（申込内容の変更なし）', t.text(own, '判定')));
     return { kind: 'unchanged' };
   }
   let taken = 0;
@@ -157,6 +183,7 @@ export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string
     回答ID: r.id,
     回答日時: r.timestamp,
   };
+  if (restoreId && own < 0) return restoreSignup(ctx, ledger, r, { signupId: restoreId, row, judged: decision, session, taken });
   let signupId: string;
   let freed: string | null = null;
   if (own >= 0) {
@@ -171,7 +198,7 @@ export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string
     t.append({ 申込ID: signupId, ...row, 出欠: '' });
     ctx.log(signupId, `相談会の申込を受付（${session?.id ?? sessionAnswer}）: ${decision}${reasons.length ? `（${reasons.map((x) => x.code).join(', ')}）` : ''}`);
   }
-  ledger.record('相談会', r, '申込', signupId, own >= 0 ? '編集' : '');
+  ledger.record('相談会', r, '申込', signupId, signupDetail(own >= 0 ? '編集' : '', decision));
   sendResult(ctx, {
     to: row.メール,
     language: person?.language ?? null,
@@ -185,6 +212,34 @@ export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string
   });
   if (freed) moveUpWaitingList(ctx);
   return { kind: own >= 0 ? 'updated' : 'created', signupId, decision };
+}
+
+/**
+ * A sign-up row deleted by staff, rebuilt from its response (reconcile): the same 申込ID, and the 判定
+ * it last had as 回答記録 keeps it (so a キャンセル stays cancelled and a place given stays given).
+ * Only a response recorded before 回答記録 kept the 判定 is judged again, against the rows as they
+ * are. No mail in either case: the person already has their answer. 出欠 (staff's) is not known.
+ * Restoring a 参加可 into a session whose places were meanwhile given to others is told to the office.
+ */
+function restoreSignup(
+  ctx: Ctx,
+  ledger: Ledger,
+  r: ResponseData,
+  x: { signupId: string; row: Record<string, unknown>; judged: SignupDecision; session: Session | null; taken: number },
+): SignupOutcome {
+  const recorded = decisionInDetail(ledger.detail(r.id));
+  const decision = recorded ?? x.judged;
+  const row = { ...x.row, 判定: decision, 記録済み判定: decision, 理由: decision === x.judged ? x.row.理由 : '' };
+  ctx.lookup(SIGNUPS).append({ 申込ID: x.signupId, ...row, 出欠: '' });
+  ledger.record('相談会', r, '申込', x.signupId, signupDetail('削除された行をフォームの回答から復元', decision));
+  ctx.log(x.signupId, `相談会申込の行がなかったため、フォームの回答から復元しました: ${decision}（${recorded ? '回答記録の判定' : '判定しなおし'}、メールは送っていません）`);
+  const capacity = x.session?.capacity;
+  if (decision === '参加可' && x.session && capacity != null && x.taken >= capacity) {
+    const line = `相談会 ${x.session.id} の参加可が定員（${capacity}名）を超えています（復元した申込 ${x.signupId} を含め ${x.taken + 1}名）。判定を確認してください`;
+    ctx.log(x.signupId, line);
+    ctx.mail.notifyOffice(`相談会 ${x.session.id} が定員を超えています`, line);
+  }
+  return { kind: 'restored', signupId: x.signupId, decision };
 }
 
 interface ResultArgs {
@@ -231,6 +286,7 @@ export function handleSignupChanges(ctx: Ctx): { changes: number; promoted: numb
   const t = ctx.table(SIGNUPS);
   let changes = 0;
   let sessions: Map<string, Session> | undefined;
+  let ledger: Ledger | undefined;
   for (let i = 0; i < t.length; i++) {
     const id = t.text(i, '申込ID');
     if (!id) continue;
@@ -243,6 +299,7 @@ export function handleSignupChanges(ctx: Ctx): { changes: number; promoted: numb
       continue;
     }
     t.set(i, { 記録済み判定: now });
+    noteDecision((ledger ??= new Ledger(ctx)), t.text(i, '回答ID'), now);
     ctx.log(id, `相談会の申込の判定: ${recorded || '（なし）'} → ${now}`);
     changes++;
     if (now === '参加可' && recorded !== '参加可') {
@@ -265,8 +322,10 @@ export function moveUpWaitingList(ctx: Ctx): number {
     rows.push({ index: i, sessionId: t.text(i, '相談会ID'), decision: t.text(i, '判定'), received: isDateObject(at) ? at.getTime() : Number.POSITIVE_INFINITY });
   }
   const up = promotions(sessions, rows);
+  const ledger = up.length > 0 ? new Ledger(ctx) : null;
   for (const i of up) {
     t.set(i, { 判定: '参加可', 記録済み判定: '参加可' });
+    if (ledger) noteDecision(ledger, t.text(i, '回答ID'), '参加可');
     ctx.log(t.text(i, '申込ID'), `キャンセル待ちから繰り上げ（${t.text(i, '相談会ID')}）`);
     resultTo(ctx, t, i, sessions, '繰り上げ');
   }

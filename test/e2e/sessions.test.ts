@@ -288,3 +288,91 @@ describe('相談会申込 grows', () => {
     expect(w.rows('相談会申込')[1].出欠).toBe('出席');
   });
 });
+
+describe('the form is the durable record (相談会申込)', () => {
+  test('rows deleted by staff come back from reconcile with the same 申込ID and the 判定 they had, and no mail goes out', () => {
+    const w = makeWorld({ createForms: true, now: '2024-06-01T10:00:00+09:00' });
+    const a = person(w, { name: '山田 太郎', email: 'a@example.org', experience: 'はい', roots: 'いいえ' });
+    const b = person(w, { name: 'Jane Doe', email: 'b@example.org', experience: 'はい', roots: 'いいえ', language: 'English' });
+    const c = person(w, { name: 'Nguyễn Văn C', email: 'c@example.org', experience: 'はい', roots: 'はい', language: 'Tiếng Việt' });
+    addSession(w, 2, ['2024-S1', '2024-06-15 19:00', '労働問題の相談会', 2, 'Zoom', '受付中']);
+    signUp(w, a, 'a@example.org', S1, PARTICIPANT); // 参加可
+    w.at('2024-06-01T10:01:00+09:00');
+    signUp(w, b, 'b@example.org', S1, PARTICIPANT); // 参加可
+    w.at('2024-06-01T10:02:00+09:00');
+    signUp(w, c, 'c@example.org', S1, PARTICIPANT); // キャンセル待ち
+    setCell(w, '相談会申込', 3, '判定', 'キャンセル'); // b cancels: c moves up
+    const before = w.rows('相談会申込');
+    expect(before.map((r) => [r.伴走ネットID, r.判定])).toEqual([
+      [a, '参加可'],
+      [b, 'キャンセル'],
+      [c, '参加可'],
+    ]);
+    // 回答記録 follows the 判定 (staff's キャンセル, the move up)
+    expect(w.rows('回答記録').filter((r) => r.フォーム === '相談会').map((r) => [r.対象, r.詳細])).toEqual([
+      [before[0].申込ID, '判定: 参加可'],
+      [before[1].申込ID, '判定: キャンセル'],
+      [before[2].申込ID, '判定: 参加可'],
+    ]);
+
+    const s = w.sheet('相談会申込');
+    s.deleteRows(2, 3);
+    w.rt.mail.sent.length = 0;
+    w.at('2024-06-02T09:00:00+09:00');
+    w.call('reconcile');
+    const keep = (r: Record<string, unknown>) => [r.申込ID, r.伴走ネットID, r.相談会ID, r.参加目的, r.判定, r.記録済み判定, r.メール, r.回答ID];
+    // Judged again in order they would be 参加可, 参加可, キャンセル待ち: the recorded 判定 is what comes back.
+    expect(w.rows('相談会申込').map(keep)).toEqual(before.map(keep));
+    expect(w.rows('相談会申込').map((r) => (r.受付日時 as Date).getTime())).toEqual(before.map((r) => (r.受付日時 as Date).getTime()));
+    expect(w.rt.mail.sent).toEqual([]);
+    expect(w.rows('ログ').filter((r) => String(r.内容).startsWith('相談会申込の行がなかったため')).map((r) => r.対象)).toEqual(before.map((r) => r.申込ID));
+    // once back, reconcile and the daily job leave them be
+    w.call('reconcile');
+    w.call('dailyMaintenance');
+    expect(w.rows('相談会申込').map(keep)).toEqual(before.map(keep));
+    expect(w.rt.mail.sent.filter((m) => m.to !== 'office@smj.example')).toEqual([]);
+
+  });
+
+  test('a response recorded before 回答記録 kept the 判定: its deleted row comes back judged again, without mail', () => {
+    const w = makeWorld({ createForms: true, now: '2024-06-01T10:00:00+09:00' });
+    const a = person(w, { name: '山田 太郎', email: 'a@example.org', experience: 'はい', roots: 'いいえ' });
+    addSession(w, 2, ['2024-S1', '2024-06-15 19:00', '労働問題の相談会', 2, 'Zoom', '受付中']);
+    signUp(w, a, 'a@example.org', S1, PARTICIPANT);
+    setCell(w, '相談会申込', 2, '判定', 'キャンセル');
+    const id = w.rows('相談会申込')[0].申込ID;
+    const ledger = w.sheet('回答記録');
+    const lh = ledger.getRange(1, 1, 1, ledger.getLastColumn()).getValues()[0];
+    const lrow = w.rows('回答記録').findIndex((r) => r.対象 === id) + 2;
+    ledger.getRange(lrow, lh.indexOf('詳細') + 1).setValue(''); // as written before the 判定 was kept there
+    w.sheet('相談会申込').deleteRow(2);
+    w.rt.mail.sent.length = 0;
+    w.call('reconcile');
+    expect(w.rows('相談会申込').map((r) => [r.申込ID, r.伴走ネットID, r.判定, r.記録済み判定])).toEqual([[id, a, '参加可', '参加可']]);
+    expect(w.rt.mail.sent).toEqual([]);
+    expect(w.rows('回答記録').find((r) => r.対象 === id)?.詳細).toBe('削除された行をフォームの回答から復元 / 判定: 参加可');
+  });
+
+  test('a restored 参加可 whose place was given meanwhile: back as it was, and the office is told the session is over capacity', () => {
+    const w = makeWorld({ createForms: true, now: '2024-06-01T10:00:00+09:00' });
+    const a = person(w, { name: '山田 太郎', email: 'a@example.org', experience: 'はい', roots: 'いいえ' });
+    const b = person(w, { name: 'Jane Doe', email: 'b@example.org', experience: 'はい', roots: 'いいえ', language: 'English' });
+    addSession(w, 2, ['2024-S1', '2024-06-15 19:00', '労働問題の相談会', 1, 'Zoom', '受付中']);
+    signUp(w, a, 'a@example.org', S1, PARTICIPANT); // 参加可 (1 place)
+    w.at('2024-06-01T10:01:00+09:00');
+    signUp(w, b, 'b@example.org', S1, PARTICIPANT); // キャンセル待ち
+    w.rt.mail.sent.length = 0;
+    const aId = w.rows('相談会申込')[0].申込ID;
+    w.sheet('相談会申込').deleteRow(2); // a's row deleted: the daily job sees a free place
+    w.at('2024-06-02T09:00:00+09:00');
+    w.call('dailyMaintenance'); // b moves up (and reconcile, run by the daily job, brings a back)
+    const rows = w.rows('相談会申込');
+    expect(rows.map((r) => [r.伴走ネットID, r.判定])).toEqual(expect.arrayContaining([[a, '参加可'], [b, '参加可']]));
+    expect(rows.find((r) => r.伴走ネットID === a)?.申込ID).toBe(aId);
+    const notice = w.rt.mail.sent.filter((m) => m.to === 'office@smj.example' && m.subject.includes('定員を超えています'));
+    expect(notice).toHaveLength(1);
+    expect(notice[0].body).toContain(`復元した申込 ${aId}`);
+    // a is not mailed again
+    expect(w.rt.mail.sent.filter((m) => m.to === 'a@example.org')).toEqual([]);
+  });
+});
