@@ -78,6 +78,25 @@ describe('writes only the cells set', () => {
     ]);
   });
 
+  test('rows far apart are two writes, not every row between them written again', () => {
+    // 記録 and 件数 are system columns (2 wide): a gap of 1,500 rows is 3,000 cells, the most a
+    // write may rewrite to save a call; 1,501 rows is over it.
+    for (const [gap, writes, cells] of [
+      [1500, 1, (1500 + 2) * 2],
+      [1501, 2, 2 * 2],
+    ] as const) {
+      const { rt, ss } = setup(Array.from({ length: gap + 2 }, (_, k) => row(k)));
+      const t = Table.open(ss, T);
+      rt.calls.reset();
+      const before = rt.cost.cellsWritten();
+      t.set(0, { 記録: '支払済', 件数: 100 });
+      t.set(gap + 1, { 記録: '支払済', 件数: 200 });
+      t.flush();
+      expect(rt.calls.byMethod()['Range.setValues']).toBe(writes);
+      expect(rt.cost.cellsWritten() - before).toBe(cells);
+    }
+  });
+
   test('a cell set to what it holds is not written', () => {
     const { rt, ss } = setup([row(1)]);
     const t = Table.open(ss, T);
