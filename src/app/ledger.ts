@@ -64,6 +64,36 @@ export class Ledger {
   }
 }
 
+/**
+ * Responses of one form handled earlier whose row staff have deleted since (SPEC §7: the form is the
+ * durable record and the sheets are rebuilt from it). reconcile's high-water mark skips responses it
+ * already passed, so the daily job asks for these: one column read per sheet, whatever its size.
+ */
+export function deletedRowResponses(ctx: Ctx, form: FormKind): string[] {
+  const sheets = { 登録: [SUPPORTERS, '伴走ネットID'], 申請: [CLAIMS, '申請ID'], 申込: [SIGNUPS, '申込ID'] } as const;
+  const t = ctx.lookup(RESPONSES);
+  if (t.length === 0) return [];
+  const ids = t.column('回答ID');
+  const forms = t.column('フォーム');
+  const results = t.column('結果');
+  const targets = t.column('対象');
+  const present = new Map<string, Set<string>>();
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const result = String(results[i] ?? '').trim();
+    const target = String(targets[i] ?? '').trim();
+    if (String(forms[i] ?? '').trim() !== form || !target || !(result in sheets)) continue;
+    let set = present.get(result);
+    if (!set) {
+      const [schema, header] = sheets[result as keyof typeof sheets];
+      set = new Set(ctx.lookup(schema).column(header as never).map((v) => String(v ?? '').trim()));
+      present.set(result, set);
+    }
+    if (!set.has(target)) out.push(String(ids[i]).trim());
+  }
+  return out;
+}
+
 export function sameInstant(a: unknown, b: Date): boolean {
   if (!isDateObject(a)) return false;
   // A sheet may keep a date-time to the second, rounded either way: within a second is the same submit.

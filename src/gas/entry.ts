@@ -5,7 +5,7 @@
 import { handleClaim, prepareClaim } from '../app/claim';
 import { checkProgramLifecycle } from '../app/lifecycle';
 import type { FormKind } from '../app/ledger';
-import { Ledger } from '../app/ledger';
+import { deletedRowResponses, Ledger } from '../app/ledger';
 import type { YearMonth } from '../domain/calendar';
 import { parseYearMonth, yearMonthOf, tokyoDateOf } from '../domain/calendar';
 import { handleRegistration } from '../app/register';
@@ -230,12 +230,13 @@ const sinceKey = (formId: string) => `reconcile.since.${formId}`;
  * submit time; each is committed before the next, the mark moving with it, so a run stopped for
  * time resumes where it stopped. One that fails is recorded as 保留 with the error and the rest go on.
  */
-export function reconcileAll(actor: string, started = Date.now()): ReconcileResult {
+/** `restoreDeleted`: also bring back rows staff deleted after the mark passed them (the daily job). */
+export function reconcileAll(actor: string, started = Date.now(), restoreDeleted = false): ReconcileResult {
   removeSpentTriggers('reconcile');
-  return withLock('未処理の回答の取り込み', actor, (ss) => reconcileForms(ss, actor, started));
+  return withLock('未処理の回答の取り込み', actor, (ss) => reconcileForms(ss, actor, started, restoreDeleted));
 }
 
-function reconcileForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: string, started: number): ReconcileResult {
+function reconcileForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: string, started: number, restoreDeleted = false): ReconcileResult {
   let ctx = new GasCtx(ss, actor, started);
   const result: ReconcileResult = { registrations: 0, claims: 0, courses: 0, signups: 0, pending: 0, resumed: false };
   const settings = ctx.settings;
@@ -266,7 +267,11 @@ function reconcileForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: str
     }
     todo.sort((a, b) => a.ts.getTime() - b.ts.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // 保留 responses older than the mark (a mapping to fix, an error): retried by ID.
-    const held = heldResponses(ctx, kind).filter((id) => !seen.has(id));
+    // and, daily, responses whose row staff deleted after the mark passed them (restored as before).
+    const again = restoreDeleted && kind !== '講座' ? deletedRowResponses(ctx, kind) : [];
+    // (A deleted row's response may sit in the mark's own second: skipped above, so taken here.)
+    const queued = new Set(todo.map((t) => t.id));
+    const held = [...new Set([...heldResponses(ctx, kind).filter((id) => !seen.has(id)), ...again.filter((id) => !queued.has(id))])];
     const retries: typeof todo = [];
     for (const id of held) {
       try {
@@ -444,7 +449,7 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
     },
     started,
   );
-  reconcileAll('system', started);
+  reconcileAll('system', started, true);
   return out;
 }
 

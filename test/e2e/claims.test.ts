@@ -300,6 +300,33 @@ describe('the form is the durable record', () => {
     w.call('reconcile');
     expect(w.rows('申請')).toHaveLength(1);
   });
+
+  test('a row deleted after reconcile passed its response comes back with the daily job, once, without mail', () => {
+    const { w, a } = setup();
+    w.claim({ id: a, email: 'ichiro@example.org' });
+    w.at('2024-05-20T11:00:00+09:00');
+    w.claim({ id: a, email: 'ichiro@example.org', date: '2024-05-11' });
+    w.at('2024-05-21T09:00:00+09:00');
+    w.call('reconcile'); // the high-water mark now stands past both responses
+    const [first, second] = w.rows('申請');
+    const supporter = w.rows('登録者')[0];
+    w.sheet('申請').deleteRow(2);
+    w.sheet('登録者').deleteRow(2);
+    w.rt.mail.sent.length = 0;
+    // reconcile costs only what is new: it does not look back
+    w.call('reconcile');
+    expect(w.rows('申請').map((r) => r.申請ID)).toEqual([second.申請ID]);
+    // the daily job reads 回答記録 against the sheets' ID columns and restores what is gone
+    w.call('dailyMaintenance');
+    const back = w.rows('申請');
+    expect(back.map((r) => r.申請ID).sort()).toEqual([first.申請ID, second.申請ID].sort());
+    expect(back.find((r) => r.申請ID === first.申請ID)).toMatchObject({ 相談者ID: first.相談者ID, 金額: first.金額, 判定: '審査待ち' });
+    expect(w.rows('登録者').map((r) => r.伴走ネットID)).toContain(supporter.伴走ネットID);
+    expect(w.rt.mail.sent.filter((m) => m.to !== 'office@smj.example')).toHaveLength(0);
+    w.call('dailyMaintenance');
+    expect(w.rows('申請')).toHaveLength(2);
+    expect(w.rows('登録者').filter((r) => r.伴走ネットID === supporter.伴走ネットID)).toHaveLength(1);
+  });
 });
 
 describe('a form changed under the mapping', () => {
