@@ -4,14 +4,12 @@
  * 支払ID and the 照合コード work as for claims. This file reads and writes the 緊急支援 sheet.
  */
 import type { YearMonth } from '../domain/calendar';
-import { isDateObject, tokyoDateOf } from '../domain/calendar';
+import { isDateObject, tokyoDateOf, yearMonthOf } from '../domain/calendar';
 import type { PayoutClaim, PayoutLine, PayoutPlan } from '../domain/payout';
 import { grantAmount } from './emergency';
-import { syncDrafts } from './payout';
+import { payoutId, syncDrafts } from './payout';
 import type { Ctx } from './ports';
 import { GRANTS } from './schema';
-
-const payoutIdOf = (month: YearMonth) => `P-${month}`;
 
 /** Every grant in 緊急支援 as a payout item (none when the sheet does not exist yet). */
 export function grantsForPayout(ctx: Ctx): PayoutClaim[] {
@@ -38,10 +36,20 @@ export function grantsForPayout(ctx: Ctx): PayoutClaim[] {
   return out;
 }
 
+/**
+ * Grants staff approved whose 金額 is empty or not a whole number of yen: never paid as they stand
+ * (isDue), so the payout sheet names them instead of leaving them out in silence.
+ */
+export function unpayableGrants(ctx: Ctx, month: YearMonth): string[] {
+  return grantsForPayout(ctx)
+    .filter((g) => g.decision === '承認' && g.paymentId === '' && g.amount <= 0 && yearMonthOf(g.received) <= month)
+    .map((g) => g.claimId);
+}
+
 /** After building: the grants the plan pays carry its 支払予定ID; grants that dropped out lose it. */
 export function markGrantDrafts(ctx: Ctx, month: YearMonth, plan: PayoutPlan): void {
   if (!ctx.sheetExists(GRANTS.name)) return;
-  syncDrafts(ctx.table(GRANTS), '緊急支援ID', new Set(plan.paid.flatMap((l) => l.grantIds)), payoutIdOf(month));
+  syncDrafts(ctx.table(GRANTS), '緊急支援ID', new Set(plan.paid.flatMap((l) => l.grantIds)), payoutId(month));
 }
 
 /** Closing the month: the plan's grants become 支払済 with the payout ID (refused if one was paid). */
@@ -55,7 +63,7 @@ export function markGrantsPaid(ctx: Ctx, month: YearMonth, plan: PayoutPlan): nu
     const i = byId.get(grantId);
     if (i === undefined) throw new Error(`緊急支援 ${grantId} が見つかりません`);
     if (t.text(i, '支払ID') !== '') throw new Error(`緊急支援 ${grantId} はすでに支払済です（${t.text(i, '支払ID')}）`);
-    t.set(i, { 判定: '支払済', 支払ID: payoutIdOf(month), 支払予定ID: '' });
+    t.set(i, { 判定: '支払済', 支払ID: payoutId(month), 支払予定ID: '' });
   }
   return ids.length;
 }

@@ -16,7 +16,7 @@ import { parseId } from '../domain/ids';
 import { normalizeText } from '../domain/text';
 import type { TransferFile, ZenginHeader } from '../domain/zengin';
 import { buildTransferFile } from '../domain/zengin';
-import { grantSheetRow, grantsForPayout, markGrantDrafts, markGrantsPaid } from './grantPayout';
+import { grantSheetRow, grantsForPayout, markGrantDrafts, markGrantsPaid, unpayableGrants } from './grantPayout';
 import type { Ctx, TablePort } from './ports';
 import { transferSettingProblems } from './settings';
 import { ACCOUNTS, CLAIMS, PAYOUT_HEADERS, payoutSheetName, SUPPORTERS } from './schema';
@@ -274,6 +274,11 @@ export function prepareFromPlan(ctx: Ctx, month: YearMonth, plan: PayoutPlan): P
   if (plan.elsewhere.length > 0) {
     const sheets = [...new Set(plan.elsewhere.map((e) => payoutSheetName(e.draftId.replace(/^P-/, ''))))].join('、');
     rows.push(kv('他の未確定の支払に含まれる申請', `${plan.elsewhere.length}件（${sheets}）: 先にそちらを支払済にしてください`));
+  }
+  const unpayable = unpayableGrants(ctx, month);
+  if (unpayable.length > 0) {
+    rows.push(kv('支払えない緊急支援（承認済み・金額が空か1以上の整数の円でない）', `${unpayable.join(', ')}: 緊急支援シートの金額を直してから作り直してください`));
+    ctx.log(payoutId(month), `承認済みの緊急支援 ${unpayable.join(', ')} は金額が読めないため支払いに含めていません`);
   }
   rows.push(kv('照合コード', payoutFingerprint(plan)));
   rows.push(kv('作成日時', tokyoDateTime(ctx.now)));

@@ -190,6 +190,22 @@ describe('emergency support (緊急支援費)', () => {
     ]);
   });
 
+  test('an approved grant whose 金額 is empty or not whole yen is named on the payout sheet, not silently left out', () => {
+    const { w } = scenario();
+    for (const row of [2, 3]) setCell(w, '申請', row, '判定', '承認', 'reviewer@smj.example');
+    const grant = recordFromRow(w, 2).created[0];
+    setCell(w, '緊急支援', 2, '用途', '家賃');
+    setCell(w, '緊急支援', 2, '判定', '承認'); // approved before the amount is typed
+    w.at('2024-06-01T09:00:00+09:00');
+    expect(w.call('createPayout', '2024-06')).toMatchObject({ paid: 1, total: 12000 });
+    const sheet = () => w.sheet('支払 2024-06').getDataRange().getValues();
+    const named = sheet().find((r) => String(r[0]).startsWith('支払えない緊急支援'));
+    expect(String(named?.[1])).toContain(grant);
+    setCell(w, '緊急支援', 2, '金額', 30000);
+    expect(w.call('createPayout', '2024-06')).toMatchObject({ paid: 1, total: 42000 });
+    expect(sheet().some((r) => String(r[0]).startsWith('支払えない緊急支援'))).toBe(false);
+  });
+
   test('the 照合コード covers grants; a grant approved after the build waits; withholding never taxes a grant', () => {
     const { w } = scenario();
     for (const row of [2, 3]) setCell(w, '申請', row, '判定', '承認', 'reviewer@smj.example');
