@@ -107,7 +107,8 @@ export function applySidebarDecision(input: SidebarDecision): { changed: number;
   const hold = owner !== '' && owner !== runningAccount();
   return withCtx('判定の入力（サイドバー）', reviewer, (ctx) => {
     if (hold) ctx.mail.holdFor = `事務局のアカウント（${owner}）から送るため`;
-    const t = ctx.table(CLAIMS);
+    // An edit path: the named claims are found and read, never the whole 申請.
+    const t = ctx.lookup(CLAIMS);
     const rows: number[] = [];
     const missing: string[] = [];
     for (const id of ids) {

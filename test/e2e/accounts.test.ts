@@ -396,6 +396,26 @@ describe('honest reviewer names on consumer (gmail.com) accounts', () => {
     expect(w.rt.mail.sent.filter((m) => m.to === 'jane@example.org').map((m) => m.from)).toEqual([OWNER]);
   });
 
+  test('the sidebar reads only the claims it decides, whatever the size of 申請', () => {
+    const cellsRead = (extra: number) => {
+      const w = consumerWorld();
+      const s = w.sheet('申請');
+      const width = s.getLastColumn();
+      if (extra > 0) {
+        s.insertRowsAfter(s.getMaxRows(), extra);
+        const filler = Array.from({ length: extra }, (_, k) => [`C-9${String(k).padStart(4, '0')}-0`, ...new Array(width - 1).fill('')]);
+        s.getRange(s.getLastRow() + 1, 1, extra, width).setValues(filler);
+      }
+      const id = String(w.rows('申請')[0].申請ID);
+      const before = w.rt.cost.cellsRead();
+      w.call('applyReviewFromSidebar', { claimIds: [id], decision: '承認' });
+      const read = w.rt.cost.cellsRead() - before;
+      expect(w.rows('申請')[0]).toMatchObject({ 判定: '承認' });
+      return read;
+    };
+    expect(cellsRead(2000)).toBe(cellsRead(0));
+  });
+
   test('the sidebar refuses 支払済 and unknown claims, and changes nothing', () => {
     const w = consumerWorld();
     const ids = w.rows('申請').map((r) => String(r.申請ID));
