@@ -64,8 +64,11 @@ export class Clock {
 
 export class CallCounter {
   private counts = new Map<string, number>();
-  hit(key: string): void {
+  /** When set, every call is also listed here in order, with its string and number arguments (a diagnostic for the bench). */
+  trace: string[] | null = null;
+  hit(key: string, args?: unknown[]): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    if (this.trace) this.trace.push(args && args.length ? `${key}(${args.map((a) => (typeof a === 'string' || typeof a === 'number' ? JSON.stringify(a) : typeof a)).join(', ')})` : key);
   }
   total(): number {
     let n = 0;
@@ -172,7 +175,7 @@ export class Boundary {
           if (!m) {
             const key = `${cls}.${prop}`;
             m = function (this: unknown, ...args: unknown[]) {
-              boundary.calls.hit(key);
+              boundary.calls.hit(key, args);
               if (boundary.beforeCall) {
                 try {
                   boundary.beforeCall(key);

@@ -95,7 +95,8 @@ type Job = { handler: string; exec: Execution; event: unknown };
 export interface Runtime {
   globals: Record<string, unknown>;
   clock: { now(): Date; set(d: Date): void; advance(ms: number): void };
-  calls: { total(): number; byMethod(): Record<string, number>; reset(): void };
+  /** Service calls: counts, and `startTrace()`/`stopTrace()` for the list of calls in order (a diagnostic). */
+  calls: { total(): number; byMethod(): Record<string, number>; reset(): void; startTrace(): void; stopTrace(): string[] };
   mail: { sent: SentMail[]; setQuota(n: number, account?: string): void };
   ui: UiState & { queueResponse(r: { button: ButtonName; text?: string }): void };
   logs: string[];
@@ -508,7 +509,19 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       set: (d) => clock.set(d),
       advance: (ms) => clock.advance(ms),
     },
-    calls: { total: () => calls.total(), byMethod: () => calls.byMethod(), reset: () => calls.reset() },
+    calls: {
+      total: () => calls.total(),
+      byMethod: () => calls.byMethod(),
+      reset: () => calls.reset(),
+      startTrace: () => {
+        calls.trace = [];
+      },
+      stopTrace: () => {
+        const t = calls.trace ?? [];
+        calls.trace = null;
+        return t;
+      },
+    },
     mail: {
       sent: mailState.sent,
       setQuota: (n, account) => mailState.setQuota(n, account),
