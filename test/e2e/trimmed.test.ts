@@ -1,0 +1,35 @@
+/**
+ * Sheets trimmed by staff to their header row (they deleted every row below it, e.g. the test data
+ * before going live): a sheet then has one row, and Google refuses any range that reaches row 2
+ * ("The coordinates of the range are outside the dimensions of the sheet."). Submissions still land,
+ * and setup does not report rules it had no rows to put on.
+ */
+import { makeWorld } from './world';
+
+function trim(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const last = Math.max(1, sheet.getLastRow());
+  if (sheet.getMaxRows() > last) sheet.deleteRows(last + 1, sheet.getMaxRows() - last);
+}
+
+describe('sheets trimmed to their header row', () => {
+  test('a registration and claims land; the new 申請 rows get the 判定 dropdown', () => {
+    const w = makeWorld();
+    for (const name of ['登録者', '申請', '口座']) trim(w.sheet(name));
+    expect([w.sheet('登録者').getMaxRows(), w.sheet('申請').getMaxRows()]).toEqual([1, 1]);
+
+    const a = w.supporter({ email: 'a@example.org' });
+    expect(a).toMatch(/^BN-/);
+    w.claim({ id: a, email: 'a@example.org', date: '2024-05-10', hours: '1' });
+    w.claim({ id: a, email: 'a@example.org', date: '2024-05-11', hours: '3' });
+    const rows = w.rows('申請');
+    expect(rows.map((r) => [r.伴走ネットID, r.金額, r.判定])).toEqual([
+      [a, 4000, '審査待ち'],
+      [a, 8000, '審査待ち'],
+    ]);
+    expect(w.rt.mail.sent.filter((m) => m.to === 'a@example.org')).toHaveLength(3); // registration + 2 receipts
+    const s = w.sheet('申請');
+    const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+    const rule = s.getRange(3, header.indexOf('判定') + 1).getDataValidation();
+    expect(rule?.getCriteriaValues()[0]).toEqual(expect.arrayContaining(['承認', '却下']));
+  });
+});
