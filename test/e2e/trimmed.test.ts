@@ -32,4 +32,14 @@ describe('sheets trimmed to their header row', () => {
     const rule = s.getRange(3, header.indexOf('判定') + 1).getDataValidation();
     expect(rule?.getCriteriaValues()[0]).toEqual(expect.arrayContaining(['承認', '却下']));
   });
+
+  test('setup on trimmed sheets reports nothing it could not format, and leaves their size alone', () => {
+    const w = makeWorld();
+    for (const name of ['口座', '相談会', '相談会申込', '緊急支援']) trim(w.sheet(name));
+    w.rt.ui.alerts.length = 0;
+    w.call('setup');
+    const said = w.rt.ui.alerts.join('\n');
+    expect(said).not.toMatch(/入力規則を設定できませんでした|coordinates/);
+    expect(['口座', '相談会', '相談会申込', '緊急支援'].map((n) => w.sheet(n).getMaxRows())).toEqual([1, 1, 1, 1]);
+  });
 });
