@@ -1,12 +1,14 @@
 /**
- * Sheets trimmed by staff to their header row (they deleted every row below it, e.g. the test data
- * before going live): a sheet then has one row, and Google refuses any range that reaches row 2
+ * Sheets trimmed by staff to their header row (they unfroze it and deleted every row below it, e.g.
+ * the test data before going live): a sheet then has one row, and Google refuses any range that reaches row 2
  * ("The coordinates of the range are outside the dimensions of the sheet."). Submissions still land,
  * and setup does not report rules it had no rows to put on.
  */
 import { makeWorld } from './world';
 
+/** As staff would: Sheets keeps a row below the frozen header, so they unfreeze it first. */
 function trim(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  sheet.setFrozenRows(0);
   const last = Math.max(1, sheet.getLastRow());
   if (sheet.getMaxRows() > last) sheet.deleteRows(last + 1, sheet.getMaxRows() - last);
 }
@@ -33,13 +35,18 @@ describe('sheets trimmed to their header row', () => {
     expect(rule?.getCriteriaValues()[0]).toEqual(expect.arrayContaining(['承認', '却下']));
   });
 
-  test('setup on trimmed sheets reports nothing it could not format, and leaves their size alone', () => {
+  test('setup on trimmed sheets gives each one row under its header, freezes the header, and reports nothing', () => {
     const w = makeWorld();
     for (const name of ['口座', '相談会', '相談会申込', '緊急支援']) trim(w.sheet(name));
     w.rt.ui.alerts.length = 0;
     w.call('setup');
     const said = w.rt.ui.alerts.join('\n');
-    expect(said).not.toMatch(/入力規則を設定できませんでした|coordinates/);
-    expect(['口座', '相談会', '相談会申込', '緊急支援'].map((n) => w.sheet(n).getMaxRows())).toEqual([1, 1, 1, 1]);
+    expect(said).not.toMatch(/できませんでした|coordinates|freeze/);
+    const names = ['口座', '相談会', '相談会申込', '緊急支援'];
+    expect(names.map((n) => [w.sheet(n).getMaxRows(), w.sheet(n).getFrozenRows()])).toEqual(names.map(() => [2, 1]));
+    // the row under the header has its rules: 相談会申込's 判定 dropdown
+    const s = w.sheet('相談会申込');
+    const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+    expect(s.getRange(2, header.indexOf('判定') + 1).getDataValidation()?.getCriteriaType()).toBe('VALUE_IN_LIST');
   });
 });

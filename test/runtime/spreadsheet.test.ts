@@ -231,6 +231,20 @@ describe('values', () => {
     expect(sheet.getMaxRows()).toBe(1000);
   });
 
+  test('a sheet keeps a row below its frozen ones, and cannot freeze all its rows', () => {
+    const { sheet } = setup();
+    sheet.setFrozenRows(1);
+    expect(errorOf(() => sheet.deleteRows(2, 999)).message).toBe('Sorry, it is not possible to delete all non-frozen rows.');
+    sheet.deleteRows(3, 998);
+    expect(sheet.getMaxRows()).toBe(2);
+    expect(errorOf(() => sheet.deleteRow(2)).message).toBe('Sorry, it is not possible to delete all non-frozen rows.');
+    expect(errorOf(() => sheet.setFrozenRows(2)).message).toBe("You can't freeze all visible rows on the sheet.");
+    sheet.setFrozenRows(0);
+    sheet.deleteRow(2);
+    expect(sheet.getMaxRows()).toBe(1);
+    expect(errorOf(() => sheet.setFrozenRows(1)).message).toBe("You can't freeze all visible rows on the sheet.");
+  });
+
   test('insertRowsAfter and deleteRow shift rows', () => {
     const { sheet } = setup();
     sheet.getRange('A1:A3').setValues([[1], [2], [3]]);

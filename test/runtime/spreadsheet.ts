@@ -859,9 +859,11 @@ export class FakeSheet extends Fake {
   }
   deleteRows(pos: number, howMany: number) {
     if (pos < 1 || howMany < 1 || pos + howMany - 1 > this._maxRows) fail('Those rows are out of bounds.');
-    if (howMany >= this._maxRows - this._frozenRows && pos <= this._frozenRows + 1 && howMany >= this._maxRows) {
-      fail("You can't delete all the rows on the sheet.");
-    }
+    if (howMany >= this._maxRows) fail("You can't delete all the rows on the sheet.");
+    // A sheet keeps at least one row below its frozen ones: Sheets refuses the rest with "Sorry, it is
+    // not possible to delete all non-frozen rows." (looked up: the text scripts meet from
+    // Sheet.deleteRows and the Sheets API alike; the reference has no sentence for it).
+    if (this._maxRows - howMany <= this._frozenRows) fail('Sorry, it is not possible to delete all non-frozen rows.');
     this._grid.splice(pos - 1, howMany);
     this._maxRows -= howMany;
   }
@@ -878,7 +880,9 @@ export class FakeSheet extends Fake {
     this.deleteColumns(pos, 1);
     return this;
   }
+  /** Sheets cannot freeze every row: "You can't freeze all visible rows on the sheet." (a header-only grid). */
   setFrozenRows(n: number) {
+    if (n >= this._maxRows) fail("You can't freeze all visible rows on the sheet.");
     this._frozenRows = n;
   }
   getFrozenRows() {
