@@ -19,22 +19,13 @@ export function headerIndex(sheet: GoogleAppsScript.Spreadsheet.Sheet): { get(na
   return { get: (name: string) => m.get(normHeader(name)) };
 }
 
-/**
- * Rows of the sheet's grid below the header (getMaxRows() - 1): 0 when staff trimmed the sheet to its
- * header row. A rule for rows 2… then has no range to go on (Google refuses a range outside the sheet:
- * "The coordinates of the range are outside the dimensions of the sheet."), and is set when rows come.
- */
-export function dataRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): number {
-  return Math.max(0, sheet.getMaxRows() - 1);
-}
-
 export function formatClaims(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const sheet = ss.getSheetByName(CLAIMS.name);
   if (!sheet) return;
   const cols = headerIndex(sheet);
-  const rows = dataRows(sheet);
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
   const decision = cols.get('判定');
-  if (decision && rows > 0) {
+  if (decision) {
     const rule = SpreadsheetApp.newDataValidation()
       .requireValueInList([...DECISIONS], true)
       .setAllowInvalid(false)
@@ -43,7 +34,7 @@ export function formatClaims(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void
     sheet.getRange(2, decision, rows, 1).setDataValidation(rule);
   }
   const check = cols.get('自動チェック');
-  if (check && decision && rows > 0) {
+  if (check && decision) {
     const letter = columnLetter(check);
     const decisionLetter = columnLetter(decision);
     const whole = sheet.getRange(2, 1, rows, sheet.getLastColumn());
@@ -65,23 +56,23 @@ export function formatClaims(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void
   }
   // System columns warn before an edit; 判定 and 審査メモ are for staff.
   const staff = CLAIMS.staff.map((h) => cols.get(h)).filter((c): c is number => c !== undefined);
-  protectWarn(sheet, '申請: システムが書き込む列です。判定と審査メモを編集してください', rows > 0 ? staff.map((c) => sheet.getRange(2, c, rows, 1)) : []);
+  protectWarn(sheet, '申請: システムが書き込む列です。判定と審査メモを編集してください', staff.map((c) => sheet.getRange(2, c, rows, 1)));
 }
 
 export function formatSupporters(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const sheet = ss.getSheetByName(SUPPORTERS.name);
   if (!sheet) return;
   const cols = headerIndex(sheet);
-  const rows = dataRows(sheet);
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
   for (const h of ['覚書受領日', '口座届受領日']) {
     const c = cols.get(h);
-    if (c && rows > 0) {
+    if (c) {
       const rule = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText(`${h}: 日付（例 2025-04-01）`).build();
       sheet.getRange(2, c, rows, 1).setDataValidation(rule);
     }
   }
   const lang = cols.get('連絡言語');
-  if (lang && rows > 0) {
+  if (lang) {
     const rule = SpreadsheetApp.newDataValidation()
       .requireValueInList(LANGUAGES.map((l) => catalog(l).label), true)
       .setAllowInvalid(true)
@@ -94,9 +85,9 @@ export function formatAccounts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): vo
   const sheet = ss.getSheetByName(ACCOUNTS.name);
   if (!sheet) return;
   const cols = headerIndex(sheet);
-  const rows = dataRows(sheet);
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
   const type = cols.get('預金種目');
-  if (type && rows > 0) {
+  if (type) {
     const rule = SpreadsheetApp.newDataValidation().requireValueInList(Object.values(ACCOUNT_TYPE_NAMES), true).setAllowInvalid(true).build();
     sheet.getRange(2, type, rows, 1).setDataValidation(rule);
   }

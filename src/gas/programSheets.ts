@@ -7,20 +7,20 @@ import { openSessions, sessionTitles } from '../app/sessions';
 import { ATTENDANCE, GRANT_DECISIONS, GRANT_USES, GRANTS, SESSION_STATES, SESSIONS, SETTINGS, SIGNUP_DECISIONS, SIGNUPS } from '../app/schema';
 import type { Ctx } from '../app/ports';
 import { PURPOSE_CHOICES, sessionChoice } from '../domain/sessions';
-import { dataRows, headerIndex, protectWarn } from './format';
+import { headerIndex, protectWarn } from './format';
 import { makeLive } from './createForms';
 import { tryOpenForm } from './forms';
 
 function dropdown(sheet: GoogleAppsScript.Spreadsheet.Sheet, col: number | undefined, values: readonly string[], allowInvalid: boolean, help: string): void {
-  const rows = dataRows(sheet);
-  if (!col || rows === 0) return;
+  if (!col) return;
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
   const rule = SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(allowInvalid).setHelpText(help).build();
   sheet.getRange(2, col, rows, 1).setDataValidation(rule);
 }
 
 function positiveNumber(sheet: GoogleAppsScript.Spreadsheet.Sheet, col: number | undefined, help: string): void {
-  const rows = dataRows(sheet);
-  if (!col || rows === 0) return;
+  if (!col) return;
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
   const rule = SpreadsheetApp.newDataValidation().requireNumberGreaterThan(0).setAllowInvalid(false).setHelpText(help).build();
   sheet.getRange(2, col, rows, 1).setDataValidation(rule);
 }
@@ -33,10 +33,9 @@ export function formatSessions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): vo
   dropdown(sheet, cols.get('状態'), SESSION_STATES, false, '状態: 受付中の相談会だけが申込フォームに表示されます');
   positiveNumber(sheet, cols.get('定員'), '定員: 1以上の数');
   const when = cols.get('日時');
-  const rows = when ? dataRows(sheet) : 0;
-  if (when && rows > 0) {
+  if (when) {
     const rule = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('日時: 例 2024-06-15 19:00').build();
-    sheet.getRange(2, when, rows, 1).setDataValidation(rule);
+    sheet.getRange(2, when, Math.max(1, sheet.getMaxRows() - 1), 1).setDataValidation(rule);
   }
 }
 
@@ -47,9 +46,9 @@ export function formatSignups(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): voi
   const cols = headerIndex(sheet);
   dropdown(sheet, cols.get('判定'), SIGNUP_DECISIONS, false, '判定: キャンセルにすると、キャンセル待ちの方が申込順に繰り上がります');
   dropdown(sheet, cols.get('出欠'), ATTENDANCE, false, '出欠: 出席 / 欠席');
-  const rows = dataRows(sheet);
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
   const staff = SIGNUPS.staff.map((h) => cols.get(h)).filter((c): c is number => c !== undefined);
-  protectWarn(sheet, '相談会申込: システムが書き込む列です。判定と出欠を編集してください', rows > 0 ? staff.map((c) => sheet.getRange(2, c, rows, 1)) : []);
+  protectWarn(sheet, '相談会申込: システムが書き込む列です。判定と出欠を編集してください', staff.map((c) => sheet.getRange(2, c, rows, 1)));
 }
 
 /** 緊急支援: 用途, 金額, 判定; the system's columns warn before an edit. */
@@ -60,9 +59,9 @@ export function formatGrants(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void
   dropdown(sheet, cols.get('用途'), GRANT_USES, true, '用途: 一覧から選ぶか入力してください');
   positiveNumber(sheet, cols.get('金額'), '金額: 円（1以上の整数）');
   dropdown(sheet, cols.get('判定'), GRANT_DECISIONS, false, '判定: 審査待ち / 承認 / 却下（支払済は月次支払の確定で自動的に設定されます）');
-  const rows = dataRows(sheet);
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
   const staff = GRANTS.staff.map((h) => cols.get(h)).filter((c): c is number => c !== undefined);
-  protectWarn(sheet, '緊急支援: システムが書き込む列です。用途・金額・判定・審査メモを編集してください', rows > 0 ? staff.map((c) => sheet.getRange(2, c, rows, 1)) : []);
+  protectWarn(sheet, '緊急支援: システムが書き込む列です。用途・金額・判定・審査メモを編集してください', staff.map((c) => sheet.getRange(2, c, rows, 1)));
 }
 
 const NO_SESSION = '（受付中の相談会はありません）';
