@@ -817,6 +817,8 @@ export class FakeSheet extends Fake {
   appendRow(values: unknown[]) {
     if (!Array.isArray(values)) fail('Invalid argument: rowContents');
     const row = this.getLastRow() + 1;
+    // A row past a protected sheet's end is still the protected sheet: refused like setValues.
+    if (values.length > 0) new FakeRange(this._env, this, row, 1, 1, values.length)._checkProtected();
     this._env.meter.write(values.length);
     // appendRow grows the sheet ("Appends a row to the bottom of the current data region in the sheet"):
     // a row past the last one, or more values than columns, adds them.
@@ -1088,7 +1090,7 @@ export class FakeRange extends Fake {
    * A script writes with the rights of the account it runs as: a protected (not warning-only) range it
    * may not edit refuses the write, with the message Google gives.
    */
-  private _checkProtected(): void {
+  _checkProtected(): void {
     const user = this._env.exec.user || this._env.effectiveUser;
     for (let r = 0; r < this._nr; r++) {
       for (let c = 0; c < this._nc; c++) {
