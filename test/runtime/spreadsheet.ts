@@ -696,9 +696,10 @@ export class FakeSheet extends Fake {
   /**
    * A range must lie inside the sheet's grid (getMaxRows() x getMaxColumns()): Google refuses one that
    * does not, for reads and writes alike, with "The coordinates of the range are outside the dimensions
-   * of the sheet." (the exception text of Sheet.getRange / Range.offset past the last row or column, as
-   * Apps Script logs it; the reference has no sentence for it, the exact text was looked up in public
-   * execution logs and scripts). Only appendRow and insertRows…/insertColumns… grow the grid.
+   * of the sheet." (the exception text of Sheet.getRange / Range.offset past the last row or column;
+   * the reference has no sentence for it: the text was looked up in public Apps Script execution logs
+   * and in an error-normalising library's table of Google's own messages, next to "Range not found").
+   * Only appendRow and insertRows…/insertColumns… grow the grid.
    */
   _checkInside(row: number, col: number, numRows: number, numCols: number): void {
     if (row + numRows - 1 > this._maxRows || col + numCols - 1 > this._maxCols) {
