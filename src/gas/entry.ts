@@ -491,7 +491,8 @@ function programCheck(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: Retu
     const life = checkProgramLifecycle(ctx);
     ctx.commit();
     if (life.message) report.problems.unshift(life.message);
-    if (life.closedForm) report.forms.push('申請フォーム: 受付中の事業がないため、受付を停止しました（日本語・英語・ベトナム語の案内つき）');
+    // (A closure for want of a program is not listed under forms too: the message above says the
+    // claim form is stopped, why, and when it reopens; ログ keeps the closure under 事業.)
     if (life.reopenedForm) report.forms.push(`申請フォーム: 事業「${life.open?.name}」が始まっているため、受付を再開しました`);
   } catch (e) {
     report.problems.push(`事業の期間を確認できませんでした: ${e instanceof Error ? e.message : String(e)}`);
