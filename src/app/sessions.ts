@@ -255,10 +255,11 @@ interface ResultArgs {
   reasons: SignupReason[];
 }
 
-function sendResult(ctx: Ctx, m: ResultArgs): void {
+/** Returns false when there was no address to send to (logged). */
+function sendResult(ctx: Ctx, m: ResultArgs): boolean {
   if (!m.to) {
     ctx.log(m.signupId, '申込者のメールアドレスがないため、結果を送っていません');
-    return;
+    return false;
   }
   const mails = (m.language ? [m.language] : LANGUAGES).map((lang) =>
     sessionCatalog(lang).result({
@@ -275,6 +276,7 @@ function sendResult(ctx: Ctx, m: ResultArgs): void {
   );
   // (Reply-To 事務局メール is the outbox's rule for every supporter mail.)
   ctx.mail.send(m.to, { subject: mails.map((x) => x.subject).join(' / '), body: mails.map((x) => x.body).join('\n\n==========\n\n') });
+  return true;
 }
 
 /**
@@ -306,6 +308,12 @@ export function handleSignupChanges(ctx: Ctx): { changes: number; promoted: numb
       sessions ??= readSessions(ctx);
       resultTo(ctx, t, i, sessions, recorded === 'キャンセル待ち' ? '繰り上げ' : '参加可');
     }
+    // ---- sign-up cancelled by staff (helper 12c): the person is told ----
+    if (now === 'キャンセル' && cancelIsNews(recorded)) {
+      sessions ??= readSessions(ctx);
+      cancelledTo(ctx, t, i, sessions);
+    }
+    // ---- end: sign-up cancelled by staff ----
   }
   const promoted = moveUpWaitingList(ctx);
   return { changes, promoted };
@@ -332,11 +340,27 @@ export function moveUpWaitingList(ctx: Ctx): number {
   return up.length;
 }
 
+/**
+ * A キャンセル is news to the person when the sign-up last had a 判定 they were told
+ * (参加可, キャンセル待ち or 要確認). The change is seen once: 記録済み判定 is written before the mail
+ * goes (commit writes first), so the same edit typed again, the daily job, or a row restored by
+ * reconcile (it comes back with 記録済み判定 = 判定) mail nobody.
+ */
+function cancelIsNews(recorded: string): boolean {
+  return recorded !== 'キャンセル' && (SIGNUP_DECISIONS as readonly string[]).includes(recorded);
+}
+
+/** The キャンセル mail (the person's registered address and language), and its ログ line. */
+function cancelledTo(ctx: Ctx, t: TablePort, i: number, sessions: Map<string, Session>): void {
+  const hadAddress = resultTo(ctx, t, i, sessions, 'キャンセル');
+  if (hadAddress) ctx.log(t.text(i, '申込ID'), '相談会の申込のキャンセルを申込者にメールで知らせました');
+}
+
 /** The result mail for a row already in 相談会申込 (the person's registered address and language). */
-function resultTo(ctx: Ctx, t: TablePort, i: number, sessions: Map<string, Session>, outcome: SessionOutcome): void {
+function resultTo(ctx: Ctx, t: TablePort, i: number, sessions: Map<string, Session>, outcome: SessionOutcome): boolean {
   const id = t.text(i, '伴走ネットID');
   const person = parseId('BN', id).kind === 'ok' ? findPerson(ctx, id) : null;
-  sendResult(ctx, {
+  return sendResult(ctx, {
     to: person?.email || t.text(i, 'メール'),
     language: person?.language ?? languageOf(t.get(i, '言語')),
     name: person?.name || t.text(i, '氏名') || id,

@@ -42,6 +42,9 @@ describe('build/Code.js', () => {
   });
 
   test('bundle stays small', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(400_000);
+    // A house budget (Apps Script documents no size limit that binds here), against an accidental
+    // dependency: main stood at 399,968 bytes, so the sign-up キャンセル mail, the questionnaire
+    // re-check and the payout dialog's grant lines (about 3.8 kB) needed a little more room.
+    expect(Buffer.byteLength(code)).toBeLessThan(420_000);
   });
 });
