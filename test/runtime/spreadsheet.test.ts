@@ -308,6 +308,10 @@ describe('formatting, validation, protection', () => {
     expect(rules).toHaveLength(1);
     expect(rules[0].getBooleanCondition()?.getCriteriaValues()).toEqual(['=$K2="承認"']);
     expect(rules[0].getRanges()[0].getA1Notation()).toBe('A2:O1000');
+    const other = setup().ss.getSheets()[0];
+    const elsewhere = app.newConditionalFormatRule().whenCellEmpty().setBackground('#ff0000').setRanges([other.getRange('A1')]).build();
+    expect(errorOf(() => sheet.setConditionalFormatRules([rule, elsewhere])).message).toBe('Conditional format rule cannot reference a different sheet.');
+    expect(sheet.getConditionalFormatRules()).toHaveLength(1);
   });
 
   test('protection: editors, warning only, unprotected ranges', () => {

@@ -969,6 +969,8 @@ export class FakeSheet extends Fake {
   }
   setConditionalFormatRules(rules: FakeConditionalFormatRule[]) {
     if (!Array.isArray(rules)) fail('Invalid argument: rules');
+    // Google's text (as its error tables list it): a rule's ranges must be on the sheet it is set on.
+    if (rules.some((r) => r._ranges.some((g) => g._sheet !== this))) fail('Conditional format rule cannot reference a different sheet.');
     this._cfRules = [...rules];
   }
   getConditionalFormatRules() {
