@@ -70,6 +70,10 @@ export function interpret(input: unknown, fmt: string | undefined, tz: string, e
   if (s.startsWith('=') && s.length > 1) return { v: evalFormula(s), f: s };
   const n = parseNumber(s);
   if (n !== null) return { v: n };
+  // A currency amount typed as ¥8,000 / $12.50 is a number (Sheets keeps the currency as a format).
+  const cur = /^([+-])?\s*[¥$€£]\s*(.+)$/.exec(s.trim());
+  const amount = cur ? parseNumber(cur[2]) : null;
+  if (cur && amount !== null && !cur[2].trim().startsWith('-') && !cur[2].trim().startsWith('+')) return { v: cur[1] === '-' ? -amount : amount };
   const upper = s.trim().toUpperCase();
   if (upper === 'TRUE' || upper === 'FALSE') return { v: upper === 'TRUE' };
   const t = s.trim();
