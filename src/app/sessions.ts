@@ -356,14 +356,14 @@ export function handleSignupChanges(ctx: Ctx, edited?: readonly number[]): { cha
 
 /**
  * Moves the waiting list up where places are free; mails each person moved up. Returns how many.
- * `only`: these sessions only, each read as its sign-ups (a TextFinder on 相談会ID and one block of the
+ * `only`: these sessions only (`known`: those already read), each read as its sign-ups (a TextFinder on 相談会ID and one block of the
  * columns the order needs), and only while it takes sign-ups: the cost of an edit does not grow
  * with 相談会申込. Without, every session (the daily job).
  */
-export function moveUpWaitingList(ctx: Ctx, only?: readonly string[]): number {
+export function moveUpWaitingList(ctx: Ctx, only?: readonly string[], known?: ReadonlyMap<string, Session>): number {
   const t = only ? ctx.lookup(SIGNUPS) : ctx.table(SIGNUPS);
   const ids = only ? [...new Set(only.filter((x) => x !== ''))] : null;
-  const sessions = ids ? sessionsByIds(ctx, ids) : readSessions(ctx);
+  const sessions = ids ? new Map([...sessionsByIds(ctx, ids.filter((id) => !known?.has(id))), ...(known ?? [])]) : readSessions(ctx);
   const open = (id: string) => {
     const s = sessions.get(id);
     return !!s && s.state === '受付中' && s.capacity !== null;
@@ -398,7 +398,13 @@ export function sessionsEdited(ctx: Ctx, edited: readonly number[]): number {
   const t = ctx.lookup(SESSIONS);
   const rows = [...new Set(edited)].filter((i) => i >= 0).sort((a, b) => a - b);
   t.load(rows, true);
-  return moveUpWaitingList(ctx, rows.map((i) => normalizeText(t.get(i, '相談会ID'))));
+  // The edited rows are the sessions as staff just wrote them: no lookup of their own.
+  const known = new Map<string, Session>();
+  for (const i of rows) {
+    const id = normalizeText(t.get(i, '相談会ID'));
+    if (id && !known.has(id)) known.set(id, sessionAt(t, i, id));
+  }
+  return moveUpWaitingList(ctx, [...known.keys()], known);
 }
 
 /** The result mail for a row already in 相談会申込 (the person's registered address and language). */
