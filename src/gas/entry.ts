@@ -20,7 +20,8 @@ import { questionTitles, readResponse, tryOpenForm } from './forms';
 import { protectPaidSheet, type SavedFiles, saveFiles, writePayoutSheet } from './payoutSheet';
 import { runSetup } from './setup';
 import { buildForms } from './createForms';
-import { Table, toCell } from './table';
+import { MissingSheetError, Table, toCell } from './table';
+import type { SheetSchema } from '../app/schema';
 import { pendingEdits, RECOVERY_HANDLER, scheduleRecovery } from './recovery';
 import { rebuildBudgetTotals } from '../app/lookups';
 import { RESPONSES } from '../app/schema';
@@ -829,10 +830,24 @@ function programSheetEdit(name: string, e: GoogleAppsScript.Events.SheetsOnEdit,
   const schema = name === SIGNUPS.name ? SIGNUPS : name === SESSIONS.name ? SESSIONS : GRANTS;
   withCtx(`${name}の変更`, actor || UNNAMED_EDITOR, (ctx) => programEdit(ctx, name, edited), undefined, { rows: edited, actor, sheet: name }, (ctx) => {
     ctx.adopt(schema, Table.fromHeader(sheet, schema, headerRow));
-    // The settings before the lock (ログ's header only if a line is written: most edits write none).
-    void ctx.settings;
+    // Before the lock: the settings, and the headers of the sheets a change of 判定 or 定員 reads and
+    // ログ's (a grant's edit writes nothing to ログ mostly, so only the settings).
+    if (schema === GRANTS) void ctx.settings;
+    else prepareHeaders(ctx, schema === SIGNUPS ? [SESSIONS, RESPONSES, SUPPORTERS] : [SIGNUPS, RESPONSES, SUPPORTERS]);
   });
   return true;
+}
+
+/** ctx.prepare for the sheets that exist (a missing one is reported under the lock, where it is used). */
+function prepareHeaders(ctx: GasCtx, schemas: readonly SheetSchema[]): void {
+  ctx.prepare([], { props: false });
+  for (const schema of schemas) {
+    try {
+      ctx.lookup(schema);
+    } catch (e) {
+      if (!(e instanceof MissingSheetError)) throw e;
+    }
+  }
 }
 
 /** The rows of an edit of 相談会申込, 相談会 or 緊急支援 (its trigger, or the recovery run after a lost lock). */
