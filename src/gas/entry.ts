@@ -35,7 +35,7 @@ import { tokyoMidnight } from '../domain/calendar';
 import { folderFor, retire } from './payoutSheet';
 import { columnLetter } from './format';
 import { handleSignup, handleSignupChanges, sessionsEdited } from '../app/sessions';
-import { handleGrantChanges, recordGrants } from '../app/emergency';
+import { grantBudgetKey, handleGrantChanges, recordGrants } from '../app/emergency';
 import type { GrantRecordResult } from '../app/emergency';
 import { GRANTS, SESSIONS, SIGNUPS } from '../app/schema';
 import { buildSessionForm, refreshSessionChoices } from './programSheets';
@@ -506,6 +506,7 @@ export function setupAll(opts: { takeOver?: boolean } = {}): ReturnType<typeof r
   lock.waitLock(LOCK_WAIT_MS);
   try {
     const report = runSetup(ss, opts);
+    if (report.addedHeaders.includes(`${GRANTS.name}:予算計上額`)) forgetGrantTotals();
     programCheck(ss, report);
     if (report.takenOverFrom !== undefined || report.forms.length > 0) {
       const ctx = new GasCtx(ss, actorEmail());
@@ -836,6 +837,15 @@ function programSheetEdit(name: string, e: GoogleAppsScript.Events.SheetsOnEdit,
     else prepareHeaders(ctx, schema === SIGNUPS ? [SESSIONS, RESPONSES, SUPPORTERS] : [SIGNUPS, RESPONSES, SUPPORTERS]);
   });
   return true;
+}
+
+/**
+ * 予算計上額 (re)created empty by setup: the running totals of the emergency budget no longer match
+ * it, so they are dropped, and the next edit builds them from the sheet.
+ */
+function forgetGrantTotals(): void {
+  const props = scriptProperties();
+  for (const key of props.getKeys()) if (key.startsWith(grantBudgetKey(''))) props.deleteProperty(key);
 }
 
 /** ctx.prepare for the sheets that exist (a missing one is reported under the lock, where it is used). */

@@ -237,5 +237,14 @@ describe('the emergency budget as a running total', () => {
     edit(w, '緊急支援', 3, '判定', '承認'); // 35,001: reached
     expect(budgetMails()).toHaveLength(2);
     expect(budgetMails()[1].body).toContain('35,001円');
+    // setup brings the column back (empty, hidden): the totals are dropped and built again at the next edit
+    w.rt.cost.disable();
+    w.call('setup');
+    expect(col(w, '緊急支援', '予算計上額')).toBeGreaterThan(0);
+    expect(total(w)).toBeNull();
+    edit(w, '緊急支援', 5, '金額', 2500); // k = 3: 審査待ち, counts nothing
+    expect(total(w)).toBe('35001');
+    edit(w, '緊急支援', 5, '判定', '承認');
+    expect(total(w)).toBe('37501');
   });
 });
