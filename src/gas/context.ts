@@ -190,6 +190,21 @@ export class GasCtx implements Ctx {
     return url;
   }
 
+  /**
+   * A claim submit already holds the form and the response (the event's `source` and `response`):
+   * their edit link costs two calls instead of opening the form from 設定 and fetching the response
+   * again (four). Same rule: no link when the form does not allow editing.
+   */
+  knowEditUrl(form: GoogleAppsScript.Forms.Form, response: GoogleAppsScript.Forms.FormResponse, responseId: string): void {
+    let url = '';
+    try {
+      if (form.canEditResponse()) url = response.getEditResponseUrl();
+    } catch {
+      url = '';
+    }
+    this.editUrls.set(responseId, url);
+  }
+
   translate(text: string, to: string): string | null {
     try {
       const out = LanguageApp.translate(text, '', to);

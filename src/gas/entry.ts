@@ -157,6 +157,7 @@ export function claimSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void 
   const r = readResponse(form.getId(), e.response);
   withCtx('申請フォームの回答', 'system', (ctx) => handleClaim(ctx, r, () => questionTitles(form)), undefined, undefined, (ctx) => {
     ctx.prepare([RESPONSES, CLAIMS, SUPPORTERS]);
+    ctx.knowEditUrl(form, e.response, r.id);
     prepareClaim(ctx, r);
   });
 }

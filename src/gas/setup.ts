@@ -100,11 +100,17 @@ function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schema: Sheet
   }
   const header = [...(existing.length === 0 || existing.every((h) => h === '') ? [] : existing), ...missing].map(normHeader);
   const decorate = (what: string, fn: () => void) => soft(report, `${schema.name}の${what}`, fn);
+  let maxRows = sheet.getMaxRows();
   decorate('見出し行', () => {
+    // Sheets cannot freeze every row of a grid ("You can't freeze all visible rows on the sheet."):
+    // a sheet staff trimmed to its header row gets one row back under it.
+    if (maxRows < 2) {
+      sheet.insertRowsAfter(1, 1);
+      maxRows = 2;
+    }
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, header.length).setFontWeight('bold').setBackground('#e8eaed');
   });
-  const maxRows = sheet.getMaxRows();
   for (const [h, kind] of Object.entries(schema.dates ?? {})) {
     const c = header.indexOf(normHeader(h));
     if (c >= 0 && maxRows > 1) decorate(`${h}の表示形式`, () => sheet.getRange(2, c + 1, maxRows - 1, 1).setNumberFormat(kind === 'date' ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm'));

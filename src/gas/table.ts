@@ -268,11 +268,13 @@ export class Table<H extends string = string> implements TablePort<H> {
       const key = `${c}\u0000${value}`;
       let rows = this.found.get(key);
       if (!rows) {
-        // The column from row 2 to the end of the sheet (open-ended A1: no need to ask the last row).
+        // The whole column (open-ended A1: no need to ask the last row), the header's hit dropped. Not
+        // "X2:X": a sheet trimmed to its header row has no row 2, and Google refuses a range outside
+        // the sheet ("The coordinates of the range are outside the dimensions of the sheet.").
         // Whole cells only: a value inside a longer text (C-42 in C-420) is no candidate to read.
         const letter = columnLetter(c + 1);
-        const hits = this.sheet.getRange(`${letter}2:${letter}`).createTextFinder(value).matchEntireCell(true).findAll();
-        rows = hits.map((r) => r.getRow() - 2);
+        const hits = this.sheet.getRange(`${letter}:${letter}`).createTextFinder(value).matchEntireCell(true).findAll();
+        rows = hits.map((r) => r.getRow() - 2).filter((i) => i >= 0);
         this.found.set(key, rows);
       }
       this.load(rows, true);

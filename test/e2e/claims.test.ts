@@ -220,6 +220,8 @@ describe('claims through the trigger', () => {
     const values = s.getDataRange().getValues();
     const order = values[0].map((_, i) => i).reverse();
     const reordered = values.map((r) => [...order.map((i) => r[i]), r === values[0] ? '担当メモ' : '自分用']);
+    // Their column is one past the last one: they add it first (a sheet has a fixed grid).
+    if (reordered[0].length > s.getMaxColumns()) s.insertColumnsAfter(s.getMaxColumns(), reordered[0].length - s.getMaxColumns());
     s.getRange(1, 1, reordered.length, reordered[0].length).setValues(reordered);
     w.claim({ id: a, email: 'ichiro@example.org', date: '2024-05-11', hours: '3' });
     const rows = w.rows('申請');

@@ -134,3 +134,17 @@ describe('the month-end rush', () => {
     expect(w.rt.triggers().filter((t) => t.handler === 'recoverPending')).toHaveLength(0);
   });
 });
+
+describe('a claim submit works from the event', () => {
+  test('the edit link comes from the event’s form and response: the form in 設定 is not opened, the response not fetched again', () => {
+    const w = scaleWorld(100, '2024-05-29T10:00:00+09:00', 200);
+    w.rt.calls.startTrace();
+    const response = w.rt.submit(w.claimForm, fullClaim(bn(7), 's7@example.org', '2024-05-20'), { respondentEmail: 's7@example.org' });
+    const trace = w.rt.calls.stopTrace();
+    expect(trace.filter((c) => /^FormApp\.openBy|^Form\.getResponse\(/.test(c))).toEqual([]);
+    expect(trace.filter((c) => /^Form\.canEditResponse|^FormResponse\.getEditResponseUrl/.test(c))).toEqual(['Form.canEditResponse', 'FormResponse.getEditResponseUrl']);
+    // and the receipt still carries the link of this response
+    const receipt = w.rt.mail.sent.filter((m) => m.to === 's7@example.org').at(-1);
+    expect(receipt?.body).toContain(response.getEditResponseUrl());
+  });
+});

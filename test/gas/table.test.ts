@@ -16,6 +16,8 @@ function setup(rows: unknown[][]) {
   // a column staff added themselves (not in the schema) sits between the declared ones
   const header = ['ID', '判定', '備考（事務局）', 'メモ', '記録', '件数'];
   sheet.getRange(1, 1, 1, header.length).setValues([header]);
+  // a sheet has a fixed grid: make room first for more rows than a new sheet has
+  if (rows.length + 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
   if (rows.length > 0) sheet.getRange(2, 1, rows.length, header.length).setValues(rows);
   return { rt, ss, sheet };
 }

@@ -73,7 +73,8 @@ describe('Sheet.getRange', () => {
   test.each([
     ['A1', 1, 1, 1, 1, 'A1'],
     ['B2:D5', 2, 2, 4, 3, 'B2:D5'],
-    ['AA10', 10, 27, 1, 1, 'AA10'],
+    ['Z10', 10, 26, 1, 1, 'Z10'],
+    ['A1000:Z1000', 1000, 1, 1, 26, 'A1000:Z1000'],
     ['A:B', 1, 1, 1000, 2, 'A1:B1000'],
   ])('A1 notation %s', (a1, row, col, nr, nc, back) => {
     const { sheet } = setup();
@@ -188,14 +189,69 @@ describe('values', () => {
     expect(sheet.getLastRow()).toBe(1);
   });
 
-  test('writing beyond the grid grows it; insertRowsAfter and deleteRow shift rows', () => {
+  // Google: "The coordinates of the range are outside the dimensions of the sheet." for any range that
+  // reaches past getMaxRows() x getMaxColumns() (1000 x 26 for a new sheet), read or write.
+  const OUTSIDE = 'The coordinates of the range are outside the dimensions of the sheet.';
+  test('a range past the grid is refused, one row or column past the last; inside it is fine', () => {
+    const { ss, sheet } = setup();
+    expect(sheet.getRange(1000, 26).getValue()).toBe('');
+    expect(sheet.getRange(999, 1, 2, 26).getValues()).toHaveLength(2);
+    sheet.getRange(1000, 1, 1, 26).setValues([new Array(26).fill('x')]);
+    expect(errorOf(() => sheet.getRange(1001, 1)).message).toBe(OUTSIDE);
+    expect(errorOf(() => sheet.getRange(1, 27)).message).toBe(OUTSIDE);
+    expect(errorOf(() => sheet.getRange(999, 1, 3, 1)).message).toBe(OUTSIDE);
+    expect(errorOf(() => sheet.getRange(1, 25, 1, 3)).message).toBe(OUTSIDE);
+    expect(errorOf(() => sheet.getRange('A1001')).message).toBe(OUTSIDE);
+    expect(errorOf(() => sheet.getRange('A999:A1001')).message).toBe(OUTSIDE);
+    expect(errorOf(() => sheet.getRange('AA1')).message).toBe(OUTSIDE);
+    expect(errorOf(() => sheet.getRange('A1001:B')).message).toBe(OUTSIDE);
+    expect(errorOf(() => ss.getRange('Sheet1!A1001')).message).toBe(OUTSIDE);
+    expect(errorOf(() => sheet.getRangeList(['A1', 'B1001'])).message).toBe(OUTSIDE);
+    const r = sheet.getRange('A999:B1000');
+    expect(r.offset(0, 24).getA1Notation()).toBe('Y999:Z1000');
+    expect(errorOf(() => r.offset(1, 0)).message).toBe(OUTSIDE);
+    expect(errorOf(() => r.offset(0, 25)).message).toBe(OUTSIDE);
+    expect(errorOf(() => r.offset(0, 0, 3, 1)).message).toBe(OUTSIDE);
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1000, 26]);
+  });
+
+  test('appendRow and insertRows/insertColumns grow the grid; a range made before deleteRows cannot write past it', () => {
     const { sheet } = setup();
-    sheet.getRange(1005, 30).setValue('far');
-    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1005, 30]);
+    sheet.getRange(1000, 1).setValue('last');
+    sheet.appendRow(['a', 'b']);
+    expect(sheet.getMaxRows()).toBe(1001);
+    expect(sheet.getRange(1001, 1, 1, 2).getValues()).toEqual([['a', 'b']]);
+    sheet.appendRow(new Array(28).fill('w'));
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1002, 28]);
+    sheet.insertColumnsAfter(28, 2);
+    expect(sheet.getRange(1, 30).getValue()).toBe('');
+    const tail = sheet.getRange(1002, 1);
+    sheet.deleteRows(1001, 2);
+    expect(errorOf(() => tail.setValue('gone')).message).toBe(OUTSIDE);
+    expect(sheet.getMaxRows()).toBe(1000);
+  });
+
+  test('a sheet keeps a row below its frozen ones, and cannot freeze all its rows', () => {
+    const { sheet } = setup();
+    sheet.setFrozenRows(1);
+    expect(errorOf(() => sheet.deleteRows(2, 999)).message).toBe('Sorry, it is not possible to delete all non-frozen rows.');
+    sheet.deleteRows(3, 998);
+    expect(sheet.getMaxRows()).toBe(2);
+    expect(errorOf(() => sheet.deleteRow(2)).message).toBe('Sorry, it is not possible to delete all non-frozen rows.');
+    expect(errorOf(() => sheet.setFrozenRows(2)).message).toBe("You can't freeze all visible rows on the sheet.");
+    sheet.setFrozenRows(0);
+    sheet.deleteRow(2);
+    expect(sheet.getMaxRows()).toBe(1);
+    expect(errorOf(() => sheet.setFrozenRows(1)).message).toBe("You can't freeze all visible rows on the sheet.");
+  });
+
+  test('insertRowsAfter and deleteRow shift rows', () => {
+    const { sheet } = setup();
     sheet.getRange('A1:A3').setValues([[1], [2], [3]]);
     sheet.insertRowsAfter(1, 2);
     expect(sheet.getRange('A1:A5').getValues()).toEqual([[1], [''], [''], [2], [3]]);
-    expect(sheet.getMaxRows()).toBe(1007);
+    expect(sheet.getMaxRows()).toBe(1002);
+    expect(sheet.getRange(1002, 1).getValue()).toBe('');
     sheet.deleteRow(2);
     sheet.deleteRows(2, 1);
     expect(sheet.getRange('A1:A3').getValues()).toEqual([[1], [2], [3]]);

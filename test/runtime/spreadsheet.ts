@@ -693,9 +693,21 @@ export class FakeSheet extends Fake {
   _cell(row: number, col: number): Cell | undefined {
     return this._grid[row - 1]?.[col - 1];
   }
+  /**
+   * A range must lie inside the sheet's grid (getMaxRows() x getMaxColumns()): Google refuses one that
+   * does not, for reads and writes alike, with "The coordinates of the range are outside the dimensions
+   * of the sheet." (the exception text of Sheet.getRange / Range.offset past the last row or column, as
+   * Apps Script logs it; the reference has no sentence for it, the exact text was looked up in public
+   * execution logs and scripts). Only appendRow and insertRows…/insertColumns… grow the grid.
+   */
+  _checkInside(row: number, col: number, numRows: number, numCols: number): void {
+    if (row + numRows - 1 > this._maxRows || col + numCols - 1 > this._maxCols) {
+      fail('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
   _cellForWrite(row: number, col: number): Cell {
-    if (row > this._maxRows) this._maxRows = row;
-    if (col > this._maxCols) this._maxCols = col;
+    // A range made before rows were deleted may now reach past the grid: Google does not grow the sheet.
+    this._checkInside(row, col, 1, 1);
     let r = this._grid[row - 1];
     if (!r) {
       r = [];
@@ -719,6 +731,8 @@ export class FakeSheet extends Fake {
   _rangeFromA1(p: A1): FakeRange {
     const lastRow = p.lastRow ?? this._maxRows;
     const lastCol = p.lastCol ?? this._maxCols;
+    // "A1001" on a 1000-row sheet, or "A1001:C" (open end before its start), is outside the grid.
+    this._checkInside(p.row, p.col, Math.max(1, lastRow - p.row + 1), Math.max(1, lastCol - p.col + 1));
     return new FakeRange(this._env, this, p.row, p.col, lastRow - p.row + 1, lastCol - p.col + 1);
   }
   getName() {
@@ -757,6 +771,7 @@ export class FakeSheet extends Fake {
     const nc = numCols === undefined ? 1 : Number(numCols);
     if (nr < 1) fail('The number of rows in the range must be at least 1.');
     if (nc < 1) fail('The number of columns in the range must be at least 1.');
+    this._checkInside(Math.floor(row), Math.floor(c), Math.floor(nr), Math.floor(nc));
     return new FakeRange(this._env, this, Math.floor(row), Math.floor(c), Math.floor(nr), Math.floor(nc));
   }
   getDataRange() {
@@ -803,10 +818,13 @@ export class FakeSheet extends Fake {
     if (!Array.isArray(values)) fail('Invalid argument: rowContents');
     const row = this.getLastRow() + 1;
     this._env.meter.write(values.length);
+    // appendRow grows the sheet ("Appends a row to the bottom of the current data region in the sheet"):
+    // a row past the last one, or more values than columns, adds them.
+    if (row > this._maxRows) this._maxRows = row;
+    if (values.length > this._maxCols) this._maxCols = values.length;
     values.forEach((v, i) => {
       this._write(row, i + 1, v);
     });
-    if (row > this._maxRows) this._maxRows = row;
     return this;
   }
   insertRowsAfter(after: number, howMany: number) {
@@ -841,9 +859,11 @@ export class FakeSheet extends Fake {
   }
   deleteRows(pos: number, howMany: number) {
     if (pos < 1 || howMany < 1 || pos + howMany - 1 > this._maxRows) fail('Those rows are out of bounds.');
-    if (howMany >= this._maxRows - this._frozenRows && pos <= this._frozenRows + 1 && howMany >= this._maxRows) {
-      fail("You can't delete all the rows on the sheet.");
-    }
+    if (howMany >= this._maxRows) fail("You can't delete all the rows on the sheet.");
+    // A sheet keeps at least one row below its frozen ones: Sheets refuses the rest with "Sorry, it is
+    // not possible to delete all non-frozen rows." (looked up: the text scripts meet from
+    // Sheet.deleteRows and the Sheets API alike; the reference has no sentence for it).
+    if (this._maxRows - howMany <= this._frozenRows) fail('Sorry, it is not possible to delete all non-frozen rows.');
     this._grid.splice(pos - 1, howMany);
     this._maxRows -= howMany;
   }
@@ -860,7 +880,9 @@ export class FakeSheet extends Fake {
     this.deleteColumns(pos, 1);
     return this;
   }
+  /** Sheets cannot freeze every row: "You can't freeze all visible rows on the sheet." (a header-only grid). */
   setFrozenRows(n: number) {
+    if (n >= this._maxRows) fail("You can't freeze all visible rows on the sheet.");
     this._frozenRows = n;
   }
   getFrozenRows() {
@@ -1166,6 +1188,7 @@ export class FakeRange extends Fake {
     const nc = numCols ?? this._nc;
     if (nr < 1) fail('The number of rows in the range must be at least 1.');
     if (nc < 1) fail('The number of columns in the range must be at least 1.');
+    this._sheet._checkInside(row, col, nr, nc);
     return new FakeRange(this._env, this._sheet, row, col, nr, nc);
   }
   isBlank() {
