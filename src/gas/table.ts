@@ -304,12 +304,18 @@ export class Table<H extends string = string> implements TablePort<H> {
     const c0 = Math.min(...want);
     const width = Math.max(...want) - c0 + 1;
     const letter = columnLetter(c + 1);
-    const hits = this.sheet.getRange(`${letter}2:${letter}`).createTextFinder(value).matchEntireCell(true).findAll();
+    // The whole column, as findAll (a sheet trimmed to its header row has no row 2); the header's hit dropped.
+    let hits = this.sheet.getRange(`${letter}:${letter}`).createTextFinder(value).matchEntireCell(true).findAll();
     const ok = (v: unknown) => sameText(v, value) || String(v ?? '').trim() === value;
     const out = new Set<number>();
     let rows: number[] | null = null;
+    let first = hits.length > 0 ? hits[0].getRow() - 2 : -1;
+    if (first < 0 && hits.length > 0) {
+      hits = hits.slice(1);
+      first = hits.length > 0 ? hits[0].getRow() - 2 : -1;
+    }
     if (hits.length > 0) {
-      const r0 = hits[0].getRow() - 2;
+      const r0 = first;
       const r1 = hits.length === 1 ? r0 : hits[hits.length - 1].getRow() - 2;
       const span = r1 - r0 + 1;
       if (r0 >= 0 && span >= hits.length && span * width <= GROUP_CELLS_PER_CALL * hits.length) {
@@ -337,7 +343,7 @@ export class Table<H extends string = string> implements TablePort<H> {
         }
       }
       if (rows === null) {
-        rows = hits.map((r) => r.getRow() - 2);
+        rows = hits.map((r) => r.getRow() - 2).filter((i) => i >= 0);
         this.load(rows, true);
         rows = rows.filter((i) => ok(unquote(this.rows[i]?.[c])));
       }

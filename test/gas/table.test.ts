@@ -170,6 +170,13 @@ describe('findGroup', () => {
     expect(rt.cost.cellsRead() - before).toBe(2001 * 2 + 6);
   });
 
+  test('the header cell is never a member; a sheet trimmed to its header row has none', () => {
+    const { ss, sheet } = setup([row(1), ['ID', '承認', '', '', '', 2]]);
+    expect(Table.lean(ss, T).findGroup('ID', 'ID', ['判定'])).toEqual([1]);
+    sheet.deleteRows(2, sheet.getMaxRows() - 1);
+    expect(Table.lean(ss, T).findGroup('ID', 'C-1', ['判定'])).toEqual([]);
+  });
+
   test('rows this run changed: a member set away is none, a row set to the value is one, a set cell reads as set', () => {
     const { ss } = setup(grouped(20));
     const t = Table.lean(ss, T);
