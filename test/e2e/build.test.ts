@@ -42,6 +42,8 @@ describe('build/Code.js', () => {
   });
 
   test('bundle stays small', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(400_000);
+    // Our own code only (no runtime dependency is bundled): a library pulled in by mistake adds far more
+    // than this margin. 400,000 was reached by main at 399,968 bytes (issue 7's lean edit paths add ~11 kB).
+    expect(Buffer.byteLength(code)).toBeLessThan(450_000);
   });
 });
