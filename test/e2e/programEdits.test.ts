@@ -8,7 +8,7 @@
  * total of the emergency budget.
  */
 import type { ExecutionRecord } from '../runtime';
-import { OPEN_SESSION, programWorld } from '../support/scale';
+import { OPEN_SESSION, programWorld, runOnce } from '../support/scale';
 import type { World } from './world';
 
 jest.setTimeout(120_000);
@@ -26,16 +26,6 @@ function col(w: World, sheet: string, header: string): number {
 function edit(w: World, sheet: string, row: number, header: string, value: unknown): void {
   const s = w.sheet(sheet);
   w.rt.editCell(s, s.getRange(row, col(w, sheet, header)).getA1Notation(), value, { user: 'staff@smj.example' });
-}
-
-/** The one execution `fn` causes (the edit trigger), without error. */
-function run(w: World, fn: () => unknown): ExecutionRecord {
-  const from = w.rt.executions.length;
-  fn();
-  const recs = w.rt.executions.slice(from);
-  expect(recs).toHaveLength(1);
-  expect(recs[0].error).toBeUndefined();
-  return recs[0];
 }
 
 const prop = (w: World, key: string) => (w.rt.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getScriptProperties().getProperty(key);
@@ -56,9 +46,9 @@ interface Measured {
 /** The three edits on a world of n sign-ups and n grants; the cap is reached exactly by the grant approved. */
 function measure(n: number): Measured {
   const { w, signupRow, grantRow, sessionRow } = programWorld(n, { budget: String(approvedYen(n) + 30000) });
-  const cancel = run(w, () => edit(w, '相談会申込', signupRow, '判定', 'キャンセル'));
-  const capacity = run(w, () => edit(w, '相談会', sessionRow, '定員', 4));
-  const grant = run(w, () => edit(w, '緊急支援', grantRow, '判定', '承認'));
+  const cancel = runOnce(w, () => edit(w, '相談会申込', signupRow, '判定', 'キャンセル'));
+  const capacity = runOnce(w, () => edit(w, '相談会', sessionRow, '定員', 4));
+  const grant = runOnce(w, () => edit(w, '緊急支援', grantRow, '判定', '承認'));
   return { cancel, capacity, grant, w, n, signupRow, grantRow };
 }
 

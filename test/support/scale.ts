@@ -4,6 +4,7 @@
  */
 import { formatId } from '../../src/domain/ids';
 import { formatSeqId } from '../../src/app/register';
+import type { ExecutionRecord } from '../runtime';
 import { makeWorld, type World } from '../e2e/world';
 
 const JST = (iso: string) => new Date(`${iso}+09:00`);
@@ -206,4 +207,14 @@ export function programWorld(n: number, opts: { budget?: string } = {}): { w: Wo
   w.rt.cost.enable();
   w.rt.mail.sent.length = 0;
   return { w, signupRow: old + 2, grantRow: n + 1, sessionRow: pastSessions + 2 };
+}
+
+/** The one execution `fn` causes (a submit's or an edit's trigger), checked to have run without error. */
+export function runOnce(w: World, fn: () => unknown): ExecutionRecord {
+  const from = w.rt.executions.length;
+  fn();
+  const recs = w.rt.executions.slice(from);
+  expect(recs).toHaveLength(1);
+  expect(recs[0].error).toBeUndefined();
+  return recs[0];
 }
