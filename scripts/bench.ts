@@ -141,7 +141,7 @@ for (const n of [100, 5000, 20_000]) {
     const c = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].map(String).indexOf(h) + 1;
     w.rt.editCell(s, s.getRange(row, c).getA1Notation(), value, { user: 'staff@smj.example' });
   };
-  measure(w, '相談会申込 edit (キャンセル; the first waiting moves up, mailed)', size, typed('相談会申込', signupRow, '判定', 'キャンセル'), true);
+  measure(w, '相談会申込 edit (キャンセル, mailed; the first waiting moves up, mailed)', size, typed('相談会申込', signupRow, '判定', 'キャンセル'), true);
   measure(w, '相談会 edit (定員 3 → 4; the next moves up, mailed)', size, typed('相談会', sessionRow, '定員', 4), true);
   measure(w, '緊急支援 edit (判定 承認; the budget reached, office mailed)', size, typed('緊急支援', grantRow, '判定', '承認'), true);
 }

@@ -3,13 +3,14 @@
  * (one lookup) → one row in 講座アンケート回答 per supporter and course (a repeat adds nothing; a
  * mistyped or unknown ID is kept with the reason, reported to the office and told to the respondent)
  * → 講座アンケート in 登録者 gains the course (what staff typed stays) → thanks in the supporter's
- * language with what remains before they may claim. Completing the required set re-checks that
- * supporter's pending claims, and puts them on the next documents mailing (createMailingList).
+ * language with what remains before they may claim. Each recorded answer re-checks that supporter's
+ * pending claims (found by ID), so their NOT_ELIGIBLE line lists what still remains; completing the
+ * required set puts them on the next documents mailing (createMailingList).
  */
 import { parseCalendarDate, tokyoDateOf } from '../domain/calendar';
 import type { CalendarDate } from '../domain/calendar';
 import { compareDates } from '../domain/calendar';
-import { courseOf, mergeCourseList, normalizeCourse, remainingAtBest, remainingCourses } from '../domain/courses';
+import { courseOf, mergeCourseList, normalizeCourse, remainingCourses } from '../domain/courses';
 import { parseId } from '../domain/ids';
 import { catalog, languageOf, LANGUAGES } from '../domain/messages';
 import type { Mail } from '../domain/messages';
@@ -18,7 +19,7 @@ import { documentReceivedFor } from '../domain/programs';
 import { normalizeEmail, normalizeText, parseYesNo, splitList } from '../domain/text';
 import { Ledger, reportUnmapped } from './ledger';
 import type { Ctx, ResponseData, TablePort } from './ports';
-import { revalidatePending } from './revalidate';
+import { recheckSupporterClaims } from './revalidate';
 import type { HeaderOf } from './schema';
 import { COURSE_ANSWERS, SUPPORTERS } from './schema';
 import type { CourseField } from './settings';
@@ -100,25 +101,17 @@ export function handleCourse(ctx: Ctx, r: ResponseData, formTitles: () => string
   if (own >= 0) answers.set(own, row);
   else answers.append(row);
 
-  const before = splitList(supporters.get(at, '講座アンケート'));
   const merged = mergeCourseList(supporters.text(at, '講座アンケート'), course as string);
   if (merged !== null) supporters.set(at, { 講座アンケート: merged });
   ledger.record('講座', r, '講座', id, course as string);
   ctx.log(id, `講座アンケート ${course} を記録${merged !== null ? '（登録者の講座アンケートに追加）' : '（登録者にはすでに記載あり）'}`);
 
-  // Completing a program's required set can clear NOT_ELIGIBLE on that supporter's pending claims.
+  // ---- questionnaire progress (helper 12c) ----
+  // Every recorded answer re-checks that supporter's 審査待ち claims (found by ID, never all of 申請),
+  // so NOT_ELIGIBLE names what still remains, or goes when the set is complete.
+  const rechecked = recheckSupporterClaims(ctx, id).checked > 0;
+  // ---- end: questionnaire progress ----
   const experience = parseYesNo(supporters.get(at, '支援経験')) === true;
-  const after = splitList(merged ?? supporters.get(at, '講座アンケート'));
-  // A set is complete under a waiver (support up to its date) or without one (every required course).
-  const readings = [remainingAtBest, (p: Program, s: { experience: boolean; courses: string[] }) => remainingCourses(p, s, null)];
-  const completes = (p: Program) =>
-    p.eligibility.requireExperienceOrCourses &&
-    readings.some((left) => left(p, { experience: false, courses: before }).length > 0 && left(p, { experience: false, courses: after }).length === 0);
-  let rechecked = false;
-  if (merged !== null && !experience && ctx.settings.programs.some(completes)) {
-    revalidatePending(ctx, id);
-    rechecked = true;
-  }
   const remaining = thank(ctx, supporters, at, course as string, false);
   if (remaining.length === 0 && !experience && wantsSupport(supporters.get(at, '希望')) && merged !== null) {
     ctx.log(id, '講座アンケートの必要な回答がそろいました。次の書類送付リストに載ります');

@@ -288,10 +288,11 @@ interface ResultArgs {
   reasons: SignupReason[];
 }
 
-function sendResult(ctx: Ctx, m: ResultArgs): void {
+/** Returns false when there was no address to send to (logged). */
+function sendResult(ctx: Ctx, m: ResultArgs): boolean {
   if (!m.to) {
     ctx.log(m.signupId, '申込者のメールアドレスがないため、結果を送っていません');
-    return;
+    return false;
   }
   const mails = (m.language ? [m.language] : LANGUAGES).map((lang) =>
     sessionCatalog(lang).result({
@@ -308,6 +309,7 @@ function sendResult(ctx: Ctx, m: ResultArgs): void {
   );
   // (Reply-To 事務局メール is the outbox's rule for every supporter mail.)
   ctx.mail.send(m.to, { subject: mails.map((x) => x.subject).join(' / '), body: mails.map((x) => x.body).join('\n\n==========\n\n') });
+  return true;
 }
 
 /**
@@ -344,11 +346,16 @@ export function handleSignupChanges(ctx: Ctx, edited?: readonly number[]): { cha
     noteDecision((ledger ??= new Ledger(ctx)), t.text(i, '回答ID'), now);
     ctx.log(id, `相談会の申込の判定: ${recorded || '（なし）'} → ${now}`);
     changes++;
-    if (now === '参加可' && recorded !== '参加可') {
+    // The row's session (looked up by 相談会ID on an edit; the whole of 相談会 read once by the daily job).
+    const sessionOf = () => {
       if (lean) sessions = new Map([...(sessions ?? []), ...sessionsByIds(ctx, [t.text(i, '相談会ID')])]);
       else sessions ??= readSessions(ctx);
-      resultTo(ctx, t, i, sessions, recorded === 'キャンセル待ち' ? '繰り上げ' : '参加可');
-    }
+      return sessions;
+    };
+    if (now === '参加可' && recorded !== '参加可') resultTo(ctx, t, i, sessionOf(), recorded === 'キャンセル待ち' ? '繰り上げ' : '参加可');
+    // ---- sign-up cancelled by staff (helper 12c): the person is told ----
+    if (now === 'キャンセル' && cancelIsNews(recorded)) cancelledTo(ctx, t, i, sessionOf());
+    // ---- end: sign-up cancelled by staff ----
   }
   const promoted = moveUpWaitingList(ctx, lean ? touched : undefined);
   return { changes, promoted };
@@ -407,11 +414,27 @@ export function sessionsEdited(ctx: Ctx, edited: readonly number[]): number {
   return moveUpWaitingList(ctx, [...known.keys()], known);
 }
 
+/**
+ * A キャンセル is news to the person when the sign-up last had a 判定 they were told
+ * (参加可, キャンセル待ち or 要確認). The change is seen once: 記録済み判定 is written before the mail
+ * goes (commit writes first), so the same edit typed again, the daily job, or a row restored by
+ * reconcile (it comes back with 記録済み判定 = 判定) mail nobody.
+ */
+function cancelIsNews(recorded: string): boolean {
+  return recorded !== 'キャンセル' && (SIGNUP_DECISIONS as readonly string[]).includes(recorded);
+}
+
+/** The キャンセル mail (the person's registered address and language), and its ログ line. */
+function cancelledTo(ctx: Ctx, t: TablePort, i: number, sessions: Map<string, Session>): void {
+  const hadAddress = resultTo(ctx, t, i, sessions, 'キャンセル');
+  if (hadAddress) ctx.log(t.text(i, '申込ID'), '相談会の申込のキャンセルを申込者にメールで知らせました');
+}
+
 /** The result mail for a row already in 相談会申込 (the person's registered address and language). */
-function resultTo(ctx: Ctx, t: TablePort, i: number, sessions: Map<string, Session>, outcome: SessionOutcome): void {
+function resultTo(ctx: Ctx, t: TablePort, i: number, sessions: Map<string, Session>, outcome: SessionOutcome): boolean {
   const id = t.text(i, '伴走ネットID');
   const person = parseId('BN', id).kind === 'ok' ? findPerson(ctx, id) : null;
-  sendResult(ctx, {
+  return sendResult(ctx, {
     to: person?.email || t.text(i, 'メール'),
     language: person?.language ?? languageOf(t.get(i, '言語')),
     name: person?.name || t.text(i, '氏名') || id,

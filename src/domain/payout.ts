@@ -222,3 +222,43 @@ function line(
     holdKinds: [],
   };
 }
+
+// ---- payout dialog figures (helper 12c) ----
+
+/** What the payout confirmation shows: honoraria and emergency grants apart, and what is transferred. */
+export interface PayoutFigures {
+  /** Supporters paid, claims and honoraria (謝金, before tax). */
+  honorariaPeople: number;
+  claims: number;
+  gross: number;
+  tax: number;
+  /** Supporters paid a grant, grants (緊急支援) and their yen (never taxed). */
+  grantPeople: number;
+  grants: number;
+  grantYen: number;
+  /** Supporters transferred to, and the transfer total: gross − tax + grants. */
+  people: number;
+  net: number;
+  held: number;
+  heldClaims: number;
+  heldGrants: number;
+}
+
+export function payoutFigures(plan: PayoutPlan): PayoutFigures {
+  const count = (lines: PayoutLine[], f: (l: PayoutLine) => number) => lines.reduce((n, l) => n + f(l), 0);
+  return {
+    honorariaPeople: plan.paid.filter((l) => l.claimIds.length > 0).length,
+    claims: count(plan.paid, (l) => l.claimIds.length),
+    gross: plan.totalGross,
+    tax: plan.totalTax,
+    grantPeople: plan.paid.filter((l) => l.grantIds.length > 0).length,
+    grants: count(plan.paid, (l) => l.grantIds.length),
+    grantYen: count(plan.paid, (l) => l.grants),
+    people: plan.paid.length,
+    net: plan.totalNet,
+    held: plan.held.length,
+    heldClaims: count(plan.held, (l) => l.claimIds.length),
+    heldGrants: count(plan.held, (l) => l.grantIds.length),
+  };
+}
+// ---- end: payout dialog figures ----

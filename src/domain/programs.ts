@@ -246,8 +246,11 @@ export function programStatus(programs: readonly Program[], today: CalendarDate)
 /** What staff read when no program is open (setup, the daily job, the office mail). */
 export function noProgramMessage(status: Extract<ProgramStatus, { kind: 'none' }>): string {
   const ended = status.ended ? `「${status.ended.name}」（${status.ended.id}）は ${status.ended.period.end} に終了しました。` : '';
-  const next = status.next ? `「${status.next.name}」は ${status.next.period.start} に始まります。それまで申請フォームは受付を停止しています。` : '';
-  return `現在受付中の事業（プログラム）がありません。${ended}${next}申請フォームは受付を停止しています（事業が始まると自動で再開します）。次の事業は、メニュー「伴走ネット」→「新しい事業を設定」で設定してください。`;
+  // The claim form is said to be stopped once; a next program already defined needs no defining.
+  const then = status.next
+    ? `「${status.next.name}」は ${status.next.period.start} に始まります。それまで申請フォームは受付を停止しています（その日に自動で再開します）。`
+    : '申請フォームは受付を停止しています（事業が始まると自動で再開します）。次の事業は、メニュー「伴走ネット」→「新しい事業を設定」で設定してください。';
+  return `現在受付中の事業（プログラム）がありません。${ended}${then}`;
 }
 
 /** What a respondent sees on the closed claim form, in Japanese, English and Vietnamese. */

@@ -12,7 +12,7 @@ import { handleRegistration } from '../app/register';
 import { handleReviewChanges, needsInfoFollowUp, UNNAMED_EDITOR } from '../app/review';
 import { revalidatePending } from '../app/revalidate';
 import { isClosed, markDrafts, markPaid, payoutId, planFromSheets, preparePayout } from '../app/payout';
-import { payoutFingerprint } from '../domain/payout';
+import { payoutFigures, payoutFingerprint } from '../domain/payout';
 import { CLAIMS, payoutSheetName, SETTINGS } from '../app/schema';
 import { reportRows } from '../app/report';
 import { GasCtx, HELD_MAIL_KEY, scriptProperties, spreadsheet } from './context';
@@ -494,7 +494,8 @@ function programCheck(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: Retu
     const life = checkProgramLifecycle(ctx);
     ctx.commit();
     if (life.message) report.problems.unshift(life.message);
-    if (life.closedForm) report.forms.push('申請フォーム: 受付中の事業がないため、受付を停止しました（日本語・英語・ベトナム語の案内つき）');
+    // (A closure for want of a program is not listed under forms too: the message above says the
+    // claim form is stopped, why, and when it reopens; ログ keeps the closure under 事業.)
     if (life.reopenedForm) report.forms.push(`申請フォーム: 事業「${life.open?.name}」が始まっているため、受付を再開しました`);
   } catch (e) {
     report.problems.push(`事業の期間を確認できませんでした: ${e instanceof Error ? e.message : String(e)}`);
@@ -538,6 +539,9 @@ export interface PayoutResult {
   paid: number;
   held: number;
   claims: number;
+  /** Emergency grants (緊急支援) in the transfer, and their yen (inside total). */
+  grants: number;
+  grantTotal: number;
   total: number;
   transferUrl: string | null;
   csvUrl: string | null;
@@ -577,7 +581,7 @@ export function buildPayout(month: YearMonth, actor: string): PayoutResult {
       ctx.setProp(PAYOUT_RESUME_KEY, month);
       scheduleResume('resumePayout');
       ctx.log(payoutId(month), '実行時間の上限が近いため、何も書き込まずに中断しました。1分後に作り直します');
-      return { month, payoutId: payoutId(month), payday: p.plan.payday, paid: 0, held: 0, claims: 0, total: 0, transferUrl: null, csvUrl: null, fileError: '中断（1分後に再実行）', bytes: 0, resumed: true };
+      return { month, payoutId: payoutId(month), payday: p.plan.payday, paid: 0, held: 0, claims: 0, grants: 0, grantTotal: 0, total: 0, transferUrl: null, csvUrl: null, fileError: '中断（1分後に再実行）', bytes: 0, resumed: true };
     }
     const files = saveFiles(ctx, ctx.settings.value('支払フォルダ'), month, p);
     recordPayoutFolder(ctx, files);
@@ -594,6 +598,8 @@ export function buildPayout(month: YearMonth, actor: string): PayoutResult {
       paid: p.plan.paid.length,
       held: p.plan.held.length,
       claims: p.plan.paid.reduce((n, l) => n + l.claimIds.length, 0),
+      grants: payoutFigures(p.plan).grants,
+      grantTotal: payoutFigures(p.plan).grantYen,
       total: p.plan.totalNet,
       transferUrl: files.transferUrl,
       csvUrl: files.csvUrl,

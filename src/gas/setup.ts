@@ -5,7 +5,8 @@
 import type { SheetSchema } from '../app/schema';
 import { CORE_SHEETS, COURSE_ANSWERS, LOG, OUTBOX, PROGRAM_SHEETS_10B, RESPONSES, SETTINGS } from '../app/schema';
 import { parseSettings, SETTING_DEFS, transferSettingProblems } from '../app/settings';
-import { GasCtx, rememberSpreadsheet } from './context';
+import { NO_PROGRAM_CLOSED_KEY } from '../app/lifecycle';
+import { GasCtx, rememberSpreadsheet, scriptProperties } from './context';
 import { formatGrants, formatSessions, formatSignups, refreshSessionChoices } from './programSheets';
 import { tryOpenForm } from './forms';
 import { formatAccounts, formatClaims, formatSupporters, headerIndex, protectWarn } from './format';
@@ -250,8 +251,9 @@ function checkForms(registrationForm: string, claimForm: string, report: SetupRe
     }
     if (!published) {
       fix('公開しました（未公開のままでは誰も回答できません）', () => form.setPublished(true), 'フォームが公開されていません。フォームの編集画面右上の「公開」を押してください');
-    } else if (!form.isAcceptingResponses() && label !== '相談会フォーム') {
-      // (The sign-up form is opened and closed with the sessions in 相談会: not a problem.)
+    } else if (!form.isAcceptingResponses() && label !== '相談会フォーム' && !(label === '申請フォーム' && closedForNoProgram())) {
+      // (The sign-up form is opened and closed with the sessions in 相談会: not a problem. Nor is the
+      // claim form the system closed because no program is open: setup's program line says so, once.)
       report.problems.push(`${label}は回答を受け付けていません。受け付けるには、フォームの「回答」タブで「回答を受付中」をオンにしてください（募集を締め切った場合はそのままで構いません）`);
     }
     if (!form.canEditResponse()) {
@@ -262,6 +264,11 @@ function checkForms(registrationForm: string, claimForm: string, report: SetupRe
       );
     }
   }
+}
+
+/** The claim form was closed by the program lifecycle (no program open), which reports it itself. */
+function closedForNoProgram(): boolean {
+  return Boolean(scriptProperties().getProperty(NO_PROGRAM_CLOSED_KEY));
 }
 
 /** The sign-up form's 相談会 choices from the sheet (issue 10 part B). */

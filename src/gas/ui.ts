@@ -1,5 +1,6 @@
 /** The spreadsheet UI: menu, alerts, the month prompt and the payout confirmation dialog. */
 import { yearMonthOf, tokyoDateOf } from '../domain/calendar';
+import { payoutFigures } from '../domain/payout';
 import { monthOrCurrent, previewPayout } from './entry';
 
 /** The menu 伴走ネット (null is a separator). */
@@ -67,26 +68,35 @@ function promptWithDefault<T>(title: string, what: string, current: T, parse: (t
   return value;
 }
 
+/** Yen with commas, as staff read it: 42,000円. */
+const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-/** The confirmation dialog: the month, counts and total; its button calls confirmPayout(month). */
+/**
+ * The confirmation dialog: the month, the honoraria (謝金) and the emergency grants (緊急支援) on lines
+ * of their own, and the transfer total; its button calls confirmPayout(month).
+ */
 export function showPayoutDialog(month: string, actor: string): unknown {
   const p = previewPayout(month, actor);
   const u = ui();
   const plan = p.plan;
-  const claims = plan.paid.reduce((n, l) => n + l.claimIds.length, 0);
-  const heldClaims = plan.held.reduce((n, l) => n + l.claimIds.length, 0);
+  const f = payoutFigures(plan);
   const summary = {
     month,
     closed: p.closed,
     payday: plan.payday,
-    supporters: plan.paid.length,
-    claims,
-    total: plan.totalNet,
-    held: plan.held.length,
-    heldClaims,
+    supporters: f.people,
+    claims: f.claims,
+    honoraria: f.gross,
+    tax: f.tax,
+    grants: f.grants,
+    grantTotal: f.grantYen,
+    total: f.net,
+    held: f.held,
+    heldClaims: f.heldClaims,
     fileError: p.fileError,
   };
   if (!u) return summary;
@@ -100,12 +110,16 @@ export function showPayoutDialog(month: string, actor: string): unknown {
   const html = `<!DOCTYPE html><html><head><style>
 body{font-family:sans-serif;font-size:14px;margin:8px 12px}p{margin:6px 0}td{padding:1px 8px 1px 0}
 #msg{margin-top:8px;line-height:1.4}.done{color:#137333}.error{color:#b3261e}
+table{border-collapse:collapse}tr.total td{border-top:1px solid #999;font-weight:bold}
 </style></head><body>
 <p><b>${m}</b> の月次支払を作成します。</p>
 <table>
 <tr><td>支払日</td><td>${escapeHtml(plan.payday)}</td></tr>
-<tr><td>支払</td><td>${plan.paid.length}人・${claims}件・${plan.totalNet.toLocaleString('ja-JP')}円</td></tr>
-<tr><td>保留</td><td>${plan.held.length}人・${heldClaims}件（理由は支払シートに記載）</td></tr>
+<tr><td>謝金</td><td>${f.honorariaPeople}人・${f.claims}件・${yen(f.gross)}</td></tr>
+${f.tax > 0 ? `<tr><td>源泉徴収</td><td>−${yen(f.tax)}</td></tr>` : ''}
+<tr><td>緊急支援</td><td>${f.grants > 0 ? `${f.grantPeople}人・${f.grants}件・${yen(f.grantYen)}` : 'なし'}</td></tr>
+<tr class="total"><td>振込合計</td><td>${f.people}人・${yen(f.net)}</td></tr>
+<tr><td>保留</td><td>${f.held}人・${f.heldClaims}件${f.heldGrants > 0 ? `・緊急支援${f.heldGrants}件` : ''}（理由は支払シートに記載）</td></tr>
 </table>
 ${p.fileError ? `<p class="error">${escapeHtml(p.fileError)}</p>` : ''}
 <p>支払シート「支払 ${m}」と振込ファイルを作成します（支払済にするまでは何度でも作り直せます）。</p>
@@ -135,7 +149,8 @@ function build() {
       document.getElementById('ok').style.display = 'none';
       document.getElementById('cancel').style.display = 'none';
       document.getElementById('close').style.display = '';
-      show('作成しました: ' + r.paid + '人・' + r.claims + '件・' + yen(r.total) + '（支払日 ' + r.payday + '）' + (r.fileError ? ' / ' + r.fileError : ''),
+      show('作成しました: ' + r.paid + '人・' + r.claims + '件' + (r.grants ? '＋緊急支援' + r.grants + '件' : '') + '・' + yen(r.total) +
+        (r.grants ? '（うち緊急支援 ' + yen(r.grantTotal) + '）' : '') + '（支払日 ' + r.payday + '）' + (r.fileError ? ' / ' + r.fileError : ''),
         [['振込ファイル', r.transferUrl], ['会計用CSV', r.csvUrl]], r.fileError ? 'error' : 'done');
     })
     .withFailureHandler(function (e) {
@@ -146,7 +161,7 @@ function build() {
 }
 </script>
 </body></html>`;
-  u.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(300), `月次支払 ${month}`);
+  u.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(360), `月次支払 ${month}`);
   return summary;
 }
 

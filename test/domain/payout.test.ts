@@ -1,6 +1,6 @@
 import { PRESETS } from '../../src/domain/programs';
 import type { PayoutClaim, PayoutSupporter } from '../../src/domain/payout';
-import { payoutFingerprint, planPayout } from '../../src/domain/payout';
+import { payoutFigures, payoutFingerprint, planPayout } from '../../src/domain/payout';
 import type { RawAccount } from '../../src/domain/bankAccount';
 
 const [covid, era] = PRESETS;
@@ -121,5 +121,36 @@ describe('planPayout: 口座 要確認 and ゆうちょ 記号・番号', () => 
     const p = plan([claim('C1', 'A', '2024-05-01')], { accounts: [['A', bad]] });
     expect(p.paid).toEqual([]);
     expect(p.held[0].reasons[0]).toMatch(/^口座: ゆうちょ銀行（記号が1で始まる口座）の番号は末尾が1です/);
+  });
+});
+
+describe('payoutFigures (the payout dialog)', () => {
+  test('honoraria, tax and grants apart; paid and held; the lines add up to the transfer total', () => {
+    const p = plan(
+      [
+        claim('C1', 'A', '2024-05-01'), // 8,000
+        claim('C2', 'A', '2024-05-02', { amount: 4000 }),
+        claim('G1', 'A', '2024-05-03', { kind: 'grant', amount: 30000 }),
+        claim('G2', 'B', '2024-05-04', { kind: 'grant', amount: 10000 }), // B: a grant only
+        claim('C3', 'C', '2024-05-05'), // C has no documents: held with its grant
+        claim('G3', 'C', '2024-05-06', { kind: 'grant', amount: 5000 }),
+      ],
+      { withholding: true, supporters: [sup('A'), sup('B'), sup('C', null)] },
+    );
+    // tax: 12,000 × 10.21% = 1,225.2 → 1,225 (A); B has no honorarium: 0.
+    expect(payoutFigures(p)).toEqual({
+      honorariaPeople: 1,
+      claims: 2,
+      gross: 12000,
+      tax: 1225,
+      grantPeople: 2,
+      grants: 2,
+      grantYen: 40000,
+      people: 2,
+      net: 12000 - 1225 + 40000,
+      held: 1,
+      heldClaims: 1,
+      heldGrants: 1,
+    });
   });
 });

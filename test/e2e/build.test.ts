@@ -42,8 +42,9 @@ describe('build/Code.js', () => {
   });
 
   test('bundle stays small', () => {
-    // Our own code only (no runtime dependency is bundled): a library pulled in by mistake adds far more
-    // than this margin. 400,000 was reached by main at 399,968 bytes (issue 7's lean edit paths add ~11 kB).
-    expect(Buffer.byteLength(code)).toBeLessThan(450_000);
+    // A house budget (Apps Script documents no size limit that binds here), against an accidental
+    // dependency: main stood at 399,968 bytes, so the sign-up キャンセル mail, the questionnaire
+    // re-check and the payout dialog's grant lines (about 3.8 kB) needed a little more room.
+    expect(Buffer.byteLength(code)).toBeLessThan(420_000);
   });
 });

@@ -215,9 +215,28 @@ describe('onCourseSubmit', () => {
     // Staff complete the other supporter by hand: their claim is not re-checked by this supporter's answers.
     staffTypes(w, other, '講座アンケート', '基礎1, 基礎2, 基礎3, 基礎4, 基礎5');
 
-    // Not complete yet: the claims are left as they are (a re-check reads all of 申請, so it waits for completion).
-    for (const c of ['基礎1', '基礎2', '基礎3']) answer(id, CHOICE[c]);
+    // Not complete yet: each answer re-checks this supporter's claims, so the line lists what remains
+    // (by each claim's date: 基礎5 is waived up to 2024-03-31). The other supporter's claim is not touched.
     expect(checks()[0]).toMatch(/^NOT_ELIGIBLE: .*未回答: 基礎1、基礎2、基礎3、基礎4。/);
+    answer(id, CHOICE.基礎1);
+    expect(checks()).toEqual([
+      expect.stringMatching(/^NOT_ELIGIBLE: .*未回答: 基礎2、基礎3、基礎4。/),
+      expect.stringMatching(/^NOT_ELIGIBLE: .*未回答: 基礎2、基礎3、基礎4、基礎5。/),
+      expect.stringMatching(/^NOT_ELIGIBLE: .*未回答: 基礎1、基礎2、基礎3、基礎4、基礎5。/),
+    ]);
+    answer(id, CHOICE.基礎3);
+    answer(id, CHOICE.基礎2);
+    expect(checks()).toEqual([
+      expect.stringMatching(/^NOT_ELIGIBLE: .*未回答: 基礎4。/),
+      expect.stringMatching(/^NOT_ELIGIBLE: .*未回答: 基礎4、基礎5。/),
+      expect.stringMatching(/^NOT_ELIGIBLE: .*未回答: 基礎1、基礎2、基礎3、基礎4、基礎5。/),
+    ]);
+    expect(w.rows('ログ').filter((r) => r.対象 === w.rows('申請')[1].申請ID).map((r) => r.内容)).toEqual([
+      '申請を受付: NOT_ELIGIBLE',
+      '講座アンケートの回答で再チェック: NOT_ELIGIBLE',
+      '講座アンケートの回答で再チェック: NOT_ELIGIBLE',
+      '講座アンケートの回答で再チェック: NOT_ELIGIBLE',
+    ]);
     answer(id, CHOICE.基礎4);
     expect(checks()).toEqual(['OK', expect.stringMatching(/^NOT_ELIGIBLE: .*未回答: 基礎5。/), expect.stringMatching(/^NOT_ELIGIBLE/)]);
     w.rt.mail.sent.length = 0;
@@ -230,6 +249,31 @@ describe('onCourseSubmit', () => {
     // and they are on the next mailing list
     w.call('createMailingList');
     expect(w.rows('書類送付 2024-04-20').map((r) => String(r.伴走ネットID)).filter((x) => x.startsWith('BN-'))).toEqual([id]);
+  });
+});
+
+describe('a questionnaire answer re-checks the supporter’s claims, not the budget', () => {
+  test('a claim over the budget stays over it, and one within it does not become over it, whatever 予算上限 now says', () => {
+    const { w, answer } = courseWorld();
+    w.setSetting('予算上限', '12,000');
+    const id = w.supporter({ email: 'bud@example.org', experience: 'いいえ' });
+    w.claim({ id, email: 'bud@example.org', date: '2024-05-10' }); // 2 h: 8,000円, within 12,000
+    w.claim({ id, email: 'bud@example.org', date: '2024-05-11' }); // 8,000 + 8,000 > 12,000
+    const codes = () => w.rows('申請').map((r) => String(r.自動チェック).split('\n').map((l) => l.split(':')[0]));
+    expect(codes()).toEqual([['NOT_ELIGIBLE'], ['NOT_ELIGIBLE', 'BUDGET_EXCEEDED']]);
+    const budgetLine = String(w.rows('申請')[1].自動チェック).split('\n')[1];
+    answer(id, CHOICE.基礎1);
+    expect(codes()).toEqual([['NOT_ELIGIBLE'], ['NOT_ELIGIBLE', 'BUDGET_EXCEEDED']]);
+    expect(String(w.rows('申請')[1].自動チェック).split('\n')[1]).toBe(budgetLine); // its numbers as they were
+    expect(String(w.rows('申請')[0].自動チェック)).toMatch(/未回答: 基礎2、基礎3、基礎4、基礎5。/);
+    // Staff lower the cap below what the first claim already takes: only 再チェック (all of 申請, in
+    // order of receipt) may judge that; a questionnaire answer leaves the verdicts as they are.
+    w.setSetting('予算上限', '4,000');
+    answer(id, CHOICE.基礎2);
+    expect(codes()).toEqual([['NOT_ELIGIBLE'], ['NOT_ELIGIBLE', 'BUDGET_EXCEEDED']]);
+    expect(String(w.rows('申請')[0].自動チェック)).toMatch(/未回答: 基礎3、基礎4、基礎5。/);
+    w.call('revalidatePending');
+    expect(codes()).toEqual([['NOT_ELIGIBLE', 'BUDGET_EXCEEDED'], ['NOT_ELIGIBLE', 'BUDGET_EXCEEDED']]);
   });
 });
 
@@ -263,6 +307,56 @@ describe('what a questionnaire answer costs', () => {
     const big = cellsReadWith(2000);
     expect(small).toBeGreaterThan(0);
     expect(big).toBe(small);
+  });
+
+  /**
+   * The same with two 審査待ち claims of this supporter (re-checked by the answer) and `filler` other
+   * claims in 申請: cells read, calls and the two claims' 自動チェック after the answer.
+   */
+  function withPendingClaims(filler: number) {
+    const { w, answer } = courseWorld();
+    const id = w.supporter({ email: 'lean@example.org', experience: 'いいえ' });
+    w.claim({ id, email: 'lean@example.org', date: '2024-05-10' });
+    w.claim({ id, email: 'lean@example.org', date: '2024-05-11' });
+    if (filler > 0) {
+      const s = w.sheet('申請');
+      const h = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0] as string[];
+      const rows = Array.from({ length: filler }, (_, i) => {
+        const r: unknown[] = new Array(h.length).fill('');
+        const put = (k: string, v: unknown) => (r[h.indexOf(k)] = v);
+        put('申請ID', `C-${60000 + i}-0`);
+        put('受付日時', new Date('2024-05-01T10:00:00+09:00'));
+        put('伴走ネットID', `BN-${50000 + i}-0`);
+        put('支援日', new Date('2024-04-30T00:00:00+09:00'));
+        put('支援時間', 2);
+        put('相談者ID', `R-${70000 + i}-0`);
+        put('金額', 8000);
+        put('自動チェック', 'NOT_ELIGIBLE: 未回答: 基礎1');
+        put('判定', '審査待ち');
+        put('記録済み判定', '審査待ち');
+        return r;
+      });
+      s.insertRowsAfter(s.getMaxRows(), filler);
+      s.getRange(s.getLastRow() + 1, 1, filler, h.length).setValues(rows);
+    }
+    answer(id, CHOICE.基礎1);
+    const run = w.rt.executions.filter((e) => e.handler === 'onCourseSubmit').at(-1);
+    const mine = w.rows('申請').filter((r) => r.伴走ネットID === id);
+    return { cells: run?.cellsRead ?? -1, calls: run?.calls ?? -1, checks: mine.map((r) => String(r.自動チェック)) };
+  }
+
+  test('re-checking the supporter’s pending claims costs the same with 2,000 other claims as with none, and is bounded', () => {
+    const none = withPendingClaims(0);
+    const many = withPendingClaims(2000);
+    // both claims now list what remains after 基礎1 (support in May 2024: 基礎5 needed too)
+    for (const r of [none, many]) expect(r.checks).toEqual([expect.stringMatching(/^NOT_ELIGIBLE: .*未回答: 基礎2、基礎3、基礎4、基礎5。/), expect.stringMatching(/^NOT_ELIGIBLE: .*未回答: 基礎2、基礎3、基礎4、基礎5。/)]);
+    expect(many.cells).toBe(none.cells);
+    expect(many.calls).toBe(none.calls);
+    // Without claims an answer reads cellsReadWith(0) cells; the re-check adds the 申請 header and the
+    // supporter's two rows, read with their cases (35 columns each): far below one column of 2,000 rows.
+    const base = cellsReadWith(0);
+    expect(none.cells - base).toBeLessThanOrEqual(3 * 35 + 2 * 35);
+    expect(none.cells).toBeLessThan(2000);
   });
 });
 

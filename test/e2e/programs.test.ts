@@ -108,3 +108,47 @@ describe('no program open (deployed after new-migrant-era-2023 ended on 2026-02-
     expect(w.rt.mail.sent.filter((m) => m.subject.includes('受付を再開'))).toHaveLength(1);
   });
 });
+
+describe('setup reports the closed claim form once (no program open)', () => {
+  /** Lines of setup's report that say the claim form is stopped or not taking responses. */
+  const closedLines = (alert: string) => alert.split('\n').filter((l) => /申請フォーム/.test(l) && /停止|受け付けていません/.test(l));
+  const times = (text: string, part: string) => text.split(part).length - 1;
+
+  test('the run that closes it, the runs after, and with the next program defined: one line, saying it once', () => {
+    const w = makeWorld({ now: '2026-11-29T10:00:00+09:00' });
+    // makeWorld's second setup (the forms mapped) is the run that closed the form
+    const closing = w.rt.ui.alerts.at(-1) ?? '';
+    expect(w.claimForm.isAcceptingResponses()).toBe(false);
+    expect(closedLines(closing)).toHaveLength(1);
+    expect(closedLines(closing)[0]).toMatch(/^・現在受付中の事業（プログラム）がありません。/);
+    expect(times(closing, '受付を停止')).toBe(1);
+
+    // setup again: the form is closed (by the system, for this reason): still once, and no advice to reopen it
+    w.rt.ui.alerts.length = 0;
+    w.call('setup');
+    const again = w.rt.ui.alerts.join('\n');
+    expect(closedLines(again)).toHaveLength(1);
+    expect(again).not.toContain('回答を受付中」をオンに');
+    expect(times(again, '受付を停止')).toBe(1);
+
+    // a program that starts later: the line names it, says the form is stopped once, and does not
+    // ask for a program to be defined (one is)
+    w.call('defineProgram', { name: '2027年度', start: '2027-01-05', end: '2027-12-31' });
+    w.rt.ui.alerts.length = 0;
+    w.call('setup');
+    const next = w.rt.ui.alerts.join('\n');
+    expect(closedLines(next)).toHaveLength(1);
+    expect(closedLines(next)[0]).toContain('「2027年度」は 2027-01-05 に始まります');
+    expect(times(next, '受付を停止')).toBe(1);
+    expect(next).not.toContain('「新しい事業を設定」で設定してください');
+  });
+
+  test('a claim form closed by hand while a program is open is still reported, with how to reopen it', () => {
+    const w = makeWorld({ now: '2024-05-20T10:00:00+09:00' });
+    w.claimForm.setAcceptingResponses(false);
+    w.rt.ui.alerts.length = 0;
+    w.call('setup');
+    const text = w.rt.ui.alerts.join('\n');
+    expect(closedLines(text)).toEqual([expect.stringContaining('申請フォームは回答を受け付けていません。受け付けるには')]);
+  });
+});

@@ -160,7 +160,7 @@ describe('consultation sessions', () => {
     expect(now.map((r) => r.判定).slice(0, 4)).toEqual(['参加可', 'キャンセル', '参加可', 'キャンセル待ち']);
     expect(mailTo('c@example.org')[1].subject).toContain('được tham gia từ danh sách chờ');
     expect(mailTo('e@example.org')).toHaveLength(1);
-    expect(mailTo('b@example.org')).toHaveLength(1);
+    expect(mailTo('b@example.org').map((m) => m.subject)).toEqual([expect.stringContaining('place confirmed'), expect.stringContaining('(cancelled)')]);
     // a typed 判定 outside the list is refused by the sheet
     expect(() => setCell(w, '相談会申込', 2, '判定', 'たぶん')).toThrow(/validation/);
 
@@ -374,5 +374,100 @@ describe('the form is the durable record (相談会申込)', () => {
     expect(notice[0].body).toContain(`復元した申込 ${aId}`);
     // a is not mailed again
     expect(w.rt.mail.sent.filter((m) => m.to === 'a@example.org')).toEqual([]);
+  });
+});
+
+describe('a sign-up cancelled by staff (判定 キャンセル)', () => {
+  test('the person is told once, in their language, with Reply-To and the contact line; the move up is still mailed', () => {
+    const w = makeWorld({ createForms: true, now: '2024-06-01T10:00:00+09:00' });
+    const a = person(w, { name: '山田 太郎', email: 'a@example.org', experience: 'はい', roots: 'いいえ' });
+    const b = person(w, { name: 'Jane Doe', email: 'b@example.org', experience: 'はい', roots: 'いいえ', language: 'English' });
+    const c = person(w, { name: 'Nguyễn Văn C', email: 'c@example.org', experience: 'はい', roots: 'はい', language: 'Tiếng Việt' });
+    const d = person(w, { name: '待ち 花子', email: 'd@example.org', experience: 'はい', roots: 'いいえ' });
+    addSession(w, 2, ['2024-S1', '2024-06-15 19:00', '労働問題の相談会', 2, 'Zoom', '受付中']);
+    signUp(w, a, 'a@example.org', S1, PARTICIPANT); // 参加可
+    w.at('2024-06-01T10:01:00+09:00');
+    signUp(w, b, 'b@example.org', S1, PARTICIPANT); // 参加可
+    w.at('2024-06-01T10:02:00+09:00');
+    signUp(w, c, 'c@example.org', S1, PARTICIPANT); // キャンセル待ち, 1st
+    w.at('2024-06-01T10:03:00+09:00');
+    signUp(w, d, 'd@example.org', S1, PARTICIPANT); // キャンセル待ち, 2nd
+    const ids = w.rows('相談会申込').map((r) => String(r.申込ID));
+    expect(w.rows('相談会申込').map((r) => r.判定)).toEqual(['参加可', '参加可', 'キャンセル待ち', 'キャンセル待ち']);
+    w.rt.mail.sent.length = 0;
+    const mailTo = (to: string) => w.rt.mail.sent.filter((m) => m.to === to);
+
+    // B (English, 参加可) is cancelled by staff: B is told in English; C moves up and is told in Vietnamese.
+    setCell(w, '相談会申込', 3, '判定', 'キャンセル');
+    expect(w.rows('相談会申込').map((r) => r.判定)).toEqual(['参加可', 'キャンセル', '参加可', 'キャンセル待ち']);
+    expect(mailTo('b@example.org')).toHaveLength(1);
+    const toB = mailTo('b@example.org')[0];
+    expect(toB.subject).toBe(`[Bansou Net] Consultation session sign-up (cancelled) ${ids[1]}`);
+    expect(toB.body).toContain('Dear Jane Doe,');
+    expect(toB.body).toContain('Your sign-up for the consultation session has been cancelled.');
+    expect(toB.body).toContain(`Sign-up ID: ${ids[1]}`);
+    expect(toB.body).toContain('Session: 2024-S1 2024-06-15 19:00 労働問題の相談会');
+    expect(toB.body).toContain('SMJ office: phone +81-3-3837-2316');
+    // nothing in Japanese but the session's title as staff wrote it: not the footer, not the purpose
+    const titleOut = (body: string) => body.replace('労働問題の相談会', '');
+    expect(titleOut(toB.body)).not.toMatch(/[ぁ-んァ-ヶ一-龯]/);
+    expect(toB.body).not.toContain('The office will send the details');
+    expect(toB.replyTo).toBe('office@smj.example');
+    expect(mailTo('c@example.org').map((m) => m.subject)).toEqual([expect.stringContaining('được tham gia từ danh sách chờ')]);
+
+    // D (Japanese) on the waiting list is cancelled: told in Japanese; nobody moves up.
+    setCell(w, '相談会申込', 5, '判定', 'キャンセル');
+    expect(mailTo('d@example.org')).toHaveLength(1);
+    const toD = mailTo('d@example.org')[0];
+    expect(toD.subject).toBe(`【伴走ネット】相談会のお申込み（キャンセル）${ids[3]}`);
+    expect(toD.body).toContain('待ち 花子 様');
+    expect(toD.body).toContain('相談会へのお申込みは、キャンセルとなりました。');
+    expect(toD.body).toContain('相談会: 2024-S1 2024-06-15 19:00 労働問題の相談会');
+    expect(toD.body).toContain('移住連事務局 電話 03-3837-2316');
+    expect(toD.body).not.toContain('参加できなくなった場合');
+    expect(toD.replyTo).toBe('office@smj.example');
+
+    // C (Vietnamese, moved up) is cancelled too: told in Vietnamese.
+    setCell(w, '相談会申込', 4, '判定', 'キャンセル');
+    const toC = mailTo('c@example.org');
+    expect(toC).toHaveLength(2);
+    expect(toC[1].subject).toBe(`[Bansou Net] Đăng ký buổi tư vấn (đã hủy) ${ids[2]}`);
+    expect(toC[1].body).toContain('Đăng ký buổi tư vấn của bạn đã bị hủy.');
+    expect(toC[1].body).toContain('Văn phòng SMJ: điện thoại +81-3-3837-2316');
+    expect(titleOut(toC[1].body)).not.toMatch(/[ぁ-んァ-ヶ一-龯]/);
+    expect(toC[1].replyTo).toBe('office@smj.example');
+    // A was not touched and got nothing.
+    expect(mailTo('a@example.org')).toEqual([]);
+
+    // Each cancellation is in ログ, once.
+    const logged = () => w.rows('ログ').filter((r) => r.内容 === '相談会の申込のキャンセルを申込者にメールで知らせました').map((r) => r.対象);
+    expect(logged()).toEqual([ids[1], ids[3], ids[2]]);
+
+    // Not again: the same キャンセル typed again, the daily job, reconcile.
+    const count = w.rt.mail.sent.length;
+    setCell(w, '相談会申込', 3, '判定', 'キャンセル');
+    w.at('2024-06-02T09:00:00+09:00');
+    w.call('dailyMaintenance');
+    w.call('reconcile');
+    expect(w.rt.mail.sent.slice(count).filter((m) => m.to !== 'office@smj.example')).toEqual([]);
+
+    // Not again: the cancelled rows deleted by staff and restored from the form (reconcile, then the daily job).
+    const s = w.sheet('相談会申込');
+    s.deleteRows(3, 3);
+    expect(w.rows('相談会申込').map((r) => r.申込ID)).toEqual([ids[0]]);
+    w.call('reconcile');
+    w.call('dailyMaintenance');
+    const back = w.rows('相談会申込');
+    expect(back.map((r) => [r.申込ID, r.判定, r.記録済み判定])).toEqual(
+      expect.arrayContaining([
+        [ids[0], '参加可', '参加可'],
+        [ids[1], 'キャンセル', 'キャンセル'],
+        [ids[2], 'キャンセル', 'キャンセル'],
+        [ids[3], 'キャンセル', 'キャンセル'],
+      ]),
+    );
+    expect(back).toHaveLength(4);
+    expect(w.rt.mail.sent.slice(count).filter((m) => m.to !== 'office@smj.example')).toEqual([]);
+    expect(logged()).toEqual([ids[1], ids[3], ids[2]]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Catalog of the consultation-session mails (オンライン相談会, SPEC §9) in ja / en / vi: the result of
- * a sign-up, a place freed by a cancellation, and the reasons a sign-up needs checking.
+ * a sign-up, a place freed by a cancellation, a sign-up cancelled by staff, and the reasons a
+ * sign-up needs checking.
  */
 import type { SessionPurpose, SignupReason, SignupReasonCode } from '../sessions';
 import { footer as enFooter } from './en';
@@ -8,7 +9,8 @@ import { footer as jaFooter } from './ja';
 import type { Language, Mail } from './types';
 import { footer as viFooter } from './vi';
 
-export type SessionOutcome = '参加可' | 'キャンセル待ち' | '要確認' | '繰り上げ';
+/** キャンセル: staff set the sign-up's 判定 to キャンセル (the person is told once, in their language). */
+export type SessionOutcome = '参加可' | 'キャンセル待ち' | '要確認' | '繰り上げ' | 'キャンセル';
 
 export interface SessionResultMail {
   name: string;
@@ -76,6 +78,7 @@ const ja: SessionCatalog = {
       キャンセル待ち: '相談会は定員に達しているため、キャンセル待ちとして受け付けました。空きが出た場合は、申込順にご連絡します。',
       要確認: '相談会へのお申込みを受け付けましたが、次の点を事務局で確認します。確認後にご連絡します。',
       繰り上げ: 'キャンセルが出たため、キャンセル待ちから繰り上がり、ご参加いただけることになりました。',
+      キャンセル: '相談会へのお申込みは、キャンセルとなりました。',
     };
     return {
       subject: `【伴走ネット】相談会のお申込み（${m.outcome === '繰り上げ' ? '参加可・繰り上げ' : m.outcome}）${m.signupId}`,
@@ -90,7 +93,7 @@ const ja: SessionCatalog = {
         ...(m.reasons.length > 0 ? ['', ...m.reasons.map((r) => `・${ja.reason(r)}`)] : []),
         '',
         m.outcome === '参加可' || m.outcome === '繰り上げ' ? '相談会の詳細・参加方法は、追って事務局からご連絡します。' : '',
-        '参加できなくなった場合は、事務局までご連絡ください。',
+        m.outcome === 'キャンセル' ? 'お心当たりのない場合や、あらためて参加を希望される場合は、事務局までご連絡ください。' : '参加できなくなった場合は、事務局までご連絡ください。',
         jaFooter(m.contact),
       ].join('\n'),
     };
@@ -105,8 +108,15 @@ const en: SessionCatalog = {
       キャンセル待ち: 'The session is full, so you are on the waiting list. If a place frees up, we will contact people in the order they signed up.',
       要確認: 'We have received your sign-up, but the office needs to check the points below. We will contact you afterwards.',
       繰り上げ: 'A place has become free: you have moved up from the waiting list and can take part.',
+      キャンセル: 'Your sign-up for the consultation session has been cancelled.',
     };
-    const status: Record<SessionOutcome, string> = { 参加可: 'place confirmed', キャンセル待ち: 'waiting list', 要確認: 'to be checked', 繰り上げ: 'place confirmed from the waiting list' };
+    const status: Record<SessionOutcome, string> = {
+      参加可: 'place confirmed',
+      キャンセル待ち: 'waiting list',
+      要確認: 'to be checked',
+      繰り上げ: 'place confirmed from the waiting list',
+      キャンセル: 'cancelled',
+    };
     return {
       subject: `[Bansou Net] Consultation session sign-up (${status[m.outcome]}) ${m.signupId}`,
       body: [
@@ -120,7 +130,7 @@ const en: SessionCatalog = {
         ...(m.reasons.length > 0 ? ['', ...m.reasons.map((r) => `- ${en.reason(r)}`)] : []),
         '',
         m.outcome === '参加可' || m.outcome === '繰り上げ' ? 'The office will send the details of the session and how to join later.' : '',
-        'If you cannot take part, please let the office know.',
+        m.outcome === 'キャンセル' ? 'If you did not expect this, or would like to take part after all, please contact the office.' : 'If you cannot take part, please let the office know.',
         enFooter(m.contact),
       ].join('\n'),
     };
@@ -135,8 +145,15 @@ const vi: SessionCatalog = {
       キャンセル待ち: 'Buổi tư vấn đã đủ chỗ, bạn đang ở danh sách chờ. Nếu có chỗ trống, chúng tôi sẽ liên lạc theo thứ tự đăng ký.',
       要確認: 'Chúng tôi đã nhận đăng ký, nhưng văn phòng cần kiểm tra các điểm dưới đây. Chúng tôi sẽ liên lạc sau.',
       繰り上げ: 'Đã có chỗ trống: bạn được chuyển từ danh sách chờ và có thể tham gia.',
+      キャンセル: 'Đăng ký buổi tư vấn của bạn đã bị hủy.',
     };
-    const status: Record<SessionOutcome, string> = { 参加可: 'được tham gia', キャンセル待ち: 'danh sách chờ', 要確認: 'cần kiểm tra', 繰り上げ: 'được tham gia từ danh sách chờ' };
+    const status: Record<SessionOutcome, string> = {
+      参加可: 'được tham gia',
+      キャンセル待ち: 'danh sách chờ',
+      要確認: 'cần kiểm tra',
+      繰り上げ: 'được tham gia từ danh sách chờ',
+      キャンセル: 'đã hủy',
+    };
     return {
       subject: `[Bansou Net] Đăng ký buổi tư vấn (${status[m.outcome]}) ${m.signupId}`,
       body: [
@@ -150,7 +167,7 @@ const vi: SessionCatalog = {
         ...(m.reasons.length > 0 ? ['', ...m.reasons.map((r) => `- ${vi.reason(r)}`)] : []),
         '',
         m.outcome === '参加可' || m.outcome === '繰り上げ' ? 'Văn phòng sẽ gửi chi tiết và cách tham gia sau.' : '',
-        'Nếu không thể tham gia, vui lòng báo cho văn phòng.',
+        m.outcome === 'キャンセル' ? 'Nếu bạn không biết về việc này, hoặc vẫn muốn tham gia, vui lòng liên hệ văn phòng.' : 'Nếu không thể tham gia, vui lòng báo cho văn phòng.',
         viFooter(m.contact),
       ].join('\n'),
     };
