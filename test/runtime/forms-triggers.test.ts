@@ -58,6 +58,8 @@ describe('FormApp', () => {
       ['支援実施日', '2024-04-01'],
       ['支援時間', '101:30:00'],
       ['課題の分野', ['労働', '医療']],
+      // an unanswered text item is there with '' (the reference); the unanswered choice item is not
+      ['電話番号', ''],
     ]);
     expect(form.getResponses()).toHaveLength(1);
     expect(form.getResponse(r.getId())).toBe(r);

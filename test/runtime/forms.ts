@@ -384,13 +384,21 @@ export class FakeFormResponse extends Fake {
   getRespondentEmail() {
     return this._form._collectEmail ? this._email : '';
   }
+  /**
+   * "Gets all item responses contained in a form response, in the same order that the items appear in
+   * the form. If the form response does not contain a response for a given TextItem, DateItem,
+   * TimeItem, or ParagraphTextItem, the ItemResponse returned for that item will have an empty string
+   * as the response. If the form response omits a response for any other item type, this method
+   * excludes that item from its returned array."
+   */
   getItemResponses() {
-    const items = [...this._answers.keys()].sort((a, b) => {
+    const blankAsEmpty = this._form._items.filter((it) => ['TEXT', 'PARAGRAPH_TEXT', 'DATE', 'TIME'].includes(it._type) && !this._answers.has(it));
+    const items = [...this._answers.keys(), ...blankAsEmpty].sort((a, b) => {
       const ia = this._form._items.indexOf(a);
       const ib = this._form._items.indexOf(b);
       return (ia < 0 ? Number.MAX_SAFE_INTEGER : ia) - (ib < 0 ? Number.MAX_SAFE_INTEGER : ib);
     });
-    return items.map((it) => new FakeItemResponse(it, this._answers.get(it) as string | string[]));
+    return items.map((it) => new FakeItemResponse(it, this._answers.get(it) ?? ''));
   }
   getResponseForItem(item: FakeItem) {
     const a = this._answers.get(item);

@@ -36,6 +36,26 @@ describe('MailApp', () => {
     expect(MailApp.getRemainingDailyQuota()).toBe(8);
   });
 
+  test('per-message limits: 50 recipients, a 200 KB body, 25 MB of attachments; one past each is refused and not counted', () => {
+    const rt = createRuntime({ mailQuota: 1000 });
+    const MailApp = rt.globals.MailApp as GoogleAppsScript.Mail.MailApp;
+    const Utilities = rt.globals.Utilities as GoogleAppsScript.Utilities.Utilities;
+    const list = (n: number) => Array.from({ length: n }, (_, i) => `p${i}@example.org`).join(',');
+    MailApp.sendEmail({ to: list(40), cc: list(10), subject: 's', body: 'b' });
+    expect(errorOf(() => MailApp.sendEmail({ to: list(40), bcc: list(11), subject: 's', body: 'b' })).message).toBe('Limit Exceeded: Email Recipients Per Message.');
+    MailApp.sendEmail('a@example.org', 's', 'x'.repeat(200 * 1024));
+    expect(errorOf(() => MailApp.sendEmail('a@example.org', 's', 'x'.repeat(200 * 1024 + 1))).message).toBe('Limit Exceeded: Email Body Size.');
+    // bytes, not characters: 68,267 kana are 204,801 bytes in UTF-8
+    expect(errorOf(() => MailApp.sendEmail('a@example.org', 's', 'あ'.repeat(68267))).message).toBe('Limit Exceeded: Email Body Size.');
+    const blob = (n: number) => Utilities.newBlob('A'.repeat(n), 'text/plain', 'a.txt');
+    MailApp.sendEmail({ to: 'a@example.org', subject: 's', body: 'b', attachments: [blob(25 * 1024 * 1024)] });
+    expect(errorOf(() => MailApp.sendEmail({ to: 'a@example.org', subject: 's', body: 'b', attachments: [blob(25 * 1024 * 1024), blob(1)] })).message).toBe(
+      'Limit Exceeded: Email Total Attachments Size.',
+    );
+    expect(rt.mail.sent).toHaveLength(3);
+    expect(MailApp.getRemainingDailyQuota()).toBe(1000 - 52);
+  });
+
   test.each(['not-an-address', 'a@b', 'a@example.org, bad'])('invalid address %s', (to) => {
     const rt = createRuntime();
     const MailApp = rt.globals.MailApp as GoogleAppsScript.Mail.MailApp;

@@ -71,6 +71,10 @@ export class MailState {
   }
 }
 
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+export const MAX_BODY_BYTES = 200 * 1024;
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+
 export class FakeMailApp extends Fake {
   readonly _cls = 'MailApp';
   constructor(
@@ -93,10 +97,15 @@ export class FakeMailApp extends Fake {
     if (msg.replyTo !== undefined && msg.replyTo !== '') checkAddress(String(msg.replyTo));
     if (msg.subject === undefined || msg.subject === null) fail('Invalid argument: subject');
     if ((msg.body === undefined || msg.body === null) && msg.htmlBody === undefined) fail('Invalid argument: body');
+    // Quotas page, "Current limitations": Email recipients per message 50 / msg, Email body size
+    // 200 KB / msg, Email total attachments size 25 MB / msg; the exception texts are Google's own.
+    if (all.length > MAX_RECIPIENTS_PER_MESSAGE) fail('Limit Exceeded: Email Recipients Per Message.');
+    const bodyBytes = utf8Length(msg.body === undefined || msg.body === null ? '' : String(msg.body)) + utf8Length(msg.htmlBody === undefined ? '' : String(msg.htmlBody));
+    if (bodyBytes > MAX_BODY_BYTES) fail('Limit Exceeded: Email Body Size.');
     if (this._state.remaining() < all.length) fail('Service invoked too many times for one day: email.');
-    const attachments = Array.isArray(msg.attachments)
-      ? (msg.attachments as unknown[]).map(attachmentBlob).map((bl) => ({ name: bl._name ?? '', bytes: [...bl._bytes], contentType: bl._contentType ?? '' }))
-      : undefined;
+    const blobs = Array.isArray(msg.attachments) ? (msg.attachments as unknown[]).map(attachmentBlob) : undefined;
+    if (blobs && blobs.reduce((n, b) => n + b._bytes.length, 0) > MAX_ATTACHMENT_BYTES) fail('Limit Exceeded: Email Total Attachments Size.');
+    const attachments = blobs?.map((bl) => ({ name: bl._name ?? '', bytes: [...bl._bytes], contentType: bl._contentType ?? '' }));
     const sent: SentMail = {
       to: recipients(msg.to).join(','),
       subject: String(msg.subject),

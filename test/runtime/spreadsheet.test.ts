@@ -312,6 +312,25 @@ describe('formatting, validation, protection', () => {
     expect(sheet.getProtections(app.ProtectionType.SHEET)).toHaveLength(0);
   });
 
+  test("a script's setValue, setValues and appendRow into a protected sheet it may not edit are refused", () => {
+    const { rt, sheet } = setup();
+    const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+    const p = sheet.protect();
+    p.setUnprotectedRanges([sheet.getRange('K:K')]);
+    const asVolunteer = (fn: () => unknown) => {
+      rt.bind(() => fn);
+      return () => rt.invoke('run', [], { user: 'volunteer@example.org' });
+    };
+    expect(errorOf(asVolunteer(() => sheet.getRange('A2').setValue('x'))).message).toBe(PROTECTED);
+    expect(errorOf(asVolunteer(() => sheet.getRange('A2:B2').setValues([['x', 'y']]))).message).toBe(PROTECTED);
+    expect(errorOf(asVolunteer(() => sheet.appendRow(['x']))).message).toBe(PROTECTED);
+    expect(sheet.getLastRow()).toBe(0);
+    asVolunteer(() => sheet.getRange('K2').setValue('承認'))();
+    p.setWarningOnly(true);
+    asVolunteer(() => sheet.appendRow(['x']))();
+    expect(sheet.getRange('A3').getValue()).toBe('x');
+  });
+
   test('frozen rows, hidden columns, formats', () => {
     const { sheet } = setup();
     sheet.setFrozenRows(1);

@@ -696,9 +696,10 @@ export class FakeSheet extends Fake {
   /**
    * A range must lie inside the sheet's grid (getMaxRows() x getMaxColumns()): Google refuses one that
    * does not, for reads and writes alike, with "The coordinates of the range are outside the dimensions
-   * of the sheet." (the exception text of Sheet.getRange / Range.offset past the last row or column, as
-   * Apps Script logs it; the reference has no sentence for it, the exact text was looked up in public
-   * execution logs and scripts). Only appendRow and insertRows…/insertColumns… grow the grid.
+   * of the sheet." (the exception text of Sheet.getRange / Range.offset past the last row or column;
+   * the reference has no sentence for it: the text was looked up in public Apps Script execution logs
+   * and in an error-normalising library's table of Google's own messages, next to "Range not found").
+   * Only appendRow and insertRows…/insertColumns… grow the grid.
    */
   _checkInside(row: number, col: number, numRows: number, numCols: number): void {
     if (row + numRows - 1 > this._maxRows || col + numCols - 1 > this._maxCols) {
@@ -817,6 +818,8 @@ export class FakeSheet extends Fake {
   appendRow(values: unknown[]) {
     if (!Array.isArray(values)) fail('Invalid argument: rowContents');
     const row = this.getLastRow() + 1;
+    // A row past a protected sheet's end is still the protected sheet: refused like setValues.
+    if (values.length > 0) new FakeRange(this._env, this, row, 1, 1, values.length)._checkProtected();
     this._env.meter.write(values.length);
     // appendRow grows the sheet ("Appends a row to the bottom of the current data region in the sheet"):
     // a row past the last one, or more values than columns, adds them.
@@ -1088,7 +1091,7 @@ export class FakeRange extends Fake {
    * A script writes with the rights of the account it runs as: a protected (not warning-only) range it
    * may not edit refuses the write, with the message Google gives.
    */
-  private _checkProtected(): void {
+  _checkProtected(): void {
     const user = this._env.exec.user || this._env.effectiveUser;
     for (let r = 0; r < this._nr; r++) {
       for (let c = 0; c < this._nc; c++) {

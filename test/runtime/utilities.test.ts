@@ -39,6 +39,9 @@ describe('Blob and charsets', () => {
     expect(b.getBytes()).toEqual([-61, -87]);
     expect(Utilities.newBlob([0xc3, 0xa9]).getDataAsString()).toBe('é');
     expect(Utilities.newBlob([-61, -87]).getDataAsString('UTF-8')).toBe('é');
+    // a UTF-8 byte order mark stays, as in Java (not documented; scripts strip it themselves)
+    expect(Utilities.newBlob([0xef, 0xbb, 0xbf, 0x61]).getDataAsString()).toBe('\uFEFFa');
+    expect(Utilities.newBlob('\uFEFFa,b').getDataAsString('UTF-8')).toBe('\uFEFFa,b');
     expect([b.getName(), b.getContentType()]).toEqual(['a.txt', 'text/plain']);
     const c = b.copyBlob().setName('b.txt');
     expect([b.getName(), c.getName()]).toEqual(['a.txt', 'b.txt']);

@@ -68,6 +68,10 @@ export function decode(bytes: Uint8Array, charset?: unknown): string {
   const cs = normCharset(charset);
   if (cs === 'us-ascii') return [...bytes].map((b) => (b < 0x80 ? String.fromCharCode(b) : '\uFFFD')).join('');
   if (cs === 'iso-8859-1') return [...bytes].map((b) => String.fromCharCode(b)).join('');
+  // A UTF-8 byte order mark is kept as U+FEFF, as Java's UTF-8 decoding does (a TextDecoder would
+  // drop it). The reference is silent; Apps Script code reading a CSV from Drive commonly strips a
+  // leading \uFEFF after getDataAsString(), so a script must not count on it being gone.
+  if (cs === 'utf-8') return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   return new TextDecoder(cs).decode(bytes);
 }
 

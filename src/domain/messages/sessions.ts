@@ -89,13 +89,15 @@ const ja: SessionCatalog = {
         '',
         `申込ID: ${m.signupId}`,
         `相談会: ${session(m)}`,
-        m.purpose ? `参加目的: ${m.purpose === 'participant' ? '伴走者として参加' : '研修として参加'}` : '',
+        m.purpose ? `参加目的: ${m.purpose === 'participant' ? '伴走者として参加' : '研修として参加'}` : null,
         ...(m.reasons.length > 0 ? ['', ...m.reasons.map((r) => `・${ja.reason(r)}`)] : []),
         '',
-        m.outcome === '参加可' || m.outcome === '繰り上げ' ? '相談会の詳細・参加方法は、追って事務局からご連絡します。' : '',
+        m.outcome === '参加可' || m.outcome === '繰り上げ' ? '相談会の詳細・参加方法は、追って事務局からご連絡します。' : null,
         m.outcome === 'キャンセル' ? 'お心当たりのない場合や、あらためて参加を希望される場合は、事務局までご連絡ください。' : '参加できなくなった場合は、事務局までご連絡ください。',
         jaFooter(m.contact),
-      ].join('\n'),
+      ]
+        .filter((l) => l !== null)
+        .join('\n'),
     };
   },
 };
@@ -126,13 +128,15 @@ const en: SessionCatalog = {
         '',
         `Sign-up ID: ${m.signupId}`,
         `Session: ${session(m)}`,
-        m.purpose ? `Purpose: ${m.purpose === 'participant' ? 'as a supporter' : 'training (supporters with roots abroad)'}` : '',
+        m.purpose ? `Purpose: ${m.purpose === 'participant' ? 'as a supporter' : 'training (supporters with roots abroad)'}` : null,
         ...(m.reasons.length > 0 ? ['', ...m.reasons.map((r) => `- ${en.reason(r)}`)] : []),
         '',
-        m.outcome === '参加可' || m.outcome === '繰り上げ' ? 'The office will send the details of the session and how to join later.' : '',
+        m.outcome === '参加可' || m.outcome === '繰り上げ' ? 'The office will send the details of the session and how to join later.' : null,
         m.outcome === 'キャンセル' ? 'If you did not expect this, or would like to take part after all, please contact the office.' : 'If you cannot take part, please let the office know.',
         enFooter(m.contact),
-      ].join('\n'),
+      ]
+        .filter((l) => l !== null)
+        .join('\n'),
     };
   },
 };
@@ -163,13 +167,15 @@ const vi: SessionCatalog = {
         '',
         `Mã đăng ký: ${m.signupId}`,
         `Buổi tư vấn: ${session(m)}`,
-        m.purpose ? `Mục đích: ${m.purpose === 'participant' ? 'tham gia với tư cách người hỗ trợ' : 'đào tạo (người hỗ trợ có gốc nước ngoài)'}` : '',
+        m.purpose ? `Mục đích: ${m.purpose === 'participant' ? 'tham gia với tư cách người hỗ trợ' : 'đào tạo (người hỗ trợ có gốc nước ngoài)'}` : null,
         ...(m.reasons.length > 0 ? ['', ...m.reasons.map((r) => `- ${vi.reason(r)}`)] : []),
         '',
-        m.outcome === '参加可' || m.outcome === '繰り上げ' ? 'Văn phòng sẽ gửi chi tiết và cách tham gia sau.' : '',
+        m.outcome === '参加可' || m.outcome === '繰り上げ' ? 'Văn phòng sẽ gửi chi tiết và cách tham gia sau.' : null,
         m.outcome === 'キャンセル' ? 'Nếu bạn không biết về việc này, hoặc vẫn muốn tham gia, vui lòng liên hệ văn phòng.' : 'Nếu không thể tham gia, vui lòng báo cho văn phòng.',
         viFooter(m.contact),
-      ].join('\n'),
+      ]
+        .filter((l) => l !== null)
+        .join('\n'),
     };
   },
 };
