@@ -245,6 +245,22 @@ describe('values', () => {
     expect(errorOf(() => sheet.setFrozenRows(1)).message).toBe("You can't freeze all visible rows on the sheet.");
   });
 
+  test('a spreadsheet holds at most 10,000,000 cells: growing to it is fine, one row past it is refused', () => {
+    const { ss, sheet } = setup();
+    const LIMIT = 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+    sheet.insertColumnsAfter(26, 74);
+    sheet.insertRowsAfter(1000, 99_000);
+    expect(sheet.getMaxRows() * sheet.getMaxColumns()).toBe(10_000_000);
+    expect(errorOf(() => sheet.insertRowsAfter(1, 1)).message).toBe(LIMIT);
+    expect(errorOf(() => sheet.insertRowsBefore(1, 1)).message).toBe(LIMIT);
+    expect(errorOf(() => sheet.insertColumnsAfter(1, 1)).message).toBe(LIMIT);
+    expect(errorOf(() => ss.insertSheet('more')).message).toBe(LIMIT);
+    sheet.getRange(100_000, 1).setValue('last');
+    expect(errorOf(() => sheet.appendRow(['x'])).message).toBe(LIMIT);
+    sheet.deleteRows(2, 260);
+    ss.insertSheet('more'); // 26,000 cells freed, 26,000 taken
+  });
+
   test('insertRowsAfter and deleteRow shift rows', () => {
     const { sheet } = setup();
     sheet.getRange('A1:A3').setValues([[1], [2], [3]]);
@@ -292,6 +308,10 @@ describe('formatting, validation, protection', () => {
     expect(rules).toHaveLength(1);
     expect(rules[0].getBooleanCondition()?.getCriteriaValues()).toEqual(['=$K2="承認"']);
     expect(rules[0].getRanges()[0].getA1Notation()).toBe('A2:O1000');
+    const other = setup().ss.getSheets()[0];
+    const elsewhere = app.newConditionalFormatRule().whenCellEmpty().setBackground('#ff0000').setRanges([other.getRange('A1')]).build();
+    expect(errorOf(() => sheet.setConditionalFormatRules([rule, elsewhere])).message).toBe('Conditional format rule cannot reference a different sheet.');
+    expect(sheet.getConditionalFormatRules()).toHaveLength(1);
   });
 
   test('protection: editors, warning only, unprotected ranges', () => {

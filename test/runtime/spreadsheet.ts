@@ -17,6 +17,7 @@ import { FakeUi, FakeUser } from './ui';
 
 export const MAX_ROWS_DEFAULT = 1000;
 export const MAX_COLS_DEFAULT = 26;
+export const MAX_CELLS = 10_000_000;
 
 const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 const DataValidationCriteria = {
@@ -598,6 +599,7 @@ export class FakeSpreadsheet extends Fake {
       name = `Sheet${n}`;
     }
     if (this.getSheetByName(name)) fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this._checkCells(MAX_ROWS_DEFAULT * MAX_COLS_DEFAULT);
     const sheet = new FakeSheet(this._env, this, name, nextSheetId++ * 1000003);
     const at = index === undefined ? this._sheets.indexOf(this._active) + 1 : Math.max(0, Math.min(index, this._sheets.length));
     this._sheets.splice(at, 0, sheet);
@@ -610,6 +612,15 @@ export class FakeSpreadsheet extends Fake {
     if (this._sheets.length === 1) fail("You can't remove all the sheets in a document.");
     this._sheets.splice(i, 1);
     if (this._active === sheet) this._active = this._sheets[0];
+  }
+  /**
+   * A spreadsheet holds at most 10 million cells (every sheet's getMaxRows() x getMaxColumns()); an
+   * action that would pass it is refused with Google's "This action would increase the number of cells
+   * in the workbook above the limit of 10000000 cells."
+   */
+  _checkCells(adding: number): void {
+    const cells = this._sheets.reduce((n, s) => n + s._maxRows * s._maxCols, 0);
+    if (cells + adding > MAX_CELLS) fail(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
   }
   getSpreadsheetTimeZone() {
     return this._tz;
@@ -823,8 +834,11 @@ export class FakeSheet extends Fake {
     this._env.meter.write(values.length);
     // appendRow grows the sheet ("Appends a row to the bottom of the current data region in the sheet"):
     // a row past the last one, or more values than columns, adds them.
-    if (row > this._maxRows) this._maxRows = row;
-    if (values.length > this._maxCols) this._maxCols = values.length;
+    const rows = Math.max(row, this._maxRows);
+    const cols = Math.max(values.length, this._maxCols);
+    this._ss._checkCells(rows * cols - this._maxRows * this._maxCols);
+    this._maxRows = rows;
+    this._maxCols = cols;
     values.forEach((v, i) => {
       this._write(row, i + 1, v);
     });
@@ -832,6 +846,7 @@ export class FakeSheet extends Fake {
   }
   insertRowsAfter(after: number, howMany: number) {
     if (after < 1 || after > this._maxRows) fail('Those rows are out of bounds.');
+    this._ss._checkCells(howMany * this._maxCols);
     this._grid.splice(after, 0, ...new Array(howMany).fill(undefined));
     this._maxRows += howMany;
     return this;
@@ -841,6 +856,7 @@ export class FakeSheet extends Fake {
   }
   insertRowsBefore(before: number, howMany: number) {
     if (before < 1 || before > this._maxRows) fail('Those rows are out of bounds.');
+    this._ss._checkCells(howMany * this._maxCols);
     this._grid.splice(before - 1, 0, ...new Array(howMany).fill(undefined));
     this._maxRows += howMany;
     return this;
@@ -853,6 +869,7 @@ export class FakeSheet extends Fake {
   }
   insertColumnsAfter(after: number, howMany: number) {
     if (after < 1 || after > this._maxCols) fail('Those columns are out of bounds.');
+    this._ss._checkCells(howMany * this._maxRows);
     for (const row of this._grid) if (row) row.splice(after, 0, ...new Array(howMany).fill(undefined));
     this._maxCols += howMany;
     return this;
@@ -952,6 +969,8 @@ export class FakeSheet extends Fake {
   }
   setConditionalFormatRules(rules: FakeConditionalFormatRule[]) {
     if (!Array.isArray(rules)) fail('Invalid argument: rules');
+    // Google's text (as its error tables list it): a rule's ranges must be on the sheet it is set on.
+    if (rules.some((r) => r._ranges.some((g) => g._sheet !== this))) fail('Conditional format rule cannot reference a different sheet.');
     this._cfRules = [...rules];
   }
   getConditionalFormatRules() {
