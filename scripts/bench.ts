@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { formatId } from '../src/domain/ids';
 import type { ExecutionRecord } from '../test/runtime';
 import type { World } from '../test/e2e/world';
-import { bn, fullClaim, scaleWorld as world } from '../test/support/scale';
+import { bn, fullClaim, programWorld, scaleWorld as world } from '../test/support/scale';
 
 interface Line {
   what: string;
@@ -128,6 +128,22 @@ for (const spacing of [2000, 0]) {
     `burst of 30 claims ${spacing ? `${spacing / 1000} s apart` : 'at the same second'} at 10,000 claims: ${30 - lost} got the lock at submit (longest wait ${maxWait.toFixed(1)} s), ${lost} lost it; ` +
       `after 10 minutes of triggers (${[...ids].join(', ')}): ${once} processed exactly once, ${twice} more than once, ${30 - once - twice} not processed; ${oneReceipt} with exactly one receipt`,
   );
+}
+
+// ---- issue 7 item 4 (helper 12a): edits of 相談会申込, 相談会 and 緊急支援 at 100, 5,000 and 20,000 rows ----
+// (test/support/scale.ts programWorld: n sign-ups and n grants; the edited session has 3 places taken and
+// 3 waiting; the grant approved reaches 緊急支援予算上限, so the office is mailed.)
+for (const n of [100, 5000, 20_000]) {
+  const { w, signupRow, grantRow, sessionRow } = programWorld(n, { budget: String((Math.floor((n - 2) / 4) + 1) * 1000 + 30000) });
+  const size = `${fmt(n)} sign-ups / ${fmt(n)} grants`;
+  const typed = (sheet: string, row: number, h: string, value: unknown) => () => {
+    const s = w.sheet(sheet);
+    const c = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].map(String).indexOf(h) + 1;
+    w.rt.editCell(s, s.getRange(row, c).getA1Notation(), value, { user: 'staff@smj.example' });
+  };
+  measure(w, '相談会申込 edit (キャンセル, mailed; the first waiting moves up, mailed)', size, typed('相談会申込', signupRow, '判定', 'キャンセル'), true);
+  measure(w, '相談会 edit (定員 3 → 4; the next moves up, mailed)', size, typed('相談会', sessionRow, '定員', 4), true);
+  measure(w, '緊急支援 edit (判定 承認; the budget reached, office mailed)', size, typed('緊急支援', grantRow, '判定', '承認'), true);
 }
 
 const bundle = readFileSync('build/Code.js');

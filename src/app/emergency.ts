@@ -121,11 +121,18 @@ export function grantAmount(v: unknown): number | null {
 /**
  * Staff's edits of 緊急支援 (edit trigger, daily job): a paid grant stays 支払済, 支払済 cannot be
  * typed by hand, an unknown 判定 goes back to 審査待ち; then the emergency budget is checked.
+ * With `edited` (the rows of the edit that fired the trigger) only those rows are read, and the
+ * budget's running total changes by what they changed: an edit costs the same whatever the size of
+ * 緊急支援. Without, every row is, and the totals are rebuilt from the sheet (the daily job).
  */
-export function handleGrantChanges(ctx: Ctx): { corrected: number } {
-  const t = ctx.table(GRANTS);
+export function handleGrantChanges(ctx: Ctx, edited?: readonly number[]): { corrected: number } {
+  const lean = edited !== undefined;
+  const t = lean ? ctx.lookup(GRANTS) : ctx.table(GRANTS);
+  // (Edited rows are sheet rows: read as they are, without asking the sheet its length.)
+  const rows = lean ? [...new Set(edited)].filter((i) => i >= 0).sort((a, b) => a - b) : Array.from({ length: t.length }, (_, i) => i);
+  t.load(rows, lean);
   let corrected = 0;
-  for (let i = 0; i < t.length; i++) {
+  for (const i of rows) {
     const id = t.text(i, '緊急支援ID');
     if (!id) continue;
     const decision = t.text(i, '判定');
@@ -140,26 +147,87 @@ export function handleGrantChanges(ctx: Ctx): { corrected: number } {
       corrected++;
     }
   }
+  if (lean) recordGrantBudget(ctx, t, rows);
+  else rebuildGrantBudget(ctx, t);
   checkGrantBudget(ctx);
   return { corrected };
 }
 
+/** Script property: the yen of a program's grants that are 承認 or 支払済 (the running total). */
+export const grantBudgetKey = (programId: string) => `grantBudget.used.${programId}`;
+
+/** What a grant counts in its program's total: 金額 when 承認 or 支払済, else nothing. */
+function countedYen(t: TablePort, i: number): number {
+  return t.text(i, '緊急支援ID') !== '' && ['承認', '支払済'].includes(t.text(i, '判定')) ? (grantAmount(t.get(i, '金額')) ?? 0) : 0;
+}
+
+/** The program a grant belongs to (its プログラム; one the settings do not know counts in the active program). */
+function grantProgram(ctx: Ctx, t: TablePort, i: number): string {
+  return (programById(ctx.settings.programs, t.text(i, 'プログラム')) ?? ctx.settings.active).id;
+}
+
+/**
+ * The edited rows' part of the running totals: each grant's 予算計上額 says what it counted until now,
+ * so its program's total moves by the difference. A sheet without that column (setup not yet run
+ * since) keeps the whole-sheet sum; a total not yet built is built from the whole sheet, once.
+ */
+function recordGrantBudget(ctx: Ctx, t: TablePort, rows: readonly number[]): void {
+  if (!t.has('予算計上額')) return;
+  const deltas = new Map<string, number>();
+  for (const i of rows) {
+    const now = countedYen(t, i);
+    const before = grantAmount(t.get(i, '予算計上額')) ?? 0;
+    if (now === before) continue;
+    t.set(i, { 予算計上額: now || '' });
+    const p = grantProgram(ctx, t, i);
+    deltas.set(p, (deltas.get(p) ?? 0) + now - before);
+  }
+  for (const [p, d] of deltas) {
+    const total = Number(ctx.prop(grantBudgetKey(p)) ?? NaN);
+    // Not built yet: left for grantsUsed, which builds every total from the sheet (this run's rows included).
+    if (Number.isFinite(total)) ctx.setProp(grantBudgetKey(p), String(total + d));
+  }
+}
+
+/** Every program's total and every grant's 予算計上額 from the whole sheet (daily; and once, when missing). */
+function rebuildGrantBudget(ctx: Ctx, t: TablePort): void {
+  if (!t.has('予算計上額')) return;
+  const totals = new Map<string, number>(ctx.settings.programs.map((p) => [p.id, 0]));
+  for (let i = 0; i < t.length; i++) {
+    const yen = countedYen(t, i);
+    if ((grantAmount(t.get(i, '予算計上額')) ?? 0) !== yen) t.set(i, { 予算計上額: yen || '' });
+    if (yen === 0) continue;
+    const p = grantProgram(ctx, t, i);
+    totals.set(p, (totals.get(p) ?? 0) + yen);
+  }
+  for (const [p, yen] of totals) if (ctx.prop(grantBudgetKey(p)) !== String(yen)) ctx.setProp(grantBudgetKey(p), String(yen));
+}
+
+/** The active program's grants that are 承認 or 支払済, in yen: the running total, else the sheet summed. */
+function grantsUsed(ctx: Ctx): number {
+  const program = ctx.settings.active;
+  const lean = ctx.lookup(GRANTS);
+  if (lean.has('予算計上額')) {
+    if (!Number.isFinite(Number(ctx.prop(grantBudgetKey(program.id)) ?? NaN))) rebuildGrantBudget(ctx, ctx.table(GRANTS));
+    const total = Number(ctx.prop(grantBudgetKey(program.id)) ?? NaN);
+    if (Number.isFinite(total)) return total;
+  }
+  const t = ctx.table(GRANTS);
+  let used = 0;
+  for (let i = 0; i < t.length; i++) if (grantProgram(ctx, t, i) === program.id) used += countedYen(t, i);
+  return used;
+}
+
 /**
  * 緊急支援予算上限 (設定, for the active program): the grants of that program that are 承認 or
- * 支払済 are summed; reaching the cap is reported to the office once, and each grant approved
- * beyond it is logged.
+ * 支払済 are summed (kept as a running total, script property `grantBudget.used.<program>`, rebuilt
+ * from the sheet by the daily job); reaching the cap is reported to the office once per new total.
  */
 export function checkGrantBudget(ctx: Ctx): { cap: number | null; used: number } {
   const cap = emergencyBudget(ctx.settings.value('緊急支援予算上限'));
   if (cap === null || cap === 'invalid') return { cap: null, used: 0 }; // an unreadable value is reported by setup
   const program = ctx.settings.active;
-  const t = ctx.table(GRANTS);
-  let used = 0;
-  for (let i = 0; i < t.length; i++) {
-    if (!t.text(i, '緊急支援ID') || !['承認', '支払済'].includes(t.text(i, '判定'))) continue;
-    const p = programById(ctx.settings.programs, t.text(i, 'プログラム')) ?? program;
-    if (p.id === program.id) used += grantAmount(t.get(i, '金額')) ?? 0;
-  }
+  const used = grantsUsed(ctx);
   if (used < cap) return { cap, used };
   const key = `grantBudget.reported.${program.id}.${used}`;
   if (!ctx.prop(key)) {

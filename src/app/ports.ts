@@ -24,6 +24,13 @@ export interface TablePort<H extends string = string> {
    * whose text equals value but for case, e.g. an email).
    */
   findAll(header: H, value: string, matches?: (cell: unknown) => boolean): number[];
+  /**
+   * findAll for the rows of one group that lie close together (a session's sign-ups): the TextFinder
+   * gives the first and the last, and `cols` of the rows between are read in one block, so the cost
+   * is a few calls whatever the number of rows found and the length of the sheet. Other columns of
+   * those rows are read when asked for. (Scattered rows are read as findAll reads them.)
+   */
+  findGroup(header: H, value: string, cols: readonly H[]): number[];
   /** Reads these rows in as few calls as possible (before a loop over them); `inSheet`: known sheet rows. */
   load(indexes: readonly number[], inSheet?: boolean): void;
   /** Every value of one column. */

@@ -174,10 +174,13 @@ export const ATTENDANCE = ['出席', '欠席'] as const;
 /** 緊急支援: one row per emergency-support grant, created by recordEmergencySupport from a 申請 row. */
 export const GRANTS: SheetSchema = {
   name: '緊急支援',
-  headers: ['緊急支援ID', '記録日時', '伴走ネットID', '相談者ID', '用途', '金額', '判定', '審査メモ', '支払ID', '申請ID', 'プログラム', '支払予定ID', '記録者'],
+  // 予算計上額 (hidden, the system's): the yen the grant counts in its program's 緊急支援予算上限 total as
+  // last recorded, so an edit changes the running total by the difference (issue 7).
+  headers: ['緊急支援ID', '記録日時', '伴走ネットID', '相談者ID', '用途', '金額', '判定', '審査メモ', '支払ID', '申請ID', 'プログラム', '支払予定ID', '記録者', '予算計上額'],
   required: ['緊急支援ID', '記録日時', '伴走ネットID', '相談者ID', '用途', '金額', '判定', '支払ID', '申請ID', 'プログラム', '支払予定ID'],
   staff: ['用途', '金額', '判定', '審査メモ'],
   dates: { 記録日時: 'datetime' },
+  hidden: ['予算計上額'],
 };
 
 /** 用途 of a grant (staff choose; the list is what 集計 groups by). */

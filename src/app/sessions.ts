@@ -34,30 +34,63 @@ export function sessionTitles(ctx: Ctx): Record<SessionField, string> {
   return out;
 }
 
-/** 相談会, read once (a short sheet: one row per session). */
+/** 相談会, read once (the daily job and 集計; a submit or an edit looks sessions up instead). */
 export function readSessions(ctx: Ctx): Map<string, Session> {
   const t = ctx.table(SESSIONS);
   const out = new Map<string, Session>();
   for (let i = 0; i < t.length; i++) {
     const id = normalizeText(t.get(i, '相談会ID'));
     if (!id || out.has(id)) continue;
-    const when = t.get(i, '日時');
-    out.set(id, {
-      id,
-      // As staff typed it (not NFKC): it is shown in the form and mails.
-      title: String(t.get(i, '名称') ?? '').replace(/\s+/g, ' ').trim(),
-      when: isDateObject(when) && !Number.isNaN(when.getTime()) ? tokyoDateTime(when) : normalizeText(when),
-      capacity: capacityOf(t.get(i, '定員')),
-      method: normalizeText(t.get(i, '参加方法')),
-      state: normalizeText(t.get(i, '状態')),
-    });
+    out.set(id, sessionAt(t, i, id));
   }
   return out;
 }
 
-/** The sessions the sign-up form offers: 受付中, in sheet order. */
+function sessionAt(t: TablePort, i: number, id: string): Session {
+  const when = t.get(i, '日時');
+  return {
+    id,
+    // As staff typed it (not NFKC): it is shown in the form and mails.
+    title: String(t.get(i, '名称') ?? '').replace(/\s+/g, ' ').trim(),
+    when: isDateObject(when) && !Number.isNaN(when.getTime()) ? tokyoDateTime(when) : normalizeText(when),
+    capacity: capacityOf(t.get(i, '定員')),
+    method: normalizeText(t.get(i, '参加方法')),
+    state: normalizeText(t.get(i, '状態')),
+  };
+}
+
+/**
+ * The sessions named (a submit or an edit): each looked up by 相談会ID (a TextFinder), not the whole
+ * sheet. An ID the lookup does not find (none, or typed in another width in 相談会) is looked for in
+ * the whole sheet, read once, as before.
+ */
+export function sessionsByIds(ctx: Ctx, ids: Iterable<string>): Map<string, Session> {
+  const t = ctx.lookup(SESSIONS);
+  const out = new Map<string, Session>();
+  for (const id of ids) {
+    if (!id || out.has(id)) continue;
+    const i = t.find('相談会ID', id);
+    if (i < 0) {
+      const all = readSessions(ctx);
+      for (const [k, v] of out) if (!all.has(k)) all.set(k, v);
+      return all;
+    }
+    out.set(id, sessionAt(t, i, normalizeText(t.get(i, '相談会ID'))));
+  }
+  return out;
+}
+
+/** The sessions the sign-up form offers: 受付中, in sheet order (found by 状態, not read whole). */
 export function openSessions(ctx: Ctx): Session[] {
-  return [...readSessions(ctx).values()].filter((s) => s.state === '受付中');
+  const t = ctx.lookup(SESSIONS);
+  const out = new Map<string, Session>();
+  for (const i of t.findGroup('状態', '受付中', SESSIONS.headers)) {
+    const id = normalizeText(t.get(i, '相談会ID'));
+    if (!id || out.has(id)) continue;
+    const s = sessionAt(t, i, id);
+    if (s.state === '受付中') out.set(id, s);
+  }
+  return [...out.values()];
 }
 
 export type SignupOutcome =
@@ -134,9 +167,9 @@ export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string
   const typedId = text('supporterId');
   const parsed = parseId('BN', typedId);
   const person = parsed.kind === 'ok' ? findPerson(ctx, parsed.id) : null;
-  const sessions = readSessions(ctx);
   const sessionAnswer = text('session');
   const sessionId = sessionIdOfAnswer(sessionAnswer);
+  const sessions = sessionsByIds(ctx, [sessionId]);
   const session = sessions.get(sessionId) ?? null;
   const purposeAnswer = text('purpose');
   const purpose = purposeOf(purposeAnswer);
@@ -151,7 +184,7 @@ export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string
   }
   let taken = 0;
   let earlier: string | null = null;
-  for (const i of session ? t.findAll('相談会ID', session.id) : []) {
+  for (const i of session ? t.findGroup('相談会ID', session.id, ['申込ID', '伴走ネットID', '判定']) : []) {
     if (i === own) continue;
     const decision = t.text(i, '判定');
     if (decision === '参加可') taken++;
@@ -210,7 +243,7 @@ export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string
     outcome: decision,
     reasons,
   });
-  if (freed) moveUpWaitingList(ctx);
+  if (freed) moveUpWaitingList(ctx, [freed]);
   return { kind: own >= 0 ? 'updated' : 'created', signupId, decision };
 }
 
@@ -283,15 +316,24 @@ function sendResult(ctx: Ctx, m: ResultArgs): boolean {
  * Staff's changes of 判定 in 相談会申込 (edit trigger, and the daily job for edits whose trigger
  * could not run): a value outside the list is put back; 参加可 set by staff (after checking a
  * 要確認) is mailed; then the waiting list moves up wherever a place is free.
+ * With `edited` (the rows of the edit that fired the trigger) only those rows are read and acted on,
+ * and only their sessions' waiting lists are looked at: an edit costs the same whatever the size of
+ * 相談会申込. Without, every row is (the daily job).
  */
-export function handleSignupChanges(ctx: Ctx): { changes: number; promoted: number } {
-  const t = ctx.table(SIGNUPS);
+export function handleSignupChanges(ctx: Ctx, edited?: readonly number[]): { changes: number; promoted: number } {
+  const lean = edited !== undefined;
+  const t = lean ? ctx.lookup(SIGNUPS) : ctx.table(SIGNUPS);
+  // (Edited rows are sheet rows: read as they are, without asking the sheet its length.)
+  const rows = lean ? [...new Set(edited)].filter((i) => i >= 0).sort((a, b) => a - b) : Array.from({ length: t.length }, (_, i) => i);
+  t.load(rows, lean);
   let changes = 0;
   let sessions: Map<string, Session> | undefined;
   let ledger: Ledger | undefined;
-  for (let i = 0; i < t.length; i++) {
+  const touched: string[] = [];
+  for (const i of rows) {
     const id = t.text(i, '申込ID');
     if (!id) continue;
+    touched.push(t.text(i, '相談会ID'));
     const now = t.text(i, '判定');
     const recorded = t.text(i, '記録済み判定');
     if (now === recorded) continue;
@@ -304,32 +346,47 @@ export function handleSignupChanges(ctx: Ctx): { changes: number; promoted: numb
     noteDecision((ledger ??= new Ledger(ctx)), t.text(i, '回答ID'), now);
     ctx.log(id, `相談会の申込の判定: ${recorded || '（なし）'} → ${now}`);
     changes++;
-    if (now === '参加可' && recorded !== '参加可') {
-      sessions ??= readSessions(ctx);
-      resultTo(ctx, t, i, sessions, recorded === 'キャンセル待ち' ? '繰り上げ' : '参加可');
-    }
+    // The row's session (looked up by 相談会ID on an edit; the whole of 相談会 read once by the daily job).
+    const sessionOf = () => {
+      if (lean) sessions = new Map([...(sessions ?? []), ...sessionsByIds(ctx, [t.text(i, '相談会ID')])]);
+      else sessions ??= readSessions(ctx);
+      return sessions;
+    };
+    if (now === '参加可' && recorded !== '参加可') resultTo(ctx, t, i, sessionOf(), recorded === 'キャンセル待ち' ? '繰り上げ' : '参加可');
     // ---- sign-up cancelled by staff (helper 12c): the person is told ----
-    if (now === 'キャンセル' && cancelIsNews(recorded)) {
-      sessions ??= readSessions(ctx);
-      cancelledTo(ctx, t, i, sessions);
-    }
+    if (now === 'キャンセル' && cancelIsNews(recorded)) cancelledTo(ctx, t, i, sessionOf());
     // ---- end: sign-up cancelled by staff ----
   }
-  const promoted = moveUpWaitingList(ctx);
+  const promoted = moveUpWaitingList(ctx, lean ? touched : undefined);
   return { changes, promoted };
 }
 
-/** Moves the waiting list up where places are free; mails each person moved up. Returns how many. */
-export function moveUpWaitingList(ctx: Ctx): number {
-  const t = ctx.table(SIGNUPS);
-  const sessions = readSessions(ctx);
+/**
+ * Moves the waiting list up where places are free; mails each person moved up. Returns how many.
+ * `only`: these sessions only (`known`: those already read), each read as its sign-ups (a TextFinder on 相談会ID and one block of the
+ * columns the order needs), and only while it takes sign-ups: the cost of an edit does not grow
+ * with 相談会申込. Without, every session (the daily job).
+ */
+export function moveUpWaitingList(ctx: Ctx, only?: readonly string[], known?: ReadonlyMap<string, Session>): number {
+  const t = only ? ctx.lookup(SIGNUPS) : ctx.table(SIGNUPS);
+  const ids = only ? [...new Set(only.filter((x) => x !== ''))] : null;
+  const sessions = ids ? new Map([...sessionsByIds(ctx, ids.filter((id) => !known?.has(id))), ...(known ?? [])]) : readSessions(ctx);
+  const open = (id: string) => {
+    const s = sessions.get(id);
+    return !!s && s.state === '受付中' && s.capacity !== null;
+  };
+  const candidates = ids
+    ? ids.filter(open).flatMap((id) => t.findGroup('相談会ID', id, ['申込ID', '受付日時', '相談会ID', '判定']))
+    : Array.from({ length: t.length }, (_, i) => i);
   const rows = [];
-  for (let i = 0; i < t.length; i++) {
+  for (const i of candidates) {
     if (!t.text(i, '申込ID')) continue;
     const at = t.get(i, '受付日時');
     rows.push({ index: i, sessionId: t.text(i, '相談会ID'), decision: t.text(i, '判定'), received: isDateObject(at) ? at.getTime() : Number.POSITIVE_INFINITY });
   }
   const up = promotions(sessions, rows);
+  // The rows moved up are read whole (their mail needs the person): one read for the lot.
+  t.load(up, true);
   const ledger = up.length > 0 ? new Ledger(ctx) : null;
   for (const i of up) {
     t.set(i, { 判定: '参加可', 記録済み判定: '参加可' });
@@ -338,6 +395,23 @@ export function moveUpWaitingList(ctx: Ctx): number {
     resultTo(ctx, t, i, sessions, '繰り上げ');
   }
   return up.length;
+}
+
+/**
+ * Staff edited these rows of 相談会 (a 定員, a 状態, a new session): the waiting list of each session
+ * named there moves up where places are free (its sign-ups only, not the whole of 相談会申込).
+ */
+export function sessionsEdited(ctx: Ctx, edited: readonly number[]): number {
+  const t = ctx.lookup(SESSIONS);
+  const rows = [...new Set(edited)].filter((i) => i >= 0).sort((a, b) => a - b);
+  t.load(rows, true);
+  // The edited rows are the sessions as staff just wrote them: no lookup of their own.
+  const known = new Map<string, Session>();
+  for (const i of rows) {
+    const id = normalizeText(t.get(i, '相談会ID'));
+    if (id && !known.has(id)) known.set(id, sessionAt(t, i, id));
+  }
+  return moveUpWaitingList(ctx, [...known.keys()], known);
 }
 
 /**

@@ -20,7 +20,8 @@ import { questionTitles, readResponse, tryOpenForm } from './forms';
 import { protectPaidSheet, type SavedFiles, saveFiles, writePayoutSheet } from './payoutSheet';
 import { runSetup } from './setup';
 import { buildForms } from './createForms';
-import { Table, toCell } from './table';
+import { MissingSheetError, Table, toCell } from './table';
+import type { SheetSchema } from '../app/schema';
 import { pendingEdits, RECOVERY_HANDLER, scheduleRecovery } from './recovery';
 import { rebuildBudgetTotals } from '../app/lookups';
 import { RESPONSES } from '../app/schema';
@@ -33,8 +34,8 @@ import { toSignedBytes, utf8Bytes } from '../domain/sjis';
 import { tokyoMidnight } from '../domain/calendar';
 import { folderFor, retire } from './payoutSheet';
 import { columnLetter } from './format';
-import { handleSignup, handleSignupChanges, moveUpWaitingList } from '../app/sessions';
-import { handleGrantChanges, recordGrants } from '../app/emergency';
+import { handleSignup, handleSignupChanges, sessionsEdited } from '../app/sessions';
+import { grantBudgetKey, handleGrantChanges, recordGrants } from '../app/emergency';
 import type { GrantRecordResult } from '../app/emergency';
 import { GRANTS, SESSIONS, SIGNUPS } from '../app/schema';
 import { buildSessionForm, refreshSessionChoices } from './programSheets';
@@ -61,7 +62,7 @@ export function withCtx<T>(
   actor: string,
   fn: (ctx: GasCtx) => T,
   started?: number,
-  pendingEdit?: { rows: number[]; actor: string },
+  pendingEdit?: { rows: number[]; actor: string; sheet?: string },
   prepare?: (ctx: GasCtx) => void,
 ): T {
   let ctx: GasCtx | undefined;
@@ -92,7 +93,7 @@ function withLock<T>(
   label: string,
   actor: string,
   fn: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => T,
-  pendingEdit?: { rows: number[]; actor: string },
+  pendingEdit?: { rows: number[]; actor: string; sheet?: string },
   before?: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => void,
 ): T {
   const ss = spreadsheet();
@@ -176,7 +177,7 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
   const sheetName = sheet.getName();
-  if (programSheetEdit(sheetName, e)) return;
+  if (programSheetEdit(sheetName, e, sheet)) return;
   if (sheetName !== CLAIMS.name) return;
   const row = range.getRow();
   const numRows = range.getNumRows();
@@ -389,7 +390,8 @@ export function recoverLost(): ReconcileResult {
     const edits = pendingEdits(first.allProps());
     for (const edit of edits) {
       const ctx = new GasCtx(ss, edit.actor || UNNAMED_EDITOR, started);
-      handleReviewChanges(ctx, edit.rows);
+      if (edit.sheet && edit.sheet !== CLAIMS.name) programEdit(ctx, edit.sheet, edit.rows);
+      else handleReviewChanges(ctx, edit.rows);
       ctx.commit();
     }
     if (edits.length > 0) {
@@ -506,6 +508,7 @@ export function setupAll(opts: { takeOver?: boolean } = {}): ReturnType<typeof r
   lock.waitLock(LOCK_WAIT_MS);
   try {
     const report = runSetup(ss, opts);
+    if (report.addedHeaders.includes(`${GRANTS.name}:予算計上額`)) forgetGrantTotals();
     programCheck(ss, report);
     if (report.takenOverFrom !== undefined || report.forms.length > 0) {
       const ctx = new GasCtx(ss, actorEmail());
@@ -795,28 +798,85 @@ export function sessionSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): voi
   withCtx('相談会申込フォームの回答', 'system', (ctx) => handleSignup(ctx, r, () => questionTitles(form)));
 }
 
-/** Edits of 相談会申込, 相談会 and 緊急支援 (the installable edit trigger). True when the sheet was one of them. */
-function programSheetEdit(name: string, e: GoogleAppsScript.Events.SheetsOnEdit): boolean {
+/**
+ * Columns whose edit can change what the system decided: an edit of another column (出欠, 用途, 審査メモ)
+ * acts on nothing and costs one header read. Every edit of 相談会 counts (the form shows its rows).
+ */
+const ACTED_ON: Record<string, readonly string[] | null> = {
+  [SIGNUPS.name]: ['判定', '記録済み判定', '相談会ID', '受付日時', '申込ID'],
+  [GRANTS.name]: ['判定', '金額', '支払ID', 'プログラム', '緊急支援ID', '予算計上額'],
+  [SESSIONS.name]: null,
+};
+
+/**
+ * Edits of 相談会申込, 相談会 and 緊急支援 (the installable edit trigger). True when the sheet was one of
+ * them. As an edit of 判定 on 申請: the header row, then only the edited rows (e.range) and what they
+ * touch (a session's sign-ups, found by 相談会ID), so an edit costs the same whatever the sheets' size;
+ * an edit whose trigger could not get the lock is kept for the recovery run (and the daily job).
+ */
+function programSheetEdit(name: string, e: GoogleAppsScript.Events.SheetsOnEdit, sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {
   // (Any other sheet: nothing asked, not even who edited — the edit of a 判定 pays for no call here.)
   if (name !== SIGNUPS.name && name !== SESSIONS.name && name !== GRANTS.name) return false;
+  const range = e.range;
+  const row = range.getRow();
+  const numRows = range.getNumRows();
+  if (row + numRows - 1 < 2) return true; // the header row: nothing to act on
+  const col = range.getColumn();
+  const numCols = range.getNumColumns();
+  const headerRow = sheet.getRange('1:1').getValues()[0];
+  const acted = ACTED_ON[name];
+  const header = headerRow.slice(col - 1, col - 1 + numCols).map((h) => String(h).normalize('NFKC').trim());
+  if (acted && !header.some((h) => acted.includes(h))) return true;
   let actor = '';
   try {
     actor = e.user?.getEmail?.() ?? '';
   } catch {
     actor = '';
   }
-  const who = actor || UNNAMED_EDITOR;
-  if (name === SIGNUPS.name) withCtx('相談会申込の変更', who, (ctx) => handleSignupChanges(ctx));
-  else if (name === SESSIONS.name) {
-    // A session opened, closed or given more places: the form's choices and the waiting list follow.
-    withCtx('相談会の変更', who, (ctx) => {
-      const line = refreshSessionChoices(ctx);
-      if (line) ctx.log('相談会', line);
-      if (ctx.sheetExists(SIGNUPS.name)) moveUpWaitingList(ctx);
-    });
-  } else if (name === GRANTS.name) withCtx('緊急支援の変更', who, (ctx) => handleGrantChanges(ctx));
-  else return false;
+  const edited: number[] = [];
+  for (let r = Math.max(row, 2); r < row + numRows; r++) edited.push(r - 2);
+  const schema = name === SIGNUPS.name ? SIGNUPS : name === SESSIONS.name ? SESSIONS : GRANTS;
+  withCtx(`${name}の変更`, actor || UNNAMED_EDITOR, (ctx) => programEdit(ctx, name, edited), undefined, { rows: edited, actor, sheet: name }, (ctx) => {
+    ctx.adopt(schema, Table.fromHeader(sheet, schema, headerRow));
+    // Before the lock: the settings, and the headers of the sheets a change of 判定 or 定員 reads and
+    // ログ's (a grant's edit writes nothing to ログ mostly, so only the settings).
+    if (schema === GRANTS) void ctx.settings;
+    else prepareHeaders(ctx, schema === SIGNUPS ? [SESSIONS, RESPONSES, SUPPORTERS] : [SIGNUPS, RESPONSES, SUPPORTERS]);
+  });
   return true;
+}
+
+/**
+ * 予算計上額 (re)created empty by setup: the running totals of the emergency budget no longer match
+ * it, so they are dropped, and the next edit builds them from the sheet.
+ */
+function forgetGrantTotals(): void {
+  const props = scriptProperties();
+  for (const key of props.getKeys()) if (key.startsWith(grantBudgetKey(''))) props.deleteProperty(key);
+}
+
+/** ctx.prepare for the sheets that exist (a missing one is reported under the lock, where it is used). */
+function prepareHeaders(ctx: GasCtx, schemas: readonly SheetSchema[]): void {
+  ctx.prepare([], { props: false });
+  for (const schema of schemas) {
+    try {
+      ctx.lookup(schema);
+    } catch (e) {
+      if (!(e instanceof MissingSheetError)) throw e;
+    }
+  }
+}
+
+/** The rows of an edit of 相談会申込, 相談会 or 緊急支援 (its trigger, or the recovery run after a lost lock). */
+function programEdit(ctx: GasCtx, name: string, edited: readonly number[]): void {
+  if (name === SIGNUPS.name) handleSignupChanges(ctx, edited);
+  else if (name === GRANTS.name) handleGrantChanges(ctx, edited);
+  else if (name === SESSIONS.name) {
+    // A session opened, closed or given more places: the form's choices and its waiting list follow.
+    const line = refreshSessionChoices(ctx);
+    if (line) ctx.log('相談会', line);
+    if (ctx.sheetExists(SIGNUPS.name)) sessionsEdited(ctx, edited);
+  }
 }
 
 /** The daily job's part: changes whose edit trigger could not run, and the form's choices. */

@@ -19,7 +19,7 @@ const MAX_TRIGGERS = 20;
 /** Script property keys of edits whose trigger lost the lock: rows and editor, one key per edit. */
 export const PENDING_EDIT_PREFIX = 'recover.edit.';
 
-export function scheduleRecovery(pendingEdit?: { rows: number[]; actor: string }): void {
+export function scheduleRecovery(pendingEdit?: { rows: number[]; actor: string; sheet?: string }): void {
   try {
     if (pendingEdit && pendingEdit.rows.length > 0) {
       // A property of its own per edit (set without the lock: each key is written once, by this run).
@@ -50,14 +50,15 @@ export function scheduleRecovery(pendingEdit?: { rows: number[]; actor: string }
 }
 
 /** The edits waiting for the recovery run (from the run's script properties), by key. */
-export function pendingEdits(props: Record<string, string>): { key: string; rows: number[]; actor: string }[] {
-  const out: { key: string; rows: number[]; actor: string }[] = [];
+/** `sheet`: the sheet edited (申請 when absent: edits kept before other sheets' were). */
+export function pendingEdits(props: Record<string, string>): { key: string; rows: number[]; actor: string; sheet?: string }[] {
+  const out: { key: string; rows: number[]; actor: string; sheet?: string }[] = [];
   for (const [key, value] of Object.entries(props)) {
     if (!key.startsWith(PENDING_EDIT_PREFIX)) continue;
     try {
-      const v = JSON.parse(value) as { rows?: unknown; actor?: unknown };
+      const v = JSON.parse(value) as { rows?: unknown; actor?: unknown; sheet?: unknown };
       const rows = Array.isArray(v.rows) ? v.rows.filter((r): r is number => Number.isInteger(r) && (r as number) >= 0) : [];
-      out.push({ key, rows, actor: typeof v.actor === 'string' ? v.actor : '' });
+      out.push({ key, rows, actor: typeof v.actor === 'string' ? v.actor : '', ...(typeof v.sheet === 'string' && v.sheet ? { sheet: v.sheet } : {}) });
     } catch {
       out.push({ key, rows: [], actor: '' });
     }

@@ -4,19 +4,9 @@
  * comes back on those paths), reconcile costs what is new, and the month-end rush is absorbed.
  */
 import type { ExecutionRecord } from '../runtime';
-import { bn, fullClaim, scaleWorld } from '../support/scale';
-import type { World } from './world';
+import { bn, fullClaim, runOnce, scaleWorld } from '../support/scale';
 
 jest.setTimeout(120_000);
-
-function run(w: World, fn: () => unknown): ExecutionRecord {
-  const from = w.rt.executions.length;
-  fn();
-  const recs = w.rt.executions.slice(from);
-  expect(recs).toHaveLength(1);
-  expect(recs[0].error).toBeUndefined();
-  return recs[0];
-}
 
 interface Costs {
   claim: ExecutionRecord;
@@ -28,13 +18,13 @@ interface Costs {
 
 function measure(n: number): Costs {
   const w = scaleWorld(n, '2024-05-29T10:00:00+09:00', 2000);
-  const claim = run(w, () => w.rt.submit(w.claimForm, fullClaim(bn(7), 's7@example.org', '2024-05-20'), { respondentEmail: 's7@example.org' }));
-  const caseClaim = run(w, () => w.rt.submit(w.claimForm, fullClaim(bn(8), 's8@example.org', '2024-05-21', 'R-00003-7'), { respondentEmail: 's8@example.org' }));
-  const registration = run(w, () => w.register({ email: 'new@example.org' }));
+  const claim = runOnce(w, () => w.rt.submit(w.claimForm, fullClaim(bn(7), 's7@example.org', '2024-05-20'), { respondentEmail: 's7@example.org' }));
+  const caseClaim = runOnce(w, () => w.rt.submit(w.claimForm, fullClaim(bn(8), 's8@example.org', '2024-05-21', 'R-00003-7'), { respondentEmail: 's8@example.org' }));
+  const registration = runOnce(w, () => w.register({ email: 'new@example.org' }));
   const s = w.sheet('申請');
   const col = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].indexOf('判定') + 1;
-  const edit = run(w, () => w.rt.editCell(s, s.getRange(2 + 10 * Math.floor(n / 20), col).getA1Notation(), '承認', { user: 'reviewer@smj.example' }));
-  const reconcile = run(w, () => w.call('reconcile'));
+  const edit = runOnce(w, () => w.rt.editCell(s, s.getRange(2 + 10 * Math.floor(n / 20), col).getA1Notation(), '承認', { user: 'reviewer@smj.example' }));
+  const reconcile = runOnce(w, () => w.call('reconcile'));
   // what was submitted is in the sheet, once
   const rows = w.rows('申請');
   expect(rows).toHaveLength(n + 2);
@@ -80,8 +70,8 @@ describe('reconcile costs what is new', () => {
     w.rt.clock.set(new Date('2024-05-29T11:00:00+09:00'));
     w.rt.submit(w.claimForm, fullClaim(bn(3), 's3@example.org', '2024-05-22'), { respondentEmail: 's3@example.org', silent: true });
     w.rt.submit(w.claimForm, fullClaim(bn(4), 's4@example.org', '2024-05-23'), { respondentEmail: 's4@example.org', silent: true });
-    const rec = run(w, () => w.call('reconcile'));
-    const after = run(w, () => w.call('reconcile'));
+    const rec = runOnce(w, () => w.call('reconcile'));
+    const after = runOnce(w, () => w.call('reconcile'));
     const rows = w.rows('申請');
     expect(rows).toHaveLength(old + 2);
     expect(rows.slice(-2).map((r) => r.伴走ネットID)).toEqual([bn(3), bn(4)]);

@@ -108,3 +108,83 @@ describe('writes only the cells set', () => {
     expect(rt.calls.total()).toBe(0);
   });
 });
+
+// ---- issue 7 item 4 (helper 12a): findGroup, the rows of one group read as one block ----
+describe('findGroup', () => {
+  // a group (G-1) of four rows among others near the end of a sheet of n rows
+  const grouped = (n: number) =>
+    Array.from({ length: n }, (_, k) => {
+      const inGroup = k >= n - 8 && k % 2 === 0;
+      return [inGroup ? 'G-1' : `X-${k}`, inGroup ? '承認' : '審査待ち', `note ${k}`, '', '', k];
+    });
+
+  test('the group at the end of 100 or 5,000 rows: the same few calls and cells, no call per row found', () => {
+    const costs = [100, 5000].map((n) => {
+      const { rt, ss } = setup(grouped(n));
+      const t = Table.lean(ss, T);
+      const before = rt.cost.cellsRead();
+      rt.calls.reset();
+      const rows = t.findGroup('ID', 'G-1', ['判定']);
+      expect(rows).toEqual([n - 8, n - 6, n - 4, n - 2]);
+      expect(rows.map((i) => t.get(i, '件数'))).toEqual(rows);
+      expect(rows.map((i) => t.text(i, '判定'))).toEqual(['承認', '承認', '承認', '承認']);
+      return { calls: rt.calls.total(), cells: rt.cost.cellsRead() - before, getRow: rt.calls.byMethod()['Range.getRow'] };
+    });
+    expect(costs[1]).toEqual(costs[0]);
+    // getRange, createTextFinder, matchEntireCell, findAll, the first and the last row, one block read
+    expect(costs[0].calls).toBe(8);
+    expect(costs[0].getRow).toBe(2);
+    // the block: rows n−8 … n−2 (7 rows) × the 6 columns (the whole rows: the rest cost less than a call)
+    expect(costs[0].cells).toBe(7 * 6);
+  });
+
+  test('a cell that differs in case is found by the TextFinder but is no member; a longer text is neither', () => {
+    const { ss } = setup([row(1), ['g-1', '承認', '', '', '', 0], ['G-1', '承認', '', '', '', 7], ['xG-1x', '承認', '', '', '', 0], ['G-1', '却下', '', '', '', 9]]);
+    const t = Table.lean(ss, T);
+    expect(t.findGroup('ID', 'G-1', ['判定'])).toEqual([2, 4]);
+    expect(t.findGroup('ID', 'G-2', ['判定'])).toEqual([]);
+  });
+
+  test('members far apart: found and read one by one (a block would cost more than a call per row)', () => {
+    // 8,000 rows × 2 columns (16,000 cells) cost more than 2 calls (12,000 cells' worth)
+    const rows = Array.from({ length: 8000 }, (_, k) => [k === 0 || k === 7999 ? 'G-1' : `X-${k}`, '審査待ち', '', '', '', k]);
+    const { rt, ss } = setup(rows);
+    const t = Table.lean(ss, T);
+    const before = rt.cost.cellsRead();
+    expect(t.findGroup('ID', 'G-1', ['判定'])).toEqual([0, 7999]);
+    expect(rt.cost.cellsRead() - before).toBe(2 * 6);
+  });
+
+  test('a long block reads only the columns asked for; another column of a member is read when asked', () => {
+    // 2,000 rows between the first and the last member: 6 columns would be 12,000 cells, more than a call
+    const rows = Array.from({ length: 2001 }, (_, k) => [k % 500 === 0 ? 'G-1' : `X-${k}`, k % 500 === 0 ? '承認' : '審査待ち', `note ${k}`, '', '', k]);
+    const { rt, ss } = setup(rows);
+    const t = Table.lean(ss, T);
+    const before = rt.cost.cellsRead();
+    const found = t.findGroup('ID', 'G-1', ['判定']);
+    expect(found).toEqual([0, 500, 1000, 1500, 2000]);
+    expect(rt.cost.cellsRead() - before).toBe(2001 * 2); // ID and 判定
+    expect(found.map((i) => t.text(i, '判定'))).toEqual(['承認', '承認', '承認', '承認', '承認']);
+    expect(rt.cost.cellsRead() - before).toBe(2001 * 2);
+    expect(t.get(500, '件数')).toBe(500); // the whole row, read now
+    expect(rt.cost.cellsRead() - before).toBe(2001 * 2 + 6);
+  });
+
+  test('the header cell is never a member; a sheet trimmed to its header row has none', () => {
+    const { ss, sheet } = setup([row(1), ['ID', '承認', '', '', '', 2]]);
+    expect(Table.lean(ss, T).findGroup('ID', 'ID', ['判定'])).toEqual([1]);
+    sheet.deleteRows(2, sheet.getMaxRows() - 1);
+    expect(Table.lean(ss, T).findGroup('ID', 'C-1', ['判定'])).toEqual([]);
+  });
+
+  test('rows this run changed: a member set away is none, a row set to the value is one, a set cell reads as set', () => {
+    const { ss } = setup(grouped(20));
+    const t = Table.lean(ss, T);
+    t.load([12, 3], true);
+    t.set(12, { ID: 'X-12' }); // was G-1
+    t.set(3, { ID: 'G-1' });
+    t.set(14, { 判定: '却下' });
+    expect(t.findGroup('ID', 'G-1', ['判定'])).toEqual([3, 14, 16, 18]);
+    expect(t.text(14, '判定')).toBe('却下');
+  });
+});

@@ -3,6 +3,8 @@
  * supporters and claims, the claim form holding the responses they came from, all recorded.
  */
 import { formatId } from '../../src/domain/ids';
+import { formatSeqId } from '../../src/app/register';
+import type { ExecutionRecord } from '../runtime';
 import { makeWorld, type World } from '../e2e/world';
 
 const JST = (iso: string) => new Date(`${iso}+09:00`);
@@ -118,3 +120,101 @@ export function scaleWorld(n: number, now = '2024-05-29T10:00:00+09:00', S = 500
   return w;
 }
 
+
+// ---- issue 7 item 4 (helper 12a): the program sheets' edit paths at scale ----
+
+/** The session the program-sheet benchmarks edit: 定員 3, three places taken, three waiting. */
+export const OPEN_SESSION = 'S-NOW';
+/** Its sign-ups are the last rows of 相談会申込, interleaved with another open session's. */
+export const OTHER_OPEN_SESSION = 'S-NEXT';
+
+/**
+ * A deployment with `n` rows in 相談会申込 and `n` in 緊急支援: past sessions (終了, 40 sign-ups each,
+ * above), two open sessions whose sign-ups are the last 12 rows (S-NOW: 定員 3 with 参加可 ×3 then
+ * キャンセル待ち ×3, interleaved with S-NEXT's), and grants of the active program (one in four
+ * 承認 with 金額, the last one 審査待ち with 金額 30,000). 相談会 has one row per session. Settings as
+ * a running office has them; the daily job has run once (as every day), then the cost model is on.
+ * Returns the sheet rows (1-based) of S-NOW's first 参加可 and of the last grant.
+ */
+export function programWorld(n: number, opts: { budget?: string } = {}): { w: World; signupRow: number; grantRow: number; sessionRow: number } {
+  const w = makeWorld({ now: '2024-06-01T10:00:00+09:00', mailQuota: 1500 });
+  const S = 300;
+  seed(w, '登録者', supporters(S));
+  w.setSetting('緊急支援予算上限', opts.budget ?? '1000000000');
+  const old = Math.max(0, n - 12);
+  const pastSessions = Math.ceil(old / 40);
+  const sessions: Record<string, unknown>[] = [];
+  for (let k = 0; k < pastSessions; k++) {
+    sessions.push({ 相談会ID: `S-${String(k + 1).padStart(4, '0')}`, 日時: JST('2023-04-01T19:00:00'), 名称: `過去の相談会 ${k + 1}`, 定員: 40, 参加方法: 'Zoom', 状態: '終了' });
+  }
+  sessions.push({ 相談会ID: OPEN_SESSION, 日時: JST('2024-06-15T19:00:00'), 名称: '労働問題の相談会', 定員: 3, 参加方法: 'Zoom', 状態: '受付中' });
+  sessions.push({ 相談会ID: OTHER_OPEN_SESSION, 日時: JST('2024-06-22T19:00:00'), 名称: '医療の相談会', 定員: 10, 参加方法: 'Zoom', 状態: '受付中' });
+  seed(w, '相談会', sessions);
+  const signups: Record<string, unknown>[] = [];
+  const ledger: Record<string, unknown>[] = [];
+  const signup = (k: number, session: string, decision: string, at: Date) => {
+    const s = k % S;
+    const id = formatSeqId('S', k + 1);
+    signups.push({
+      申込ID: id,
+      受付日時: at,
+      伴走ネットID: bn(s),
+      氏名: `支援者 ${s}`,
+      相談会ID: session,
+      参加目的: '伴走者として参加',
+      判定: decision,
+      理由: '',
+      メール: `s${s}@example.org`,
+      言語: ['日本語', 'English', 'Tiếng Việt'][s % 3],
+      回答ID: `signup-${k}`,
+      回答日時: at,
+      記録済み判定: decision,
+    });
+    ledger.push({ 回答ID: `signup-${k}`, フォーム: '相談会', 回答日時: at, 処理日時: at, 結果: '申込', 対象: id, 詳細: `判定: ${decision}` });
+  };
+  for (let k = 0; k < old; k++) signup(k, `S-${String(Math.floor(k / 40) + 1).padStart(4, '0')}`, '参加可', JST('2023-03-20T10:00:00'));
+  const nowDecisions = ['参加可', '参加可', '参加可', 'キャンセル待ち', 'キャンセル待ち', 'キャンセル待ち'];
+  for (let j = 0; j < 12; j++) {
+    const at = new Date(JST('2024-05-20T10:00:00').getTime() + j * 60_000);
+    signup(old + j, j % 2 === 0 ? OPEN_SESSION : OTHER_OPEN_SESSION, j % 2 === 0 ? nowDecisions[j / 2] : '参加可', at);
+  }
+  seed(w, '相談会申込', signups);
+  seed(w, '回答記録', ledger);
+  const grants: Record<string, unknown>[] = [];
+  for (let k = 0; k < n; k++) {
+    const last = k === n - 1;
+    const approved = !last && k % 4 === 0;
+    grants.push({
+      緊急支援ID: formatSeqId('E', k + 1),
+      記録日時: JST('2024-05-01T10:00:00'),
+      伴走ネットID: bn(k % S),
+      相談者ID: formatId('R', k + 1),
+      用途: '家賃',
+      金額: approved || last ? (last ? 30000 : 1000) : '',
+      判定: approved ? '承認' : '審査待ち',
+      審査メモ: '',
+      支払ID: '',
+      申請ID: `C-${String(k + 1).padStart(6, '0')}-0`,
+      プログラム: 'new-migrant-era-2023',
+      支払予定ID: '',
+      記録者: 'staff@smj.example',
+    });
+  }
+  seed(w, '緊急支援', grants);
+  const props = (w.rt.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getScriptProperties();
+  props.setProperties({ 'seq.S': String(n), 'seq.E': String(n), 'seq.BN': String(S + 100) });
+  w.call('dailyMaintenance');
+  w.rt.cost.enable();
+  w.rt.mail.sent.length = 0;
+  return { w, signupRow: old + 2, grantRow: n + 1, sessionRow: pastSessions + 2 };
+}
+
+/** The one execution `fn` causes (a submit's or an edit's trigger), checked to have run without error. */
+export function runOnce(w: World, fn: () => unknown): ExecutionRecord {
+  const from = w.rt.executions.length;
+  fn();
+  const recs = w.rt.executions.slice(from);
+  expect(recs).toHaveLength(1);
+  expect(recs[0].error).toBeUndefined();
+  return recs[0];
+}
