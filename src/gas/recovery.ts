@@ -20,12 +20,20 @@ const MAX_TRIGGERS = 20;
 export const PENDING_EDIT_PREFIX = 'recover.edit.';
 
 export function scheduleRecovery(pendingEdit?: { rows: number[]; actor: string; sheet?: string }): void {
-  try {
-    if (pendingEdit && pendingEdit.rows.length > 0) {
-      // A property of its own per edit (set without the lock: each key is written once, by this run).
+  if (pendingEdit && pendingEdit.rows.length > 0) {
+    // A property of its own per edit (set without the lock: each key is written once, by this run).
+    // The rows as runs ([from, to]): a pasted block of thousands of rows stays a few bytes, well
+    // within a property's 9 KB ("Argument too large" past it).
+    try {
       const key = `${PENDING_EDIT_PREFIX}${Date.now()}.${Math.floor(Math.random() * 1e9)}`;
-      PropertiesService.getScriptProperties().setProperty(key, JSON.stringify(pendingEdit));
+      const { rows, ...rest } = pendingEdit;
+      PropertiesService.getScriptProperties().setProperty(key, JSON.stringify({ ...rest, runs: rowRuns(rows) }));
+    } catch (e) {
+      // Still schedule the run: it takes in the responses, and the daily job the 判定 left unrecorded.
+      console.error(`変更された行を回復用に保存できませんでした: ${String(e)}`);
     }
+  }
+  try {
     // Triggers run as, and mail from, the account that creates them: only the triggers' owner
     // schedules one (another staff member's run is caught by the owner's daily job).
     const owner = readTriggerRecord(scriptProperties()).owner;
@@ -56,12 +64,31 @@ export function pendingEdits(props: Record<string, string>): { key: string; rows
   for (const [key, value] of Object.entries(props)) {
     if (!key.startsWith(PENDING_EDIT_PREFIX)) continue;
     try {
-      const v = JSON.parse(value) as { rows?: unknown; actor?: unknown; sheet?: unknown };
-      const rows = Array.isArray(v.rows) ? v.rows.filter((r): r is number => Number.isInteger(r) && (r as number) >= 0) : [];
+      const v = JSON.parse(value) as { rows?: unknown; runs?: unknown; actor?: unknown; sheet?: unknown };
+      const isRow = (r: unknown): r is number => Number.isInteger(r) && (r as number) >= 0;
+      const rows = Array.isArray(v.rows) ? v.rows.filter(isRow) : [];
+      // (Kept as runs since; a list of rows is what earlier versions kept.)
+      if (Array.isArray(v.runs)) {
+        for (const run of v.runs) {
+          if (!Array.isArray(run) || !isRow(run[0]) || !isRow(run[1]) || run[1] < run[0]) continue;
+          for (let r = run[0]; r <= run[1]; r++) rows.push(r);
+        }
+      }
       out.push({ key, rows, actor: typeof v.actor === 'string' ? v.actor : '', ...(typeof v.sheet === 'string' && v.sheet ? { sheet: v.sheet } : {}) });
     } catch {
       out.push({ key, rows: [], actor: '' });
     }
   }
   return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Rows as runs of consecutive numbers: [2, 3, 4, 9] → [[2, 4], [9, 9]]. */
+export function rowRuns(rows: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of [...new Set(rows)].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
 }

@@ -138,3 +138,30 @@ describe('a claim submit works from the event', () => {
     expect(receipt?.body).toContain(response.getEditResponseUrl());
   });
 });
+
+const scriptProps = (w: World) => (w.rt.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getScriptProperties().getProperties();
+
+describe('a large paste whose trigger lost the lock', () => {
+  test('承認 pasted over 3,000 rows while the lock is held: the rows are kept in a few bytes and the recovery run records every pending one', () => {
+    const w = scaleWorld(3000, '2024-05-29T10:00:00+09:00', 300);
+    w.rt.cost.disable();
+    const s = w.sheet('申請');
+    const col = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].indexOf('判定') + 1;
+    const before = w.rows('申請');
+    const pendingRows = before.map((r, i) => (r.判定 === '審査待ち' ? i : -1)).filter((i) => i >= 0);
+    expect(pendingRows.length).toBe(300); // one claim in ten (by hand: 3,000 / 10)
+    w.rt.locks.holdScriptLock();
+    const a1 = `${s.getRange(2, col).getA1Notation()}:${s.getRange(3001, col).getA1Notation()}`;
+    expect(() => w.rt.editCell(s, a1, Array.from({ length: 3000 }, () => ['承認']), { user: 'reviewer@smj.example' })).toThrow(/ロック/);
+    w.rt.locks.releaseScriptLock();
+    const kept = Object.entries(scriptProps(w)).filter(([k]) => k.startsWith('recover.edit.'));
+    expect(kept).toHaveLength(1);
+    expect(kept[0][1].length).toBeLessThan(200); // 3,000 row numbers would be ~15 KB, past the 9 KB a property holds
+    expect(w.rt.triggers().filter((t) => t.handler === 'recoverPending')).toHaveLength(1);
+    w.rt.clock.advance(61_000);
+    expect(w.rt.runTimeTriggers()).toContain('recoverPending');
+    const after = w.rows('申請');
+    expect(pendingRows.every((i) => after[i].記録済み判定 === '承認')).toBe(true);
+    expect(Object.keys(scriptProps(w)).filter((k) => k.startsWith('recover.edit.'))).toEqual([]);
+  });
+});
