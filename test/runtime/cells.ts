@@ -57,7 +57,7 @@ export interface Interpreted {
  * A value written by setValue/setValues/appendRow or typed by a user. Strings are parsed as if typed
  * unless the cell is formatted as plain text or the string starts with an apostrophe.
  */
-export function interpret(input: unknown, fmt: string | undefined, tz: string, evalFormula: (f: string) => CellValue): Interpreted {
+export function interpret(input: unknown, fmt: string | undefined, tz: string, evalFormula: (f: string) => CellValue, nowMs?: number): Interpreted {
   if (input === null || input === undefined) return { v: '' };
   if (isDate(input)) return { v: new Date(dateMs(input)), auto: 'yyyy/mm/dd h:mm:ss' };
   if (typeof input === 'number') return { v: Number.isFinite(input) ? input : '#NUM!' };
@@ -70,6 +70,10 @@ export function interpret(input: unknown, fmt: string | undefined, tz: string, e
   if (s.startsWith('=') && s.length > 1) return { v: evalFormula(s), f: s };
   const n = parseNumber(s);
   if (n !== null) return { v: n };
+  // A currency amount typed as ¥8,000 / $12.50 is a number (Sheets keeps the currency as a format).
+  const cur = /^([+-])?\s*[¥$€£]\s*(.+)$/.exec(s.trim());
+  const amount = cur ? parseNumber(cur[2]) : null;
+  if (cur && amount !== null && !cur[2].trim().startsWith('-') && !cur[2].trim().startsWith('+')) return { v: cur[1] === '-' ? -amount : amount };
   const upper = s.trim().toUpperCase();
   if (upper === 'TRUE' || upper === 'FALSE') return { v: upper === 'TRUE' };
   const t = s.trim();
@@ -87,6 +91,12 @@ export function interpret(input: unknown, fmt: string | undefined, tz: string, e
         };
       }
     }
+  }
+  // A month and day without a year (5/10) is a date of the current year, in the ja_JP and en_US locales.
+  m = nowMs === undefined ? null : /^(\d{1,2})\/(\d{1,2})$/.exec(t);
+  if (m && nowMs !== undefined) {
+    const [y, M, d] = [localFields(nowMs, tz).y, Number(m[1]), Number(m[2])];
+    if (M >= 1 && M <= 12 && d >= 1 && d <= new Date(Date.UTC(y, M, 0)).getUTCDate()) return { v: new Date(fromLocal(y, M, d, 0, 0, 0, 0, tz)), auto: 'm/d' };
   }
   m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
   if (m) {

@@ -478,7 +478,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         const cell = sheet._cell(range._row + r, range._col + c);
         const dv = cell?.dv as FakeDataValidation | undefined;
         if (!dv || dv._allowInvalid) continue;
-        const typed = interpret(grid[r][c], cell?.fmt, tz, evaluateFormula).v;
+        const typed = interpret(grid[r][c], cell?.fmt, tz, evaluateFormula, clock.nowMs()).v;
         if (!dv._accepts(typed, tz)) {
           throw new Error(`editCell: the data entered in ${sheet._name}!${a1} violates the data validation rules set on this cell`);
         }

@@ -735,7 +735,7 @@ export class FakeSheet extends Fake {
   /** Writes a value as setValue does (strings parsed as typed). */
   _write(row: number, col: number, input: unknown): void {
     const c = this._cellForWrite(row, col);
-    const r = interpret(input, c.fmt, this._ss._tz, evaluateFormula);
+    const r = interpret(input, c.fmt, this._ss._tz, evaluateFormula, this._env.clock.nowMs());
     c.v = r.v;
     c.f = r.f;
     c.auto = r.auto;
