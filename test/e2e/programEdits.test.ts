@@ -9,7 +9,7 @@
  */
 import type { ExecutionRecord } from '../runtime';
 import { formatSeqId } from '../../src/app/register';
-import { bn, OPEN_SESSION, programWorld, runOnce } from '../support/scale';
+import { bn, expectSameCost, OPEN_SESSION, programWorld, runOnce } from '../support/scale';
 import type { World } from './world';
 
 jest.setTimeout(120_000);
@@ -107,9 +107,7 @@ describe('an edit of the program sheets costs the same with 100 rows as with 5,0
   });
 
   test.each(['cancel', 'capacity', 'grant'] as const)('%s: the same calls, cells read and cells written at 100 and 5,000 rows', (op) => {
-    expect(large[op].calls).toBe(small[op].calls);
-    expect(large[op].cellsRead).toBe(small[op].cellsRead);
-    expect(large[op].cellsWritten).toBe(small[op].cellsWritten);
+    expectSameCost(large[op], small[op]);
   });
 
   test('bounded: no whole sheet read (5,000 rows of 相談会申込 are 70,000 cells), a few seconds modelled', () => {
@@ -260,9 +258,7 @@ describe('a sign-up submit costs the same with 100 sign-ups as with 5,000', () =
   test('the same calls and cells (the 申込ID column is read only when the counter is missing), and the same decision', () => {
     const a = signUp(100);
     const b = signUp(5000);
-    expect(b.rec.calls).toBe(a.rec.calls);
-    expect(b.rec.cellsRead).toBe(a.rec.cellsRead);
-    expect(b.rec.cellsWritten).toBe(a.rec.cellsWritten);
+    expectSameCost(b.rec, a.rec);
     expect(a.rec.cellsRead).toBeLessThanOrEqual(600);
     expect(a.rec.lockHeldMs).toBeLessThanOrEqual(3000);
     expect([a.last.申込ID, a.last.判定, a.last.相談会ID]).toEqual([formatSeqId('S', 101), 'キャンセル待ち', OPEN_SESSION]);

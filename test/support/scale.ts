@@ -219,3 +219,8 @@ export function runOnce(w: World, fn: () => unknown): ExecutionRecord {
   expect(recs[0].error).toBeUndefined();
   return recs[0];
 }
+
+/** The same service calls, cells read and cells written: what costs the same at two sizes means. */
+export function expectSameCost(large: ExecutionRecord, small: ExecutionRecord): void {
+  expect([large.calls, large.cellsRead, large.cellsWritten]).toEqual([small.calls, small.cellsRead, small.cellsWritten]);
+}
