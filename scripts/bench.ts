@@ -134,7 +134,7 @@ for (const spacing of [2000, 0]) {
 // (test/support/scale.ts programWorld: n sign-ups and n grants; the edited session has 3 places taken and
 // 3 waiting; the grant approved reaches 緊急支援予算上限, so the office is mailed.)
 for (const n of [100, 5000, 20_000]) {
-  const { w, signupRow, grantRow, sessionRow } = programWorld(n, { budget: String((Math.floor((n - 2) / 4) + 1) * 1000 + 30000) });
+  const { w, signupRow, grantRow, sessionRow } = programWorld(n, { budget: String((Math.floor((n - 2) / 4) + 1) * 1000 + 30000), forms: true });
   const size = `${fmt(n)} sign-ups / ${fmt(n)} grants`;
   const typed = (sheet: string, row: number, h: string, value: unknown) => () => {
     const s = w.sheet(sheet);
@@ -144,6 +144,8 @@ for (const n of [100, 5000, 20_000]) {
   measure(w, '相談会申込 edit (キャンセル, mailed; the first waiting moves up, mailed)', size, typed('相談会申込', signupRow, '判定', 'キャンセル'), true);
   measure(w, '相談会 edit (定員 3 → 4; the next moves up, mailed)', size, typed('相談会', sessionRow, '定員', 4), true);
   measure(w, '緊急支援 edit (判定 承認; the budget reached, office mailed)', size, typed('緊急支援', grantRow, '判定', '承認'), true);
+  const sessionForm = (w.rt.globals.FormApp as GoogleAppsScript.Forms.FormApp).openById(String(w.rows('設定').find((r) => r.キー === '相談会フォーム')?.値));
+  measure(w, 'sign-up submit (a full session: キャンセル待ち, mailed)', size, () => w.rt.submit(sessionForm, { 伴走ネットID: bn(4), メールアドレス: 's4@example.org', 相談会: 'S-NOW 2024-06-15 19:00 労働問題の相談会', 参加目的: '伴走者として参加' }), true);
 }
 
 const bundle = readFileSync('build/Code.js');

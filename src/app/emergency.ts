@@ -9,7 +9,7 @@ import { programById } from '../domain/programs';
 import { normalizeText, parseYesNo } from '../domain/text';
 import type { Ctx, TablePort } from './ports';
 import { emergencyBudget } from './settings';
-import { formatSeqId, maxSeqIn, nextSequence } from './register';
+import { formatSeqId, nextSeqOf } from './register';
 import { CLAIMS, GRANT_DECISIONS, GRANTS } from './schema';
 
 export const SEQ_E = 'seq.E';
@@ -81,7 +81,7 @@ export function recordGrants(ctx: Ctx, claimRows: readonly number[]): GrantRecor
       result.refused.push(`${claimId}: この申請からの緊急支援 ${open} がすでに審査待ちです`);
       continue;
     }
-    const grantId = formatGrantId(nextSequence(ctx, SEQ_E, maxSeqIn(grants, '緊急支援ID', 'E')));
+    const grantId = formatGrantId(nextSeqOf(ctx, SEQ_E, grants, '緊急支援ID', 'E'));
     grants.append({
       緊急支援ID: grantId,
       記録日時: ctx.now,

@@ -153,6 +153,16 @@ export function formatSeqId(prefix: string, seq: number): string {
   return `${prefix}-${digits}-${dammCheckDigit(digits)}`;
 }
 
+/**
+ * The next number of a sequence of the system's own IDs (申込ID, 緊急支援ID), under the script lock.
+ * The column is read only when the counter is missing from script properties (as for 伴走ネットID):
+ * a submit then costs the same whatever the size of the sheet. The counter only grows, so a deleted
+ * row cannot make an ID be issued twice; a lost counter is rebuilt from the column.
+ */
+export function nextSeqOf(ctx: Ctx, key: string, t: TablePort, header: string, prefix: string): number {
+  return nextSequence(ctx, key, ctx.prop(key) === null ? maxSeqIn(t, header, prefix) : 0);
+}
+
 /** The highest sequence among a column's `PREFIX-00012-3` IDs (0 when none). */
 export function maxSeqIn(t: TablePort, header: string, prefix: string): number {
   const re = new RegExp(`^${prefix}-(\\d+)-\\d$`);

@@ -14,7 +14,7 @@ import { capacityOf, judgeSignup, promotions, purposeOf, sessionIdOfAnswer } fro
 import { normalizeEmail, normalizeText, parseYesNo } from '../domain/text';
 import { Ledger, reportUnmapped } from './ledger';
 import type { Ctx, ResponseData, TablePort } from './ports';
-import { formatSeqId, maxSeqIn, nextSequence } from './register';
+import { formatSeqId, nextSeqOf } from './register';
 import { CLAIMS, SESSIONS, SIGNUP_DECISIONS, SIGNUPS, SUPPORTERS } from './schema';
 import { SESSION_QUESTIONS } from './settings';
 
@@ -227,7 +227,7 @@ export function handleSignup(ctx: Ctx, r: ResponseData, formTitles: () => string
     t.set(own, row);
     ctx.log(signupId, `相談会の申込が編集されたため判定しなおしました: ${decision}${reasons.length ? `（${reasons.map((x) => x.code).join(', ')}）` : ''}`);
   } else {
-    signupId = formatSignupId(nextSequence(ctx, SEQ_S, maxSeqIn(t, '申込ID', 'S')));
+    signupId = formatSignupId(nextSeqOf(ctx, SEQ_S, t, '申込ID', 'S'));
     t.append({ 申込ID: signupId, ...row, 出欠: '' });
     ctx.log(signupId, `相談会の申込を受付（${session?.id ?? sessionAnswer}）: ${decision}${reasons.length ? `（${reasons.map((x) => x.code).join(', ')}）` : ''}`);
   }

@@ -795,7 +795,10 @@ export function sessionSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): voi
   requireSubmitEvent(e);
   const form = e.source;
   const r = readResponse(form.getId(), e.response);
-  withCtx('相談会申込フォームの回答', 'system', (ctx) => handleSignup(ctx, r, () => questionTitles(form)));
+  // Before the lock: the settings and the headers the sign-up reads (as a claim's submit does).
+  withCtx('相談会申込フォームの回答', 'system', (ctx) => handleSignup(ctx, r, () => questionTitles(form)), undefined, undefined, (ctx) =>
+    prepareHeaders(ctx, [RESPONSES, SUPPORTERS, SESSIONS, SIGNUPS]),
+  );
 }
 
 /**

@@ -8,7 +8,8 @@
  * total of the emergency budget.
  */
 import type { ExecutionRecord } from '../runtime';
-import { OPEN_SESSION, programWorld, runOnce } from '../support/scale';
+import { formatSeqId } from '../../src/app/register';
+import { bn, expectSameCost, OPEN_SESSION, programWorld, runOnce } from '../support/scale';
 import type { World } from './world';
 
 jest.setTimeout(120_000);
@@ -106,9 +107,7 @@ describe('an edit of the program sheets costs the same with 100 rows as with 5,0
   });
 
   test.each(['cancel', 'capacity', 'grant'] as const)('%s: the same calls, cells read and cells written at 100 and 5,000 rows', (op) => {
-    expect(large[op].calls).toBe(small[op].calls);
-    expect(large[op].cellsRead).toBe(small[op].cellsRead);
-    expect(large[op].cellsWritten).toBe(small[op].cellsWritten);
+    expectSameCost(large[op], small[op]);
   });
 
   test('bounded: no whole sheet read (5,000 rows of 相談会申込 are 70,000 cells), a few seconds modelled', () => {
@@ -241,5 +240,35 @@ describe('the emergency budget as a running total', () => {
     expect(total(w)).toBe('35001');
     edit(w, '緊急支援', 5, '判定', '承認');
     expect(total(w)).toBe('37501');
+  });
+});
+
+describe('a sign-up submit costs the same with 100 sign-ups as with 5,000', () => {
+  function signUp(n: number, dropCounter = false) {
+    const { w } = programWorld(n, { forms: true });
+    const id = String(w.rows('設定').find((r) => r.キー === '相談会フォーム')?.値);
+    const form = (w.rt.globals.FormApp as GoogleAppsScript.Forms.FormApp).openById(id);
+    if (dropCounter) (w.rt.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getScriptProperties().deleteProperty('seq.S');
+    // BN-00104 (supporter 4: experienced) for S-NOW, which is full: the waiting list
+    const rec = runOnce(w, () => w.rt.submit(form, { 伴走ネットID: bn(4), メールアドレス: 's4@example.org', 相談会: 'S-NOW 2024-06-15 19:00 労働問題の相談会', 参加目的: '伴走者として参加' }));
+    const last = w.rows('相談会申込')[n];
+    return { rec, last, w };
+  }
+
+  test('the same calls and cells (the 申込ID column is read only when the counter is missing), and the same decision', () => {
+    const a = signUp(100);
+    const b = signUp(5000);
+    expectSameCost(b.rec, a.rec);
+    expect(a.rec.cellsRead).toBeLessThanOrEqual(600);
+    expect(a.rec.lockHeldMs).toBeLessThanOrEqual(3000);
+    expect([a.last.申込ID, a.last.判定, a.last.相談会ID]).toEqual([formatSeqId('S', 101), 'キャンセル待ち', OPEN_SESSION]);
+    expect([b.last.申込ID, b.last.判定]).toEqual([formatSeqId('S', 5001), 'キャンセル待ち']);
+    expect(a.w.rt.mail.sent.filter((m) => m.to === 's4@example.org')).toHaveLength(1);
+  });
+
+  test('a lost counter is rebuilt from the column: no 申込ID is issued twice', () => {
+    const { last, w } = signUp(100, true);
+    expect(last.申込ID).toBe(formatSeqId('S', 101));
+    expect(prop(w, 'seq.S')).toBe('101');
   });
 });

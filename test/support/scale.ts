@@ -136,8 +136,9 @@ export const OTHER_OPEN_SESSION = 'S-NEXT';
  * a running office has them; the daily job has run once (as every day), then the cost model is on.
  * Returns the sheet rows (1-based) of S-NOW's first 参加可 and of the last grant.
  */
-export function programWorld(n: number, opts: { budget?: string } = {}): { w: World; signupRow: number; grantRow: number; sessionRow: number } {
-  const w = makeWorld({ now: '2024-06-01T10:00:00+09:00', mailQuota: 1500 });
+export function programWorld(n: number, opts: { budget?: string; forms?: boolean } = {}): { w: World; signupRow: number; grantRow: number; sessionRow: number } {
+  // forms: the forms built by createForms, the sign-up form among them (its choices follow 相談会)
+  const w = makeWorld({ now: '2024-06-01T10:00:00+09:00', mailQuota: 1500, createForms: opts.forms });
   const S = 300;
   seed(w, '登録者', supporters(S));
   w.setSetting('緊急支援予算上限', opts.budget ?? '1000000000');
@@ -217,4 +218,9 @@ export function runOnce(w: World, fn: () => unknown): ExecutionRecord {
   expect(recs).toHaveLength(1);
   expect(recs[0].error).toBeUndefined();
   return recs[0];
+}
+
+/** The same service calls, cells read and cells written: what costs the same at two sizes means. */
+export function expectSameCost(large: ExecutionRecord, small: ExecutionRecord): void {
+  expect([large.calls, large.cellsRead, large.cellsWritten]).toEqual([small.calls, small.cellsRead, small.cellsWritten]);
 }
