@@ -5,6 +5,7 @@
  */
 import type { ExecutionRecord } from '../runtime';
 import { bn, fullClaim, runOnce, scaleWorld } from '../support/scale';
+import type { World } from './world';
 
 jest.setTimeout(120_000);
 
