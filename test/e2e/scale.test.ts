@@ -50,8 +50,8 @@ describe('cost does not grow with the sheets', () => {
 
   test('targets: ≤ 2 s under the lock for a claim, a 判定 ≤ 1.5 s, reconcile after three submits in seconds', () => {
     for (const c of [small, large]) {
-      // NOT the 3 s: on the flat 60 ms model reading a 14-answer response alone is 45 calls
-      // (2.7 s); the whole submit is about 6.5 s, outside the lock but for 2 s (README「規模と時間」).
+      // NOT the 3 s: on the flat 60 ms model reading the 16 questions of a claim alone is
+      // 53 calls (3.2 s); the whole submit is about 6.3 s, outside the lock but for 1.4 s (README「規模と時間」).
       expect(c.claim.ms).toBeLessThanOrEqual(7000);
       expect(c.claim.lockHeldMs).toBeLessThanOrEqual(2000);
       expect(c.caseClaim.lockHeldMs).toBeLessThanOrEqual(2000);
