@@ -34,9 +34,13 @@ function copyCell() {
   sheet.getName(); sheet.getName(); sheet.getName();
   return [v, sheet.getRange('A1').getValue()].join('|');
 }
-var edits = [];
-function onEdit(e) { edits.push(e.range.getA1Notation() + '=' + e.value); }
-function editsSeen() { return edits.join(','); }
+// (Globals do not last from one execution to the next, as on Google: the edits are kept in a property.)
+function onEdit(e) {
+  var p = PropertiesService.getScriptProperties();
+  var seen = p.getProperty('edits');
+  p.setProperty('edits', (seen ? seen + ',' : '') + e.range.getA1Notation() + '=' + e.value);
+}
+function editsSeen() { return PropertiesService.getScriptProperties().getProperty('edits') || ''; }
 `;
 
 function setup() {

@@ -33,6 +33,14 @@ function onSubmit(e) { Logger.log('got ' + e.response.getItemResponses()[0].getR
 `;
 
 describe('loadBundle', () => {
+  test('each execution starts from the top of the script: a global set by one run is gone in the next, as on Google', () => {
+    const rt = createRuntime();
+    const b = loadBundle(rt, { code: 'var count = 0;\nfunction bump() { count += 1; return count; }\n' });
+    expect(b.call('bump')).toBe(1);
+    expect(b.call('bump')).toBe(1);
+    expect(rt.fire('bump')).toBe(1);
+  });
+
   test('only the fakes and the built-ins are globals', () => {
     const rt = createRuntime();
     const b = loadBundle(rt, { code: SCRIPT });

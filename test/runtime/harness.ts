@@ -52,7 +52,8 @@ export function loadBundle(runtime: Runtime, source: string | { code: string; fi
     error(message: string): Error;
   };
   runtime.setRealm({ date: factories.date, array: factories.array, error: factories.error });
-  new vm.Script(code, { filename }).runInContext(context);
+  const script = new vm.Script(code, { filename });
+  script.runInContext(context);
 
   const lookup = (name: string): ((...a: unknown[]) => unknown) | undefined => {
     if (!IDENTIFIER.test(name)) return undefined;
@@ -62,7 +63,18 @@ export function loadBundle(runtime: Runtime, source: string | { code: string; fi
     const found = vm.runInContext(`typeof ${name} === 'function' ? ${name} : undefined`, context);
     return typeof found === 'function' ? (found as (...a: unknown[]) => unknown) : undefined;
   };
-  runtime.bind(lookup);
+  // Each execution starts from the script's top level again, as on Google (globals do not persist).
+  // A script with top-level let/const/class cannot be run twice in one context (node:vm keeps its
+  // lexical declarations): such a script (only small test scripts; the bundle is var and function)
+  // keeps its globals between executions.
+  let rerun = true;
+  try {
+    script.runInContext(context);
+  } catch (e) {
+    if (!/already been declared/.test(String((e as { message?: unknown })?.message))) throw e;
+    rerun = false;
+  }
+  runtime.bind(lookup, rerun ? () => script.runInContext(context) : undefined);
   return {
     context,
     call(name: string, ...args: unknown[]) {

@@ -160,7 +160,8 @@ export interface Runtime {
    * triggers fire when that execution has ended.
    */
   typeDuring(sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string, value: unknown, opts: { afterCalls: number; user?: string }): void;
-  bind(resolve: (name: string) => ((...a: unknown[]) => unknown) | undefined): void;
+  /** `fresh`: runs the script's top level again, called as each top-level execution starts. */
+  bind(resolve: (name: string) => ((...a: unknown[]) => unknown) | undefined, fresh?: () => void): void;
   setRealm(realm: Partial<Realm>): void;
   setDateFactory(f: (ms: number) => Date): void;
   /** every installable trigger of the project, whoever owns it */
@@ -281,6 +282,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   globals.console = makeConsole(env);
 
   let resolver: ((name: string) => ((...a: unknown[]) => unknown) | undefined) | null = null;
+  let freshGlobals: (() => void) | null = null;
   const triggerErrors: { handler: string; error: unknown }[] = [];
   const notImplemented = boundary.notImplemented;
 
@@ -297,9 +299,12 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
 
   /** Runs one execution; script locks held by it are released when it ends, as on Google. */
   function execute(exec: Execution, handler: string, event: unknown, args?: unknown[]): unknown {
-    const fn = resolve(handler);
     const saved = env.exec;
     const top = saved === baseExec;
+    // Every execution on Google loads the script afresh: nothing a run left in a global variable is
+    // there for the next one (state that must last goes in PropertiesService or CacheService).
+    if (top && freshGlobals) freshGlobals();
+    const fn = resolve(handler);
     const start = clock.nowMs();
     const before = { calls: calls.total(), ...moved };
     const savedCalls = execCalls;
@@ -708,8 +713,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       env.activeUser = email;
     },
 
-    bind(r) {
+    bind(r, fresh) {
       resolver = r;
+      freshGlobals = fresh ?? null;
     },
 
     setRealm(r) {
