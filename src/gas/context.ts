@@ -35,6 +35,17 @@ export function scriptProperties(): GoogleAppsScript.Properties.Properties {
   return scriptProps;
 }
 
+let propsSeenAtStart: Record<string, string> | null = null;
+/**
+ * The script properties as this execution found them, read in one call (`getProperties`) the first
+ * time it is asked: for what a trigger decides before the lock (is this trigger recorded? is mail
+ * waiting?). Never for what the lock serialises (counters, totals): those are read under it.
+ */
+export function propsAtStart(): Record<string, string> {
+  propsSeenAtStart ??= scriptProperties().getProperties();
+  return propsSeenAtStart;
+}
+
 export function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const active = SpreadsheetApp.getActiveSpreadsheet();
   if (active) return active;
@@ -282,13 +293,33 @@ const MAX_TRIES = 3;
 export const HELD_MAIL_KEY = 'outbox.held';
 const isQuotaError = (e: unknown) => /too many times|quota/i.test(String(e));
 
+/**
+ * A run a person started (a menu item, a dialog's button) runs as that person, and MailApp sends from
+ * the account that runs it. Such a run registers here how to find the triggers' owner: when it is
+ * somebody else, the run's mail waits in メール送信待ち for the owner's account (the next edit
+ * trigger or the daily job), so supporters hear from the office account only. Asked once, and only
+ * when the run has mail to send. Trigger runs register nothing: they run as the owner.
+ */
+let personRunOwner: (() => string | undefined) | null = null;
+let personRunHeldFor: string | null = null;
+/** The owner to whom this run's mail was left, if it was ('' when none was). Read once by the run's alert. */
+let heldForOwner = '';
+export function holdMailUnlessOwner(otherOwner: () => string | undefined): void {
+  personRunOwner = otherOwner;
+}
+export function takeHeldMailOwner(): string {
+  const o = heldForOwner;
+  heldForOwner = '';
+  return o;
+}
+
 /** Mail through one outbox: the daily quota is checked; what cannot go now is queued, never lost. */
 export class GasOutbox implements Outbox {
   private quota?: number;
 
   constructor(private readonly ctx: GasCtx) {}
 
-  private readonly pending: { to: string; mail: Mail; replyTo?: string }[] = [];
+  private readonly pending: { to: string; mail: Mail; replyTo?: string; office?: boolean }[] = [];
 
   /** Queued until the run's sheet writes are done: no mail ever announces an ID the sheet does not hold. */
   send(to: string, mail: Mail, opts: { replyTo?: string } = {}): void {
@@ -308,10 +339,29 @@ export class GasOutbox implements Outbox {
 
   /** Sends what this run queued; beyond the daily quota it goes to メール送信待ち. */
   deliver(): void {
-    if (this.holdFor !== undefined && this.pending.length > 0) {
-      for (const { to, mail } of this.pending.splice(0)) this.queue(to, mail, this.holdFor);
-      this.ctx.setProp(HELD_MAIL_KEY, '1');
-      return;
+    let holdFor = this.holdFor;
+    let officeToo = true;
+    if (holdFor === undefined && personRunOwner && this.pending.some((p) => !p.office)) {
+      if (personRunHeldFor === null) personRunHeldFor = personRunOwner() ?? '';
+      if (personRunHeldFor) {
+        // Supporters' mail waits for the office account; the office's own notices go now.
+        holdFor = `事務局のアカウント（${personRunHeldFor}）から送るため`;
+        officeToo = false;
+        heldForOwner = personRunHeldFor;
+      }
+    }
+    if (holdFor !== undefined && this.pending.length > 0) {
+      const now: typeof this.pending = [];
+      let held = 0;
+      for (const p of this.pending.splice(0)) {
+        if (p.office && !officeToo) now.push(p);
+        else {
+          this.queue(p.to, p.mail, holdFor);
+          held += 1;
+        }
+      }
+      if (held > 0) this.ctx.setProp(HELD_MAIL_KEY, '1');
+      this.pending.push(...now);
     }
     for (const { to, mail, replyTo } of this.pending.splice(0)) {
       // Near the time limit, mail waits in メール送信待ち instead of being lost with the run.
@@ -370,7 +420,7 @@ export class GasOutbox implements Outbox {
       this.ctx.log('事務局', `事務局メール未設定のため通知できません: ${subject}`);
       return;
     }
-    this.send(to, { subject: `【伴走ネット】${subject}`, body });
+    this.pending.push({ to, mail: { subject: `【伴走ネット】${subject}`, body }, office: true });
   }
 
   /** Sends queued mail while the quota lasts (dailyMaintenance). Returns [sent, left]. */

@@ -6,6 +6,7 @@ import { handleClaim, prepareClaim } from '../app/claim';
 import { checkProgramLifecycle } from '../app/lifecycle';
 import type { FormKind } from '../app/ledger';
 import { deletedRowResponses, Ledger } from '../app/ledger';
+import { gridOfA1 } from '../domain/a1';
 import type { YearMonth } from '../domain/calendar';
 import { parseYearMonth, yearMonthOf, tokyoDateOf } from '../domain/calendar';
 import { handleRegistration } from '../app/register';
@@ -15,7 +16,7 @@ import { isClosed, markDrafts, markPaid, payoutId, planFromSheets, preparePayout
 import { payoutFigures, payoutFingerprint } from '../domain/payout';
 import { CLAIMS, payoutSheetName, SETTINGS } from '../app/schema';
 import { reportRows } from '../app/report';
-import { GasCtx, HELD_MAIL_KEY, scriptProperties, spreadsheet } from './context';
+import { GasCtx, HELD_MAIL_KEY, holdMailUnlessOwner, propsAtStart, scriptProperties, spreadsheet } from './context';
 import { questionTitles, readResponse, tryOpenForm } from './forms';
 import { protectPaidSheet, type SavedFiles, saveFiles, writePayoutSheet } from './payoutSheet';
 import { runSetup } from './setup';
@@ -43,7 +44,12 @@ import { missingTriggers, readTriggerRecord, runningAccount } from './triggers';
 
 const LOCK_WAIT_MS = 30_000;
 
+/** The person running a menu item or a dialog's button (that run's mail waits for the triggers' owner if it is someone else). */
 export function actorEmail(): string {
+  holdMailUnlessOwner(() => {
+    const owner = readTriggerRecord().owner;
+    return owner && owner !== runningAccount() ? owner : undefined;
+  });
   try {
     return Session.getActiveUser().getEmail() || 'system';
   } catch {
@@ -170,6 +176,16 @@ export function courseSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void
   withCtx('講座アンケートの回答', 'system', (ctx) => handleCourse(ctx, r, () => questionTitles(form)));
 }
 
+/**
+ * Where an edit landed: one call (`getA1Notation`, "K502" or "K502:M510"), read as the grid it names,
+ * instead of four (`getRow`, `getNumRows`, `getColumn`, `getNumColumns`); a whole row or column
+ * ("5:5", "K:K") is asked the long way.
+ */
+function editedBlock(range: GoogleAppsScript.Spreadsheet.Range): { row: number; numRows: number; col: number; numCols: number } {
+  const grid = gridOfA1(range.getA1Notation());
+  return grid ?? { row: range.getRow(), numRows: range.getNumRows(), col: range.getColumn(), numCols: range.getNumColumns() };
+}
+
 /** Installable edit trigger: only edits that touch 判定 or 審査メモ on 申請 do anything (either may come first). */
 export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return; // run from the editor: nothing was edited
@@ -179,11 +195,8 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheetName = sheet.getName();
   if (programSheetEdit(sheetName, e, sheet)) return;
   if (sheetName !== CLAIMS.name) return;
-  const row = range.getRow();
-  const numRows = range.getNumRows();
+  const { row, numRows, col, numCols } = editedBlock(range);
   if (row + numRows - 1 < 2) return;
-  const col = range.getColumn();
-  const numCols = range.getNumColumns();
   // The whole header row (it also serves the run's lean table of 申請).
   const headerRow = sheet.getRange('1:1').getValues()[0];
   const header = headerRow.slice(col - 1, col - 1 + numCols).map((h) => String(h).normalize('NFKC').trim());
@@ -462,7 +475,7 @@ export function daily(): { sent: number; queued: number; reminded: number; expir
  * read per edit; the outbox is read only when something is waiting.
  */
 function sendHeldMail(): void {
-  if (scriptProperties().getProperty(HELD_MAIL_KEY) !== '1') return;
+  if (propsAtStart()[HELD_MAIL_KEY] !== '1') return;
   const owner = readTriggerRecord().owner;
   if (owner && owner !== runningAccount()) return;
   withCtx('送信待ちのメール', 'system', (ctx) => {
@@ -820,12 +833,8 @@ const ACTED_ON: Record<string, readonly string[] | null> = {
 function programSheetEdit(name: string, e: GoogleAppsScript.Events.SheetsOnEdit, sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {
   // (Any other sheet: nothing asked, not even who edited — the edit of a 判定 pays for no call here.)
   if (name !== SIGNUPS.name && name !== SESSIONS.name && name !== GRANTS.name) return false;
-  const range = e.range;
-  const row = range.getRow();
-  const numRows = range.getNumRows();
+  const { row, numRows, col, numCols } = editedBlock(e.range);
   if (row + numRows - 1 < 2) return true; // the header row: nothing to act on
-  const col = range.getColumn();
-  const numCols = range.getNumColumns();
   const headerRow = sheet.getRange('1:1').getValues()[0];
   const acted = ACTED_ON[name];
   const header = headerRow.slice(col - 1, col - 1 + numCols).map((h) => String(h).normalize('NFKC').trim());

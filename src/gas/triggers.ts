@@ -8,7 +8,7 @@
  * records it; the old owner's triggers, which the new owner cannot see or delete, are made harmless:
  * every handler compares the event's triggerUid with the recorded IDs and does nothing for another.
  */
-import { scriptProperties } from './context';
+import { propsAtStart } from './context';
 
 export const TRIGGER_OWNER_KEY = 'triggers.owner';
 export const TRIGGER_IDS_KEY = 'triggers.ids';
@@ -62,7 +62,7 @@ export function writeTriggerRecord(record: TriggerRecord, props = PropertiesServ
 export function isStrayTrigger(e: unknown): boolean {
   const uid = e !== null && typeof e === 'object' ? (e as { triggerUid?: unknown }).triggerUid : undefined;
   if (uid === undefined || uid === null || uid === '') return false;
-  const raw = scriptProperties().getProperty(TRIGGER_IDS_KEY);
+  const raw = propsAtStart()[TRIGGER_IDS_KEY];
   if (!raw) return false;
   try {
     const ids = Object.values(JSON.parse(raw) as Record<string, string>).map(String);

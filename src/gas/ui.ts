@@ -2,6 +2,7 @@
 import { yearMonthOf, tokyoDateOf } from '../domain/calendar';
 import { payoutFigures } from '../domain/payout';
 import { monthOrCurrent, previewPayout } from './entry';
+import { takeHeldMailOwner } from './context';
 
 /** The menu 伴走ネット (null is a separator). */
 export const menuItems: ({ caption: string; fn: string } | null)[] = [
@@ -39,10 +40,12 @@ export function ui(): GoogleAppsScript.Base.Ui | null {
 }
 
 export function okAlert(title: string, message: string): void {
+  const owner = takeHeldMailOwner();
   const u = ui();
   if (!u) return;
+  const held = owner ? `\n\nメールは事務局のアカウント（${owner}）から送るため、メール送信待ちに入れました。次にスプレッドシートが編集されたとき、または毎日の処理で送られます。` : '';
   try {
-    u.alert(title, message, u.ButtonSet.OK);
+    u.alert(title, message + held, u.ButtonSet.OK);
   } catch {
     // Run from the script editor or a trigger: there is nobody to show it to.
   }

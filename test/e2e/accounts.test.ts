@@ -290,6 +290,48 @@ describe('a payout rebuilt by another staff member', () => {
     expect(names.filter((n) => n.startsWith('【旧'))).toHaveLength(4);
   });
 
+  test('支払済にする run by another staff member: the notices wait for the office account, and go out from it at the next edit', () => {
+    const w = payoutWorld();
+    const owner = w.rt.triggers()[0].owner;
+    expect(owner).not.toBe(OTHER);
+    w.call('createPayout', '2024-06');
+    w.rt.mail.sent.length = 0;
+    w.rt.ui.dialogLog.length = 0;
+    w.rt.invoke('markPayoutPaid', ['2024-06'], { user: OTHER });
+    expect(w.rows('申請')[0].判定).toBe('支払済');
+    // Nothing went out from staff2's own account: the notice waits for the owner's.
+    expect(w.rt.mail.sent).toEqual([]);
+    expect(w.rows('メール送信待ち').map((r) => [r.宛先, r.状態])).toEqual([['taro@example.org', '送信待ち']]);
+    expect(alerts(w)).toContain(`メールは事務局のアカウント（${owner}）から送るため、メール送信待ちに入れました`);
+    // The next edit of the spreadsheet fires the owner's trigger, which sends it, once.
+    w.rt.editCell(w.sheet('申請'), cell(w, 2, '審査メモ').getA1Notation(), '振込済', { user: OTHER });
+    expect(w.rt.mail.sent.map((m) => [m.to, m.from])).toEqual([['taro@example.org', owner]]);
+    w.rt.editCell(w.sheet('申請'), cell(w, 2, '審査メモ').getA1Notation(), '振込済（確認）', { user: OTHER });
+    expect(w.rt.mail.sent).toHaveLength(1);
+  });
+
+  test('未処理の回答を取り込む run by another staff member: the receipts wait for the office account; run by the owner they go at once', () => {
+    const w = payoutWorld();
+    const owner = w.rt.triggers()[0].owner;
+    const id = String(w.rows('登録者')[0].伴走ネットID);
+    // A response the trigger missed (received while it was away).
+    w.rt.submit(w.claimForm, { 伴走ネットID: id, お名前: '山田 太郎', メールアドレス: 'taro@example.org', 支援実施日: '2024-05-20', '支援時間（時間）': '2', この相談者についての申請は初めてですか: 'はい' }, { silent: true });
+    w.rt.mail.sent.length = 0;
+    w.rt.invoke('reconcile', [], { user: OTHER });
+    expect(w.rows('申請')).toHaveLength(2);
+    expect(w.rt.mail.sent).toEqual([]);
+    expect(w.rows('メール送信待ち').map((r) => [r.宛先, r.状態])).toEqual([['taro@example.org', '送信待ち']]);
+    // The daily job (the owner's) sends it.
+    w.at('2024-06-02T06:30:00+09:00');
+    w.rt.runTimeTriggers();
+    expect(w.rt.mail.sent.filter((m) => m.to === 'taro@example.org').map((m) => m.from)).toEqual([owner]);
+    // The owner running it sends at once.
+    w.rt.submit(w.claimForm, { 伴走ネットID: id, お名前: '山田 太郎', メールアドレス: 'taro@example.org', 支援実施日: '2024-05-21', '支援時間（時間）': '2', この相談者についての申請は初めてですか: 'はい' }, { silent: true });
+    w.rt.mail.sent.length = 0;
+    w.rt.invoke('reconcile', [], { user: owner });
+    expect(w.rt.mail.sent.map((m) => [m.to, m.from])).toEqual([['taro@example.org', owner]]);
+  });
+
   test('in a folder not shared with them: still succeeds in their own Drive, and the office is told the old draft is stale', () => {
     const w = payoutWorld();
     w.call('createPayout', '2024-06');
