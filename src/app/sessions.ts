@@ -320,7 +320,7 @@ function sendResult(ctx: Ctx, m: ResultArgs): boolean {
  * and only their sessions' waiting lists are looked at: an edit costs the same whatever the size of
  * 相談会申込. Without, every row is (the daily job).
  */
-export function handleSignupChanges(ctx: Ctx, edited?: readonly number[]): { changes: number; promoted: number } {
+export function handleSignupChanges(ctx: Ctx, edited?: readonly number[], allOpen = false): { changes: number; promoted: number } {
   const lean = edited !== undefined;
   const t = lean ? ctx.lookup(SIGNUPS) : ctx.table(SIGNUPS);
   // (Edited rows are sheet rows: read as they are, without asking the sheet its length.)
@@ -333,7 +333,12 @@ export function handleSignupChanges(ctx: Ctx, edited?: readonly number[]): { cha
   for (const i of rows) {
     const id = t.text(i, '申込ID');
     if (!id) continue;
-    touched.push(t.text(i, '相談会ID'));
+    // The session as 相談会 names it (NFKC, trimmed): an ID staff typed in full width or with a space
+    // is written back so, so that the lookups by 相談会ID (whole cells) find the row from now on.
+    const typed = t.get(i, '相談会ID');
+    const sessionId = normalizeText(typed);
+    if (typeof typed === 'string' && sessionId !== typed) t.set(i, { 相談会ID: sessionId });
+    touched.push(sessionId);
     const now = t.text(i, '判定');
     const recorded = t.text(i, '記録済み判定');
     if (now === recorded) continue;
@@ -357,6 +362,9 @@ export function handleSignupChanges(ctx: Ctx, edited?: readonly number[]): { cha
     if (now === 'キャンセル' && cancelIsNews(recorded)) cancelledTo(ctx, t, i, sessionOf());
     // ---- end: sign-up cancelled by staff ----
   }
+  // allOpen (a 相談会ID edited): the session a sign-up left is no longer named by its row; every open
+  // session's waiting list is looked at (a few sessions, found by 状態).
+  if (lean && allOpen) touched.push(...openSessions(ctx).map((s) => s.id));
   const promoted = moveUpWaitingList(ctx, lean ? touched : undefined);
   return { changes, promoted };
 }
@@ -382,7 +390,7 @@ export function moveUpWaitingList(ctx: Ctx, only?: readonly string[], known?: Re
   for (const i of candidates) {
     if (!t.text(i, '申込ID')) continue;
     const at = t.get(i, '受付日時');
-    rows.push({ index: i, sessionId: t.text(i, '相談会ID'), decision: t.text(i, '判定'), received: isDateObject(at) ? at.getTime() : Number.POSITIVE_INFINITY });
+    rows.push({ index: i, sessionId: normalizeText(t.get(i, '相談会ID')), decision: t.text(i, '判定'), received: isDateObject(at) ? at.getTime() : Number.POSITIVE_INFINITY });
   }
   const up = promotions(sessions, rows);
   // The rows moved up are read whole (their mail needs the person): one read for the lot.

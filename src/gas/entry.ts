@@ -848,7 +848,10 @@ function programSheetEdit(name: string, e: GoogleAppsScript.Events.SheetsOnEdit,
   const edited: number[] = [];
   for (let r = Math.max(row, 2); r < row + numRows; r++) edited.push(r - 2);
   const schema = name === SIGNUPS.name ? SIGNUPS : name === SESSIONS.name ? SESSIONS : GRANTS;
-  withCtx(`${name}の変更`, actor || UNNAMED_EDITOR, (ctx) => programEdit(ctx, name, edited), undefined, { rows: edited, actor, sheet: name }, (ctx) => {
+  // An edit of a column that says where a row counts (a grant's プログラム, a sign-up's 相談会ID) or
+  // that staff may paste whole rows over (予算計上額 copied with them) is widened: see programEdit.
+  const wide = header.some((h) => (WIDENING[name] ?? []).includes(h));
+  withCtx(`${name}の変更`, actor || UNNAMED_EDITOR, (ctx) => programEdit(ctx, name, edited, wide), undefined, { rows: edited, actor, sheet: name }, (ctx) => {
     ctx.adopt(schema, Table.fromHeader(sheet, schema, headerRow));
     // Before the lock: the settings, and the headers of the sheets a change of 判定 or 定員 reads and
     // ログ's (a grant's edit writes nothing to ログ mostly, so only the settings).
@@ -879,10 +882,24 @@ function prepareHeaders(ctx: GasCtx, schemas: readonly SheetSchema[]): void {
   }
 }
 
-/** The rows of an edit of 相談会申込, 相談会 or 緊急支援 (its trigger, or the recovery run after a lost lock). */
-function programEdit(ctx: GasCtx, name: string, edited: readonly number[]): void {
-  if (name === SIGNUPS.name) handleSignupChanges(ctx, edited);
-  else if (name === GRANTS.name) handleGrantChanges(ctx, edited);
+/**
+ * Columns whose edit the edited rows alone cannot account for: a grant moved to another プログラム
+ * (its 予算計上額 says how much it counted, not where) or a 予算計上額 pasted over; a sign-up moved to
+ * another 相談会ID (the place it left is freed in a session the row no longer names).
+ */
+const WIDENING: Record<string, readonly string[]> = {
+  [GRANTS.name]: ['プログラム', '予算計上額'],
+  [SIGNUPS.name]: ['相談会ID'],
+};
+
+/**
+ * The rows of an edit of 相談会申込, 相談会 or 緊急支援 (its trigger, or the recovery run after a lost
+ * lock, which does not know the columns: `wide`). A `wide` edit of 緊急支援 rebuilds the budget's
+ * totals from the whole sheet (a rare edit); of 相談会申込, looks at every open session's waiting list.
+ */
+function programEdit(ctx: GasCtx, name: string, edited: readonly number[], wide = true): void {
+  if (name === SIGNUPS.name) handleSignupChanges(ctx, edited, wide);
+  else if (name === GRANTS.name) handleGrantChanges(ctx, wide ? undefined : edited);
   else if (name === SESSIONS.name) {
     // A session opened, closed or given more places: the form's choices and its waiting list follow.
     const line = refreshSessionChoices(ctx);

@@ -1,0 +1,83 @@
+/**
+ * Review of the session's lean program-sheet edits (helper 12e): cases the running total of the
+ * emergency budget and the sign-up group lookups must survive. Expected values worked out by hand
+ * from programWorld (test/support/scale.ts).
+ */
+import { OPEN_SESSION, OTHER_OPEN_SESSION, programWorld } from '../support/scale';
+import type { World } from './world';
+
+jest.setTimeout(120_000);
+
+const PROGRAM = 'new-migrant-era-2023';
+const OTHER = 'covid-2022';
+
+function col(w: World, sheet: string, header: string): number {
+  const s = w.sheet(sheet);
+  const c = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].map(String).indexOf(header) + 1;
+  if (c < 1) throw new Error(`no column ${header} in ${sheet}`);
+  return c;
+}
+
+function edit(w: World, sheet: string, row: number, header: string, value: unknown): void {
+  const s = w.sheet(sheet);
+  w.rt.editCell(s, s.getRange(row, col(w, sheet, header)).getA1Notation(), value, { user: 'staff@smj.example' });
+}
+
+const prop = (w: World, key: string) => (w.rt.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getScriptProperties().getProperty(key);
+
+describe('the emergency budget running total (12e review)', () => {
+  // programWorld(20): grants k = 0, 4, 8, 12, 16 approved at 1,000 yen each in PROGRAM → 5,000.
+  test('a grant moved to another program leaves its total and counts in the other', () => {
+    const { w } = programWorld(20);
+    expect(prop(w, `grantBudget.used.${PROGRAM}`)).toBe('5000');
+    edit(w, '緊急支援', 2, 'プログラム', OTHER); // k = 0: approved, 1,000 yen
+    expect(prop(w, `grantBudget.used.${PROGRAM}`)).toBe('4000');
+    expect(prop(w, `grantBudget.used.${OTHER}`)).toBe('1000');
+    // and back: as at first
+    edit(w, '緊急支援', 2, 'プログラム', PROGRAM);
+    expect(prop(w, `grantBudget.used.${PROGRAM}`)).toBe('5000');
+    expect(prop(w, `grantBudget.used.${OTHER}`)).toBe('0');
+  });
+});
+
+describe('a session\'s waiting list on an edit of 相談会申込 (12e review)', () => {
+  // programWorld(100): old = 88; S-NOW (定員 3) has sign-ups k = 88, 90, 92 参加可 and 94, 96, 98
+  // キャンセル待ち (sheet row = k + 2); S-NEXT (定員 10) has k = 89 … 99 odd, 参加可 (6).
+  const waitingMoved = (w: World) => w.rt.mail.sent.filter((m) => /繰り上げ|waiting list|danh sách chờ/.test(m.subject));
+
+  test('a 相談会ID retyped in full width on a 参加可 sign-up still holds its place: nobody is moved up', () => {
+    const { w } = programWorld(100);
+    edit(w, '相談会申込', 92, '相談会ID', 'Ｓ－ＮＯＷ'); // k = 90: 参加可 in S-NOW, the same session
+    const rows = w.rows('相談会申込');
+    expect([88, 90, 92, 94, 96, 98].map((k) => rows[k].判定)).toEqual(['参加可', '参加可', '参加可', 'キャンセル待ち', 'キャンセル待ち', 'キャンセル待ち']);
+    expect(waitingMoved(w)).toHaveLength(0);
+    expect(rows[90].相談会ID).toBe(OPEN_SESSION); // written back as 相談会 names it
+    // The daily job sees the same
+    w.call('dailyMaintenance');
+    expect(w.rows('相談会申込')[94].判定).toBe('キャンセル待ち');
+  });
+
+  test('a 相談会ID retyped with a trailing space on the first sign-up of the session still counts', () => {
+    const { w } = programWorld(100);
+    edit(w, '相談会申込', 90, '相談会ID', `${OPEN_SESSION} `); // k = 88: 参加可, the first of S-NOW
+    const rows = w.rows('相談会申込');
+    expect([88, 90, 92, 94].map((k) => rows[k].判定)).toEqual(['参加可', '参加可', '参加可', 'キャンセル待ち']);
+    expect(rows[88].相談会ID).toBe(OPEN_SESSION);
+    expect(waitingMoved(w)).toHaveLength(0);
+    // a later キャンセル in the session moves exactly one up (k = 94, the first waiting)
+    edit(w, '相談会申込', 94, '判定', 'キャンセル'); // k = 92
+    const after = w.rows('相談会申込');
+    expect([88, 90, 92, 94, 96].map((k) => after[k].判定)).toEqual(['参加可', '参加可', 'キャンセル', '参加可', 'キャンセル待ち']);
+    expect(waitingMoved(w)).toHaveLength(1);
+  });
+
+  test('a sign-up moved by staff to another session frees its place in the first at once', () => {
+    const { w } = programWorld(100);
+    edit(w, '相談会申込', 92, '相談会ID', OTHER_OPEN_SESSION); // k = 90 leaves S-NOW for S-NEXT (7 of 10)
+    const rows = w.rows('相談会申込');
+    expect(rows[90].相談会ID).toBe(OTHER_OPEN_SESSION);
+    expect([88, 92, 94, 96, 98].map((k) => rows[k].判定)).toEqual(['参加可', '参加可', '参加可', 'キャンセル待ち', 'キャンセル待ち']);
+    expect(waitingMoved(w)).toHaveLength(1);
+    expect(rows.filter((r) => r.相談会ID === OPEN_SESSION && r.判定 === '参加可')).toHaveLength(3);
+  });
+});
