@@ -521,7 +521,8 @@ export function setupAll(opts: { takeOver?: boolean } = {}): ReturnType<typeof r
   lock.waitLock(LOCK_WAIT_MS);
   try {
     const report = runSetup(ss, opts);
-    if (report.addedHeaders.includes(`${GRANTS.name}:予算計上額`)) forgetGrantTotals();
+    // (Also when 緊急支援 itself was made anew: a sheet staff deleted took its grants with it.)
+    if (report.addedHeaders.includes(`${GRANTS.name}:予算計上額`) || report.created.includes(GRANTS.name)) forgetGrantTotals();
     programCheck(ss, report);
     if (report.takenOverFrom !== undefined || report.forms.length > 0) {
       const ctx = new GasCtx(ss, actorEmail());

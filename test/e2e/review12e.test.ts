@@ -40,6 +40,21 @@ describe('the emergency budget running total (12e review)', () => {
   });
 });
 
+describe('the emergency budget after setup made 緊急支援 again (12e review)', () => {
+  test('a sheet deleted by staff and created by setup drops the totals it no longer holds', () => {
+    const { w } = programWorld(20);
+    expect(prop(w, `grantBudget.used.${PROGRAM}`)).toBe('5000');
+    w.rt.cost.disable();
+    w.ss.deleteSheet(w.sheet('緊急支援'));
+    w.call('setup');
+    expect(w.rows('緊急支援')).toHaveLength(0);
+    // nothing is approved any more: no total of 5,000 yen left over to reach the cap with
+    expect([null, '0']).toContain(prop(w, `grantBudget.used.${PROGRAM}`));
+    w.call('dailyMaintenance');
+    expect(prop(w, `grantBudget.used.${PROGRAM}`)).toBe('0');
+  });
+});
+
 describe('a session\'s waiting list on an edit of 相談会申込 (12e review)', () => {
   // programWorld(100): old = 88; S-NOW (定員 3) has sign-ups k = 88, 90, 92 参加可 and 94, 96, 98
   // キャンセル待ち (sheet row = k + 2); S-NEXT (定員 10) has k = 89 … 99 odd, 参加可 (6).
