@@ -390,7 +390,14 @@ export function moveUpWaitingList(ctx: Ctx, only?: readonly string[], known?: Re
   for (const i of candidates) {
     if (!t.text(i, '申込ID')) continue;
     const at = t.get(i, '受付日時');
-    rows.push({ index: i, sessionId: normalizeText(t.get(i, '相談会ID')), decision: t.text(i, '判定'), received: isDateObject(at) ? at.getTime() : Number.POSITIVE_INFINITY });
+    const seq = /^S-(\d+)-\d$/.exec(t.text(i, '申込ID'));
+    rows.push({
+      index: i,
+      sessionId: normalizeText(t.get(i, '相談会ID')),
+      decision: t.text(i, '判定'),
+      received: isDateObject(at) ? at.getTime() : Number.POSITIVE_INFINITY,
+      ...(seq ? { seq: Number(seq[1]) } : {}),
+    });
   }
   const up = promotions(sessions, rows);
   // The rows moved up are read whole (their mail needs the person): one read for the lot.

@@ -111,8 +111,10 @@ export interface SignupRow {
   index: number;
   sessionId: string;
   decision: string;
-  /** 受付日時 in ms (the waiting list's order; ties by row). */
+  /** 受付日時 in ms (the waiting list's order; ties by 申込ID, then by row). */
   received: number;
+  /** The sequence of its 申込ID (S-00042-x → 42), if it has one: issued in order of receipt, it survives a sort. */
+  seq?: number;
 }
 
 /**
@@ -132,7 +134,9 @@ export function promotions(sessions: ReadonlyMap<string, Session>, rows: readonl
     // A session that no longer takes sign-ups keeps its waiting list as it is (staff decide).
     if (!s || s.state !== '受付中' || s.capacity === null) continue;
     let free = s.capacity - list.filter((r) => r.decision === '参加可').length;
-    const waiting = list.filter((r) => r.decision === 'キャンセル待ち').sort((a, b) => a.received - b.received || a.index - b.index);
+    const seq = (r: SignupRow) => r.seq ?? Number.POSITIVE_INFINITY;
+    const byReceipt = (a: SignupRow, b: SignupRow) => a.received - b.received || (seq(a) === seq(b) ? 0 : seq(a) < seq(b) ? -1 : 1) || a.index - b.index;
+    const waiting = list.filter((r) => r.decision === 'キャンセル待ち').sort(byReceipt);
     for (const r of waiting) {
       if (free <= 0) break;
       out.push(r.index);

@@ -78,6 +78,21 @@ describe('promotions (the waiting list)', () => {
     expect(promotions(sessions, rows.map((r) => (r.index === 0 ? { ...r, decision: 'キャンセル' } : r)))).toEqual([3, 4]);
     expect(promotions(sessions, rows.filter((r) => r.index !== 1 && r.index !== 0).concat([{ index: 9, sessionId: 'S1', decision: '参加可', received: 0 }, { index: 8, sessionId: 'S1', decision: '参加可', received: 0 }]))).toEqual([]);
   });
+
+  test('a tie in 受付日時 goes by 申込ID before row (rows sorted by staff)', () => {
+    const rows = [
+      { index: 0, sessionId: 'S1', decision: '参加可', received: 1, seq: 1 },
+      { index: 1, sessionId: 'S1', decision: 'キャンセル待ち', received: 3, seq: 8 },
+      { index: 2, sessionId: 'S1', decision: 'キャンセル待ち', received: 3, seq: 7 },
+      { index: 3, sessionId: 'S1', decision: 'キャンセル待ち', received: 3 },
+      { index: 4, sessionId: 'S1', decision: 'キャンセル待ち', received: 2, seq: 9 },
+    ];
+    // one place: the earliest received (2) whatever its ID; then 7 before 8; one without an ID last
+    expect(promotions(sessions, rows)).toEqual([4]);
+    expect(promotions(sessions, rows.filter((r) => r.index !== 4))).toEqual([2]);
+    expect(promotions(sessions, rows.map((r) => (r.index === 0 ? { ...r, decision: 'キャンセル' } : r)))).toEqual([4, 2]);
+    expect(promotions(sessions, rows.filter((r) => r.index === 0 || r.index === 3 || r.index === 1))).toEqual([1]);
+  });
 });
 
 describe('grants in the payout plan', () => {

@@ -86,6 +86,24 @@ describe('a session\'s waiting list on an edit of 相談会申込 (12e review)',
     expect(waitingMoved(w)).toHaveLength(1);
   });
 
+  test('after staff sorted 相談会申込, the waiting list still moves up in order of receipt, ties by 申込ID', () => {
+    const { w } = programWorld(100);
+    const s = w.sheet('相談会申込');
+    const width = s.getLastColumn();
+    // The three waiting (k = 94, 96, 98) received in the same second; staff sort them last first.
+    const at = col(w, '相談会申込', '受付日時');
+    const same = new Date('2024-05-20T01:10:00Z');
+    for (const r of [96, 98, 100]) s.getRange(r, at).setValue(same);
+    const block = [96, 98, 100].map((r) => s.getRange(r, 1, 1, width).getValues()[0]);
+    [100, 98, 96].forEach((r, k) => s.getRange(r, 1, 1, width).setValues([block[k]]));
+    // (now row 96 holds k = 98, row 100 holds k = 94)
+    expect(s.getRange(100, col(w, '相談会申込', '回答ID')).getValue()).toBe('signup-94');
+    edit(w, '相談会申込', 90, '判定', 'キャンセル'); // k = 88 frees a place
+    const rows = w.rows('相談会申込');
+    const byAnswer = (id: string) => rows.find((r) => r.回答ID === id)?.判定;
+    expect(['signup-94', 'signup-96', 'signup-98'].map(byAnswer)).toEqual(['参加可', 'キャンセル待ち', 'キャンセル待ち']);
+  });
+
   test('a sign-up moved by staff to another session frees its place in the first at once', () => {
     const { w } = programWorld(100);
     edit(w, '相談会申込', 92, '相談会ID', OTHER_OPEN_SESSION); // k = 90 leaves S-NOW for S-NEXT (7 of 10)
