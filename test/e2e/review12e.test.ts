@@ -104,6 +104,23 @@ describe('a session\'s waiting list on an edit of 相談会申込 (12e review)',
     expect(['signup-94', 'signup-96', 'signup-98'].map(byAnswer)).toEqual(['参加可', 'キャンセル待ち', 'キャンセル待ち']);
   });
 
+  test('キャンセル pasted over three rows at once: each told once, two moved up in order, once', () => {
+    const { w } = programWorld(100);
+    const s = w.sheet('相談会申込');
+    const c = col(w, '相談会申込', '判定');
+    // rows 90–92: k = 88 (S-NOW), 89 (S-NEXT), 90 (S-NOW), all 参加可
+    w.rt.editCell(s, s.getRange(90, c, 3, 1).getA1Notation(), [['キャンセル'], ['キャンセル'], ['キャンセル']], { user: 'staff@smj.example' });
+    const rows = w.rows('相談会申込');
+    expect([88, 89, 90, 92, 94, 96, 98].map((k) => rows[k].判定)).toEqual(['キャンセル', 'キャンセル', 'キャンセル', '参加可', '参加可', '参加可', 'キャンセル待ち']);
+    const to = (k: number) => w.rt.mail.sent.filter((m) => m.to === `s${k % 300}@example.org`).length;
+    expect([88, 89, 90, 94, 96, 98].map(to)).toEqual([1, 1, 1, 1, 1, 0]);
+    expect(w.rt.mail.sent).toHaveLength(5);
+    // the daily job finds nothing left to do
+    w.call('dailyMaintenance');
+    expect(w.rows('相談会申込')[98].判定).toBe('キャンセル待ち');
+    expect(w.rt.mail.sent.filter((m) => m.to !== 'office@smj.example')).toHaveLength(5);
+  });
+
   test('a sign-up moved by staff to another session frees its place in the first at once', () => {
     const { w } = programWorld(100);
     edit(w, '相談会申込', 92, '相談会ID', OTHER_OPEN_SESSION); // k = 90 leaves S-NOW for S-NEXT (7 of 10)
