@@ -9,7 +9,7 @@
  */
 import type { ExecutionRecord } from '../runtime';
 import { formatSeqId } from '../../src/app/register';
-import { bn, expectSameCost, OPEN_SESSION, programWorld, runOnce } from '../support/scale';
+import { bn, col, edit, expectSameCost, OPEN_SESSION, programWorld, prop, runOnce } from '../support/scale';
 import type { World } from './world';
 
 jest.setTimeout(120_000);
@@ -17,20 +17,6 @@ jest.setTimeout(120_000);
 const PROGRAM = 'new-migrant-era-2023';
 const MOVED_UP: Record<number, RegExp> = { 0: /繰り上げ/, 1: /from the waiting list/, 2: /danh sách chờ/ };
 const CANCELLED: Record<number, RegExp> = { 0: /（キャンセル）/, 1: /\(cancelled\)/, 2: /\(đã hủy\)/ };
-
-function col(w: World, sheet: string, header: string): number {
-  const s = w.sheet(sheet);
-  const c = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].map(String).indexOf(header) + 1;
-  if (c < 1) throw new Error(`no column ${header} in ${sheet}`);
-  return c;
-}
-
-function edit(w: World, sheet: string, row: number, header: string, value: unknown): void {
-  const s = w.sheet(sheet);
-  w.rt.editCell(s, s.getRange(row, col(w, sheet, header)).getA1Notation(), value, { user: 'staff@smj.example' });
-}
-
-const prop = (w: World, key: string) => (w.rt.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getScriptProperties().getProperty(key);
 
 /** Approved grants of programWorld(n) before the edit: k = 0, 4, 8 … up to n − 2, 1,000 yen each (worked out by hand). */
 const approvedYen = (n: number) => (Math.floor((n - 2) / 4) + 1) * 1000;

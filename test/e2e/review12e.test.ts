@@ -3,27 +3,13 @@
  * emergency budget and the sign-up group lookups must survive. Expected values worked out by hand
  * from programWorld (test/support/scale.ts).
  */
-import { OPEN_SESSION, OTHER_OPEN_SESSION, programWorld } from '../support/scale';
+import { col, edit, OPEN_SESSION, OTHER_OPEN_SESSION, programWorld, prop } from '../support/scale';
 import type { World } from './world';
 
 jest.setTimeout(120_000);
 
 const PROGRAM = 'new-migrant-era-2023';
 const OTHER = 'covid-2022';
-
-function col(w: World, sheet: string, header: string): number {
-  const s = w.sheet(sheet);
-  const c = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].map(String).indexOf(header) + 1;
-  if (c < 1) throw new Error(`no column ${header} in ${sheet}`);
-  return c;
-}
-
-function edit(w: World, sheet: string, row: number, header: string, value: unknown): void {
-  const s = w.sheet(sheet);
-  w.rt.editCell(s, s.getRange(row, col(w, sheet, header)).getA1Notation(), value, { user: 'staff@smj.example' });
-}
-
-const prop = (w: World, key: string) => (w.rt.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getScriptProperties().getProperty(key);
 
 describe('the emergency budget running total (12e review)', () => {
   // programWorld(20): grants k = 0, 4, 8, 12, 16 approved at 1,000 yen each in PROGRAM → 5,000.

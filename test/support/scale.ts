@@ -210,6 +210,23 @@ export function programWorld(n: number, opts: { budget?: string; forms?: boolean
   return { w, signupRow: old + 2, grantRow: n + 1, sessionRow: pastSessions + 2 };
 }
 
+/** The column of `header` in `sheet` (1-based), as staff see it. */
+export function col(w: World, sheet: string, header: string): number {
+  const s = w.sheet(sheet);
+  const c = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].map(String).indexOf(header) + 1;
+  if (c < 1) throw new Error(`no column ${header} in ${sheet}`);
+  return c;
+}
+
+/** staff@smj.example types `value` into the cell of `header` in row `row` (the edit trigger runs). */
+export function edit(w: World, sheet: string, row: number, header: string, value: unknown): void {
+  const s = w.sheet(sheet);
+  w.rt.editCell(s, s.getRange(row, col(w, sheet, header)).getA1Notation(), value, { user: 'staff@smj.example' });
+}
+
+/** A script property as the script sees it. */
+export const prop = (w: World, key: string) => (w.rt.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getScriptProperties().getProperty(key);
+
 /** The one execution `fn` causes (a submit's or an edit's trigger), checked to have run without error. */
 export function runOnce(w: World, fn: () => unknown): ExecutionRecord {
   const from = w.rt.executions.length;
