@@ -21,7 +21,7 @@ describe('MailApp', () => {
       cc: 'c@example.org',
       subject: 's',
       body: 'b',
-      attachments: [Utilities.newBlob([0xff, 65], 'text/plain', 'z.txt')],
+      attachments: [Utilities.newBlob([-1, 65], 'text/plain', 'z.txt')],
     });
     expect(MailApp.getRemainingDailyQuota()).toBe(0);
     const e = errorOf(() => MailApp.sendEmail('d@example.org', 's', 'b'));
