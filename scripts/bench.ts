@@ -78,6 +78,7 @@ for (const n of SIZES) {
     const result = measure(w, 'createPayout', `${size} / 5,000 supporters`, () => w.call('createPayout', '2024-06')) as { paid?: number; claims?: number } | undefined;
     if (result) console.log(`payout: ${result.paid} supporters paid (${result.claims} claims)`);
     measure(w, 'markPayoutPaid', `${size} / 5,000 supporters`, () => w.call('markPayoutPaid', '2024-06'));
+    measure(w, 'dailyMaintenance (daily job)', `${size} / 5,000 supporters`, () => w.call('dailyMaintenance'), true);
   }
   if (n === 10_000) {
     // issue 11: a paid month, a returned transfer of it, and the yearly totals over it.
