@@ -532,6 +532,9 @@ export function setupAll(opts: { takeOver?: boolean } = {}): ReturnType<typeof r
     }
     return report;
   } finally {
+    // Lock.releaseLock: "you should call SpreadsheetApp.flush() prior to releasing the lock" (the
+    // headers, 設定 keys and formats setup wrote are then final before a waiting submit reads them).
+    SpreadsheetApp.flush();
     lock.releaseLock();
   }
 }

@@ -20,6 +20,19 @@ function claimForm(rt: ReturnType<typeof createRuntime>): Form {
 }
 
 describe('FormApp', () => {
+  test('each validation builder has only its reference class\'s methods (Text / ParagraphText / Checkbox)', () => {
+    const rt = createRuntime();
+    const FormApp = rt.globals.FormApp as GoogleAppsScript.Forms.FormApp;
+    expect(FormApp.createTextValidation().requireTextIsEmail().setHelpText('h').build()).toBeTruthy();
+    expect(FormApp.createTextValidation().requireNumberGreaterThan(0).build()).toBeTruthy();
+    expect(FormApp.createParagraphTextValidation().requireTextLengthLessThanOrEqualTo(500).build()).toBeTruthy();
+    expect(FormApp.createCheckboxValidation().requireSelectAtMost(2).build()).toBeTruthy();
+    const missing = (b: unknown, m: string) => () => (b as Record<string, () => unknown>)[m]();
+    expect(missing(FormApp.createTextValidation(), 'requireSelectAtLeast')).toThrow('Fake Apps Script: TextValidationBuilder.requireSelectAtLeast is not implemented');
+    expect(missing(FormApp.createParagraphTextValidation(), 'requireTextIsEmail')).toThrow('ParagraphTextValidationBuilder.requireTextIsEmail is not implemented');
+    expect(missing(FormApp.createCheckboxValidation(), 'requireTextIsEmail')).toThrow('CheckboxValidationBuilder.requireTextIsEmail is not implemented');
+  });
+
   test('items, types and typed views', () => {
     const rt = createRuntime();
     const FormApp = rt.globals.FormApp as GoogleAppsScript.Forms.FormApp;

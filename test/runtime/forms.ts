@@ -49,6 +49,15 @@ allowMethods('CheckboxItem', [...QUESTION, ...CHOICES, 'showOtherOption', 'hasOt
 allowMethods('ListItem', [...QUESTION, ...CHOICES]);
 allowMethods('SectionHeaderItem', [...BASE, 'duplicate']);
 
+// One fake builder serves three reference classes, each with its own methods (Class
+// TextValidationBuilder, ParagraphTextValidationBuilder, CheckboxValidationBuilder): a text item's
+// builder has no requireSelectAtLeast, a checkbox item's no requireTextIsEmail.
+const TEXT_PATTERNS = ['requireTextContainsPattern', 'requireTextDoesNotContainPattern', 'requireTextMatchesPattern', 'requireTextDoesNotMatchPattern', 'requireTextLengthGreaterThanOrEqualTo', 'requireTextLengthLessThanOrEqualTo'];
+const NUMBERS = ['requireNumber', 'requireWholeNumber', 'requireNumberBetween', 'requireNumberNotBetween', 'requireNumberEqualTo', 'requireNumberNotEqualTo', 'requireNumberGreaterThan', 'requireNumberGreaterThanOrEqualTo', 'requireNumberLessThan', 'requireNumberLessThanOrEqualTo'];
+allowMethods('TextValidationBuilder', [...NUMBERS, ...TEXT_PATTERNS, 'requireTextIsEmail', 'requireTextIsUrl', 'setHelpText', 'build']);
+allowMethods('ParagraphTextValidationBuilder', [...TEXT_PATTERNS, 'setHelpText', 'build']);
+allowMethods('CheckboxValidationBuilder', ['requireSelectAtLeast', 'requireSelectAtMost', 'requireSelectExactly', 'setHelpText', 'build']);
+
 let itemCounter = 0;
 
 /** The first instant after June 30, 2026 (Pacific time, Google's default for such dates). */

@@ -21,7 +21,7 @@ describe('MailApp', () => {
       cc: 'c@example.org',
       subject: 's',
       body: 'b',
-      attachments: [Utilities.newBlob([0xff, 65], 'text/plain', 'z.txt')],
+      attachments: [Utilities.newBlob([-1, 65], 'text/plain', 'z.txt')],
     });
     expect(MailApp.getRemainingDailyQuota()).toBe(0);
     const e = errorOf(() => MailApp.sendEmail('d@example.org', 's', 'b'));
@@ -34,6 +34,18 @@ describe('MailApp', () => {
     expect(MailApp.getRemainingDailyQuota()).toBe(5);
     rt.clock.advance(24 * 3600000 + 1);
     expect(MailApp.getRemainingDailyQuota()).toBe(8);
+  });
+
+  test('sendEmail(message) and its options take only the fields the reference lists (a misspelt replyto is refused, not ignored)', () => {
+    const rt = createRuntime({ mailQuota: 10 });
+    const MailApp = rt.globals.MailApp as GoogleAppsScript.Mail.MailApp;
+    MailApp.sendEmail({ to: 'a@example.org', subject: 's', body: 'b', name: '事務局', replyTo: 'office@example.org', noReply: false, cc: '', bcc: '' });
+    expect(rt.mail.sent[0]).toMatchObject({ name: '事務局', replyTo: 'office@example.org' });
+    const bad = (msg: Record<string, unknown>) => errorOf(() => MailApp.sendEmail(msg as unknown as GoogleAppsScript.Mail.MailAdvancedParameters)).message;
+    expect(bad({ to: 'a@example.org', subject: 's', body: 'b', replyto: 'office@example.org' })).toMatch(/has no option "replyto"/);
+    expect(bad({ to: 'a@example.org', subject: 's', body: 'b', from: 'office@example.org' })).toMatch(/has no option "from"/);
+    expect(errorOf(() => MailApp.sendEmail('a@example.org', 's', 'b', { reply_to: 'x@example.org' } as never)).message).toMatch(/has no option "reply_to"/);
+    expect(rt.mail.sent).toHaveLength(1);
   });
 
   test('per-message limits: 50 recipients, a 200 KB body, 25 MB of attachments; one past each is refused and not counted', () => {

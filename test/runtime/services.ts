@@ -71,6 +71,9 @@ export class MailState {
   }
 }
 
+/** MailApp.sendEmail(message) fields and sendEmail(recipient, subject, body, options) advanced parameters. */
+const MAIL_FIELDS = new Set(['to', 'subject', 'body', 'htmlBody', 'cc', 'bcc', 'replyTo', 'name', 'noReply', 'attachments', 'inlineImages']);
+
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 export const MAX_BODY_BYTES = 200 * 1024;
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
@@ -91,6 +94,10 @@ export class FakeMailApp extends Fake {
     if (a !== null && typeof a === 'object') msg = { ...(a as Record<string, unknown>) };
     else if (typeof d === 'string') msg = { to: a, replyTo: b, subject: c, body: d };
     else msg = { ...((d as Record<string, unknown>) ?? {}), to: a, subject: b, body: c };
+    // The reference lists the message's fields and the advanced parameters (attachments, bcc, body,
+    // cc, htmlBody, inlineImages, name, noReply, replyTo, subject, to). Google ignores any other key,
+    // so a misspelt one (replyto, from) would silently lose what it was meant to do: refused here.
+    for (const k of Object.keys(msg)) if (!MAIL_FIELDS.has(k)) fail(`Fake Apps Script: MailApp.sendEmail has no option "${k}" (the reference lists ${[...MAIL_FIELDS].join(', ')})`);
     const all = [...recipients(msg.to), ...recipients(msg.cc), ...recipients(msg.bcc)];
     if (all.length === 0) fail('Failed to send email: no recipient');
     for (const r of all) checkAddress(r);

@@ -34,13 +34,21 @@ describe('Utilities.formatDate', () => {
 });
 
 describe('Blob and charsets', () => {
+  test('Byte[] arguments are Java bytes, −128…127: an unsigned byte (200, 0xff) or a non-integer is refused', () => {
+    expect(Utilities.newBlob([-128, 127]).getBytes()).toEqual([-128, 127]);
+    expect(() => Utilities.newBlob([0xc3, 0xa9])).toThrow(/Invalid argument: data \(195 is not a byte/);
+    expect(() => Utilities.newBlob([128])).toThrow(/Invalid argument: data/);
+    expect(() => Utilities.newBlob([-129])).toThrow(/Invalid argument: data/);
+    expect(() => Utilities.newBlob([1.5])).toThrow(/Invalid argument: data/);
+    expect(() => Utilities.newBlob('').setBytes([255])).toThrow(/Invalid argument: data/);
+  });
+
   test('getBytes gives signed bytes', () => {
     const b = Utilities.newBlob('é', 'text/plain', 'a.txt');
     expect(b.getBytes()).toEqual([-61, -87]);
-    expect(Utilities.newBlob([0xc3, 0xa9]).getDataAsString()).toBe('é');
     expect(Utilities.newBlob([-61, -87]).getDataAsString('UTF-8')).toBe('é');
     // a UTF-8 byte order mark stays, as in Java (not documented; scripts strip it themselves)
-    expect(Utilities.newBlob([0xef, 0xbb, 0xbf, 0x61]).getDataAsString()).toBe('\uFEFFa');
+    expect(Utilities.newBlob([-17, -69, -65, 0x61]).getDataAsString()).toBe('\uFEFFa');
     expect(Utilities.newBlob('\uFEFFa,b').getDataAsString('UTF-8')).toBe('\uFEFFa,b');
     expect([b.getName(), b.getContentType()]).toEqual(['a.txt', 'text/plain']);
     const c = b.copyBlob().setName('b.txt');

@@ -75,10 +75,18 @@ export function decode(bytes: Uint8Array, charset?: unknown): string {
   return new TextDecoder(cs).decode(bytes);
 }
 
-/** Bytes from a script value: a string (UTF-8) or an array of (signed or unsigned) byte numbers. */
+/**
+ * Bytes from a script value: a string (UTF-8) or an array of byte numbers. The reference types the
+ * array `Byte[]` (Utilities.newBlob(data: Byte[], …), Blob.setBytes(data: Byte[])): Java bytes,
+ * −128…127, which is what Blob.getBytes() returns. A number outside that range (an unsigned 200 from
+ * a TextEncoder) is not a byte: refused, so a script cannot count on it being wrapped.
+ */
 function toBytes(data: unknown, charset?: unknown): Uint8Array {
   if (typeof data === 'string') return encode(data, charset);
-  if (Array.isArray(data)) return Uint8Array.from(data.map((b) => Number(b) & 0xff));
+  if (Array.isArray(data)) {
+    for (const b of data) if (!Number.isInteger(b) || (b as number) < -128 || (b as number) > 127) fail(`Invalid argument: data (${String(b)} is not a byte, −128…127)`);
+    return Uint8Array.from(data.map((b) => (b as number) & 0xff));
+  }
   if (data instanceof FakeBlob) return Uint8Array.from(data._bytes);
   if (data === undefined || data === null) return new Uint8Array(0);
   fail('Invalid argument: data');
