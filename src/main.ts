@@ -79,7 +79,7 @@ export function onReviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Processes every form response not yet in the sheets (menu and daily). */
 export function reconcile(): unknown {
   const r = reconcileAll(actorEmail());
-  okAlert('未処理の回答を取り込む', `登録 ${r.registrations}件、申請 ${r.claims}件、講座アンケート ${r.courses}件、相談会申込 ${r.signups}件を取り込みました。${r.pending ? `\n設問が見つからず保留: ${r.pending}件（ログを確認）` : ''}${r.resumed ? '\n時間切れのため、続きは1分後に自動で実行します。' : ''}`);
+  okAlert('未処理の回答を取り込む', `登録 ${r.registrations}件、申請 ${r.claims}件、講座アンケート ${r.courses}件、相談会申込 ${r.signups}件を取り込みました。${r.pending ? `\n設問が見つからず保留: ${r.pending}件（ログを確認）` : ''}${r.resumed ? '\n時間切れのため、続きは1分ほど後に自動で実行します。' : ''}`);
   return r;
 }
 

@@ -310,7 +310,7 @@ function reconcileForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: str
       if (ctx.timeLeft() < 30_000 + 2 * slowest) {
         scheduleResume('reconcile');
         result.resumed = true;
-        ctx.log('未処理の回答', '実行時間の上限が近いため中断し、1分後に続きを実行します');
+        ctx.log('未処理の回答', '実行時間の上限が近いため中断し、1分ほど後に続きを自動で実行します');
         ctx.commit();
         return result;
       }
@@ -597,8 +597,8 @@ export function buildPayout(month: YearMonth, actor: string): PayoutResult {
     if (ctx.timeLeft() < Math.max(90_000, ctx.elapsed())) {
       ctx.setProp(PAYOUT_RESUME_KEY, month);
       scheduleResume('resumePayout');
-      ctx.log(payoutId(month), '実行時間の上限が近いため、何も書き込まずに中断しました。1分後に作り直します');
-      return { month, payoutId: payoutId(month), payday: p.plan.payday, paid: 0, held: 0, claims: 0, grants: 0, grantTotal: 0, total: 0, transferUrl: null, csvUrl: null, fileError: '中断（1分後に再実行）', bytes: 0, resumed: true };
+      ctx.log(payoutId(month), '実行時間の上限が近いため、何も書き込まずに中断しました。1分ほど後に自動で作り直します');
+      return { month, payoutId: payoutId(month), payday: p.plan.payday, paid: 0, held: 0, claims: 0, grants: 0, grantTotal: 0, total: 0, transferUrl: null, csvUrl: null, fileError: '中断（1分ほど後に自動で再実行）', bytes: 0, resumed: true };
     }
     const files = saveFiles(ctx, ctx.settings.value('支払フォルダ'), month, p);
     recordPayoutFolder(ctx, files);
