@@ -24,6 +24,15 @@ describe('the emergency budget running total (12e review)', () => {
     expect(prop(w, `grantBudget.used.${PROGRAM}`)).toBe('5000');
     expect(prop(w, `grantBudget.used.${OTHER}`)).toBe('0');
   });
+
+  test('a grant row cleared whole by staff (Delete on the row) no longer counts', () => {
+    const { w } = programWorld(20);
+    const s = w.sheet('緊急支援');
+    const width = s.getLastColumn();
+    expect(s.getRange(1, 1, 1, width).getValues()[0]).toContain('予算計上額');
+    w.rt.editCell(s, s.getRange(6, 1, 1, width).getA1Notation(), [new Array(width).fill('')], { user: 'staff@smj.example' }); // k = 4: approved
+    expect(prop(w, `grantBudget.used.${PROGRAM}`)).toBe('4000');
+  });
 });
 
 describe('the emergency budget after setup made 緊急支援 again (12e review)', () => {
