@@ -81,6 +81,16 @@ describe('a session\'s waiting list on an edit of 相談会申込 (12e review)',
     expect(waitingMoved(w)).toHaveLength(1);
   });
 
+  test('a 相談会ID that is an answer kept as given (a session not in 相談会) is not rewritten', () => {
+    const { w } = programWorld(100);
+    const answer = 'S-GONE 2024-06-30 19:00 医療の相談会（オンライン）  第2回';
+    w.sheet('相談会申込').getRange(3, col(w, '相談会申込', '相談会ID')).setValue(answer); // k = 1, no trigger
+    w.call('dailyMaintenance');
+    expect(w.rows('相談会申込')[1].相談会ID).toBe(answer);
+    edit(w, '相談会申込', 3, '判定', 'キャンセル');
+    expect(w.rows('相談会申込')[1]).toMatchObject({ 相談会ID: answer, 判定: 'キャンセル', 記録済み判定: 'キャンセル' });
+  });
+
   test('after staff sorted 相談会申込, the waiting list still moves up in order of receipt, ties by 申込ID', () => {
     const { w } = programWorld(100);
     const s = w.sheet('相談会申込');
