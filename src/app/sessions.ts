@@ -334,10 +334,11 @@ export function handleSignupChanges(ctx: Ctx, edited?: readonly number[], allOpe
     const id = t.text(i, '申込ID');
     if (!id) continue;
     // The session as 相談会 names it (NFKC, trimmed): an ID staff typed in full width or with a space
-    // is written back so, so that the lookups by 相談会ID (whole cells) find the row from now on.
+    // is written back so, so that the lookups by 相談会ID (whole cells) find the row from now on. Not
+    // an answer kept as given (a session 相談会 does not list: "S-9 2024-06-30 19:00 名称…").
     const typed = t.get(i, '相談会ID');
     const sessionId = normalizeText(typed);
-    if (typeof typed === 'string' && sessionId !== typed) t.set(i, { 相談会ID: sessionId });
+    if (typeof typed === 'string' && sessionId !== typed && !/\s/.test(sessionId)) t.set(i, { 相談会ID: sessionId });
     touched.push(sessionId);
     const now = t.text(i, '判定');
     const recorded = t.text(i, '記録済み判定');

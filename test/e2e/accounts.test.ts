@@ -332,6 +332,25 @@ describe('a payout rebuilt by another staff member', () => {
     expect(w.rt.mail.sent.map((m) => [m.to, m.from])).toEqual([['taro@example.org', owner]]);
   });
 
+  // ---- 12e review: in a colleague's run, the office's own notice goes at once, the supporter's waits ----
+  test('未処理の回答を取り込む by another staff member, for a claim asking urgent help: the office hears at once, the receipt waits', () => {
+    const w = payoutWorld();
+    const owner = w.rt.triggers()[0].owner;
+    const id = String(w.rows('登録者')[0].伴走ネットID);
+    w.rt.submit(w.claimForm, { 伴走ネットID: id, お名前: '山田 太郎', メールアドレス: 'taro@example.org', 支援実施日: '2024-05-20', '支援時間（時間）': '2', この相談者についての申請は初めてですか: 'はい', 緊急支援が必要ですか: 'はい' }, { silent: true });
+    w.rt.mail.sent.length = 0;
+    w.rt.invoke('reconcile', [], { user: OTHER });
+    expect(w.rt.mail.sent.map((m) => [m.to, m.from])).toEqual([['office@smj.example', OTHER]]);
+    expect(w.rt.mail.sent[0].subject).toContain('緊急支援が必要');
+    expect(w.rows('メール送信待ち').map((r) => [r.宛先, r.状態])).toEqual([['taro@example.org', '送信待ち']]);
+    // the owner's next run sends the receipt, and the alert is not sent twice
+    w.rt.editCell(w.sheet('申請'), cell(w, 2, '審査メモ').getA1Notation(), '確認中', { user: OTHER });
+    expect(w.rt.mail.sent.map((m) => [m.to, m.from])).toEqual([
+      ['office@smj.example', OTHER],
+      ['taro@example.org', owner],
+    ]);
+  });
+
   test('in a folder not shared with them: still succeeds in their own Drive, and the office is told the old draft is stale', () => {
     const w = payoutWorld();
     w.call('createPayout', '2024-06');

@@ -415,3 +415,34 @@ describe('an edited questionnaire answer', () => {
     expect(office[0].body).toContain(`「${id} 基礎1」から「${id} 基礎2」`);
   });
 });
+
+// ---- 12e review: a re-check of one supporter keeps the case's limits, shared with other supporters ----
+describe('a questionnaire answer re-checks the limits of a case other supporters share', () => {
+  test('the third supporter of one event stays over the limit (2), and the others are not touched', () => {
+    const { w, answer } = courseWorld();
+    const first = w.supporter({ email: 'b@example.org', experience: 'はい' });
+    const second = w.supporter({ email: 'c@example.org', experience: 'はい' });
+    const newcomer = w.supporter({ email: 'a@example.org', experience: 'いいえ' });
+    w.claim({ id: first, email: 'b@example.org', date: '2024-05-10' });
+    const caseId = String(w.rows('申請')[0].相談者ID);
+    expect(caseId).toMatch(/^R-/);
+    w.claim({ id: second, email: 'c@example.org', date: '2024-05-10', caseId });
+    w.claim({ id: newcomer, email: 'a@example.org', date: '2024-05-10', caseId }); // a third on 2024-05-10
+    w.claim({ id: newcomer, email: 'a@example.org', date: '2024-05-12', caseId }); // a second event: within 3
+    const codes = () => w.rows('申請').map((r) => String(r.自動チェック).split('\n').map((l) => l.split(':')[0]));
+    expect(codes()).toEqual([['OK'], ['OK'], ['NOT_ELIGIBLE', 'EVENT_LIMIT'], ['NOT_ELIGIBLE']]);
+    const others = () => w.rows('申請').slice(0, 2).map((r) => [r.自動チェック, r.自動チェック詳細, r.金額]);
+    const before = others();
+    answer(newcomer, CHOICE.基礎1);
+    expect(codes()).toEqual([['OK'], ['OK'], ['NOT_ELIGIBLE', 'EVENT_LIMIT'], ['NOT_ELIGIBLE']]);
+    expect(String(w.rows('申請')[2].自動チェック)).toMatch(/未回答: 基礎2、基礎3、基礎4、基礎5。/);
+    expect(others()).toEqual(before);
+    for (const c of [CHOICE.基礎2, CHOICE.基礎3, CHOICE.基礎4, CHOICE.基礎5]) answer(newcomer, c);
+    // eligible now: the event's limit still holds for the third supporter, the other event is OK
+    expect(codes()).toEqual([['OK'], ['OK'], ['EVENT_LIMIT'], ['OK']]);
+    expect(others()).toEqual(before);
+    // and 再チェック of all of 申請 agrees
+    w.call('revalidatePending');
+    expect(codes()).toEqual([['OK'], ['OK'], ['EVENT_LIMIT'], ['OK']]);
+  });
+});

@@ -24,6 +24,15 @@ describe('the emergency budget running total (12e review)', () => {
     expect(prop(w, `grantBudget.used.${PROGRAM}`)).toBe('5000');
     expect(prop(w, `grantBudget.used.${OTHER}`)).toBe('0');
   });
+
+  test('a grant row cleared whole by staff (Delete on the row) no longer counts', () => {
+    const { w } = programWorld(20);
+    const s = w.sheet('緊急支援');
+    const width = s.getLastColumn();
+    expect(s.getRange(1, 1, 1, width).getValues()[0]).toContain('予算計上額');
+    w.rt.editCell(s, s.getRange(6, 1, 1, width).getA1Notation(), [new Array(width).fill('')], { user: 'staff@smj.example' }); // k = 4: approved
+    expect(prop(w, `grantBudget.used.${PROGRAM}`)).toBe('4000');
+  });
 });
 
 describe('the emergency budget after setup made 緊急支援 again (12e review)', () => {
@@ -70,6 +79,16 @@ describe('a session\'s waiting list on an edit of 相談会申込 (12e review)',
     const after = w.rows('相談会申込');
     expect([88, 90, 92, 94, 96].map((k) => after[k].判定)).toEqual(['参加可', '参加可', 'キャンセル', '参加可', 'キャンセル待ち']);
     expect(waitingMoved(w)).toHaveLength(1);
+  });
+
+  test('a 相談会ID that is an answer kept as given (a session not in 相談会) is not rewritten', () => {
+    const { w } = programWorld(100);
+    const answer = 'S-GONE 2024-06-30 19:00 医療の相談会（オンライン）  第2回';
+    w.sheet('相談会申込').getRange(3, col(w, '相談会申込', '相談会ID')).setValue(answer); // k = 1, no trigger
+    w.call('dailyMaintenance');
+    expect(w.rows('相談会申込')[1].相談会ID).toBe(answer);
+    edit(w, '相談会申込', 3, '判定', 'キャンセル');
+    expect(w.rows('相談会申込')[1]).toMatchObject({ 相談会ID: answer, 判定: 'キャンセル', 記録済み判定: 'キャンセル' });
   });
 
   test('after staff sorted 相談会申込, the waiting list still moves up in order of receipt, ties by 申込ID', () => {
