@@ -186,6 +186,19 @@ function editedBlock(range: GoogleAppsScript.Spreadsheet.Range): { row: number; 
   return grid ?? { row: range.getRow(), numRows: range.getNumRows(), col: range.getColumn(), numCols: range.getNumColumns() };
 }
 
+/** Who edited (blank when the event does not say) and the edited data rows (0-based below the header). */
+function editorAndRows(e: GoogleAppsScript.Events.SheetsOnEdit, row: number, numRows: number): { actor: string; edited: number[] } {
+  let actor = '';
+  try {
+    actor = e.user?.getEmail?.() ?? '';
+  } catch {
+    actor = '';
+  }
+  const edited: number[] = [];
+  for (let r = Math.max(row, 2); r < row + numRows; r++) edited.push(r - 2);
+  return { actor, edited };
+}
+
 /** Installable edit trigger: only edits that touch 判定 or 審査メモ on 申請 do anything (either may come first). */
 export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return; // run from the editor: nothing was edited
@@ -201,16 +214,9 @@ export function reviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const headerRow = sheet.getRange('1:1').getValues()[0];
   const header = headerRow.slice(col - 1, col - 1 + numCols).map((h) => String(h).normalize('NFKC').trim());
   if (!header.includes('判定') && !header.includes('審査メモ')) return;
-  let actor = '';
-  try {
-    actor = e.user?.getEmail?.() ?? '';
-  } catch {
-    actor = '';
-  }
   // Only the edited rows are read and handled (an edit costs the same whatever the size of 申請);
   // an edit whose trigger could not get the lock is kept for the recovery run (and the daily job).
-  const edited: number[] = [];
-  for (let r = Math.max(row, 2); r < row + numRows; r++) edited.push(r - 2);
+  const { actor, edited } = editorAndRows(e, row, numRows);
   // Under an installable trigger Session's user is the trigger's owner, not the editor, and on consumer
   // accounts e.user is blank for anyone but the owner: then the decision is recorded as 不明, never
   // under a wrong name (the sidebar 判定を入力 records the reviewer).
@@ -843,14 +849,7 @@ function programSheetEdit(name: string, e: GoogleAppsScript.Events.SheetsOnEdit,
   const acted = ACTED_ON[name];
   const header = headerRow.slice(col - 1, col - 1 + numCols).map((h) => String(h).normalize('NFKC').trim());
   if (acted && !header.some((h) => acted.includes(h))) return true;
-  let actor = '';
-  try {
-    actor = e.user?.getEmail?.() ?? '';
-  } catch {
-    actor = '';
-  }
-  const edited: number[] = [];
-  for (let r = Math.max(row, 2); r < row + numRows; r++) edited.push(r - 2);
+  const { actor, edited } = editorAndRows(e, row, numRows);
   const schema = name === SIGNUPS.name ? SIGNUPS : name === SESSIONS.name ? SESSIONS : GRANTS;
   // An edit of a column that says where a row counts (a grant's プログラム, a sign-up's 相談会ID) or
   // that staff may paste whole rows over (予算計上額 copied with them) is widened: see programEdit.
