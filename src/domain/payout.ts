@@ -72,6 +72,12 @@ export interface PayoutPlan {
   totalNet: number;
   /** Due claims left out because another month's unpaid payout sheet lists them. */
   elsewhere: { claimId: string; draftId: string }[];
+  /**
+   * Approved, unpaid claims (not grants: see unpayableGrants) received by this month's cut-off whose
+   * 金額 is 0 or unreadable (支援時間 the rules could not read): never paid as they stand, so the
+   * payout sheet names them instead of leaving them out in silence.
+   */
+  unpayable: string[];
 }
 
 export interface PayoutInput {
@@ -112,6 +118,10 @@ export function planPayout(input: PayoutInput): PayoutPlan {
     }
     return true;
   });
+  const unpayable = input.claims
+    .filter((c) => c.kind !== 'grant' && input.onlyDraft === undefined && isDue({ ...c, amount: 1 }, input.month, input.programs, input.active) && !(c.amount > 0))
+    .map((c) => c.claimId)
+    .sort();
   const bySupporter = new Map<string, PayoutClaim[]>();
   for (const c of due) {
     const list = bySupporter.get(c.supporterId) ?? [];
@@ -172,6 +182,7 @@ export function planPayout(input: PayoutInput): PayoutPlan {
     totalTax: sum((l) => l.tax),
     totalNet: sum((l) => l.net),
     elsewhere,
+    unpayable,
   };
 }
 
