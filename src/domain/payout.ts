@@ -109,8 +109,16 @@ export function isDue(c: PayoutClaim, month: YearMonth, programs: readonly Progr
 
 export function planPayout(input: PayoutInput): PayoutPlan {
   const elsewhere: PayoutPlan['elsewhere'] = [];
+  // A row copied by hand (the sheet's protection only warns) repeats an ID: paying every row would pay
+  // that claim twice. Such an ID is planned once and held until the copy is deleted.
+  const idKey = (c: PayoutClaim) => `${c.kind ?? 'claim'}\t${c.claimId}`;
+  const rowsOf = new Map<string, number>();
+  for (const c of input.claims) rowsOf.set(idKey(c), (rowsOf.get(idKey(c)) ?? 0) + 1);
+  const planned = new Set<string>();
   const due = input.claims.filter((c) => {
     if (!isDue(c, input.month, input.programs, input.active)) return false;
+    if (planned.has(idKey(c))) return false;
+    planned.add(idKey(c));
     if (input.onlyDraft !== undefined) return c.draftId === input.onlyDraft;
     if (c.draftId && input.openDrafts?.has(c.draftId)) {
       elsewhere.push({ claimId: c.claimId, draftId: c.draftId });
@@ -157,6 +165,9 @@ export function planPayout(input: PayoutInput): PayoutPlan {
         if (!documentReceivedFor(program, s.memorandum)) reasons.push(`覚書（${program.name}）が未受領です`);
         if (!documentReceivedFor(program, s.accountForm)) reasons.push(`謝金受取口座届出書（${program.name}）が未受領です`);
         if (reasons.length > accountReasons.length) kinds.push('documents');
+      }
+      if ((rowsOf.get(idKey(c)) ?? 0) > 1) {
+        reasons.push(`${c.kind === 'grant' ? '緊急支援' : '申請'}シートに同じ${c.kind === 'grant' ? '緊急支援ID' : '申請ID'}（${c.claimId}）の行が複数あります。重複した行を削除してください`);
       }
       if (reasons.length > 0) heldClaims.push({ claim: c, reasons, kinds });
       else {

@@ -142,3 +142,48 @@ test('an approved claim whose 金額 is 0 (支援時間 unreadable) is named on 
   expect(line).toBeDefined();
   expect(String(line?.[1])).toContain(zero);
 });
+
+test('a 申請 row duplicated by hand (same 申請ID twice) is held with the reason, never paid twice', () => {
+  const w = makeWorld({ now: '2024-05-10T10:00:00+09:00' });
+  const a = w.supporter({ name: '山田 太郎', email: 'a@example.org' });
+  setDocs(w, a, '2023-08-01');
+  w.sheet('口座').appendRow([a, '0005', '001', '普通', '0012345', 'ﾔﾏﾀﾞ ﾀﾛｳ']);
+  w.claim({ id: a, email: 'a@example.org', date: '2024-05-01', hours: '2' }); // 8,000
+  w.claim({ id: a, email: 'a@example.org', date: '2024-05-02', hours: '1' }); // 4,000
+  approveAll(w);
+  // A colleague copies the 4,000 row below the table (the protection only warns).
+  const s = w.sheet('申請');
+  const values = s.getDataRange().getValues();
+  const dup = values[2];
+  s.getRange(values.length + 1, 1, 1, dup.length).setValues([dup]);
+  const r = w.call('createPayout', '2024-06') as { paid: number; held: number; total: number };
+  expect(r).toMatchObject({ paid: 1, held: 1, total: 8000 });
+  const sheet = sheetRows(w, '2024-06');
+  const held = sheet.find((x) => x['状態'] === '保留');
+  expect(held).toMatchObject({ 申請ID: String(dup[0]), 件数: 1, 金額: 4000 });
+  expect(String(held?.['理由'])).toContain('同じ申請ID');
+  const recs = records(fileOf(w, '2024-06'));
+  expect(Number(recs[2].slice(7, 19))).toBe(8000);
+  w.call('markPayoutPaid', '2024-06');
+  const after = s.getDataRange().getValues();
+  const pid = after[0].indexOf('支払ID');
+  // The 8,000 claim is paid; neither copy of the duplicated claim is.
+  expect(after.slice(1).map((x) => x[pid])).toEqual(['P-2024-06', '', '']);
+});
+
+test('a 申請 row duplicated after the sheet was built: 支払済にする refuses, nothing is paid', () => {
+  const w = makeWorld({ now: '2024-05-10T10:00:00+09:00' });
+  const a = w.supporter({ name: '山田 太郎', email: 'a@example.org' });
+  setDocs(w, a, '2023-08-01');
+  w.sheet('口座').appendRow([a, '0005', '001', '普通', '0012345', 'ﾔﾏﾀﾞ ﾀﾛｳ']);
+  w.claim({ id: a, email: 'a@example.org', date: '2024-05-01', hours: '2' });
+  w.claim({ id: a, email: 'a@example.org', date: '2024-05-02', hours: '1' });
+  approveAll(w);
+  expect(w.call('createPayout', '2024-06')).toMatchObject({ paid: 1, total: 12000 });
+  const s = w.sheet('申請');
+  const values = s.getDataRange().getValues();
+  s.getRange(values.length + 1, 1, 1, values[1].length).setValues([values[1]]);
+  expect(() => w.call('markPayoutPaid', '2024-06')).toThrow(/一致しません/);
+  const pid = values[0].indexOf('支払ID');
+  expect(s.getDataRange().getValues().slice(1).map((x) => x[pid])).toEqual(['', '', '']);
+});
