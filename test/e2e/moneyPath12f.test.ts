@@ -124,11 +124,17 @@ describe('全銀 file, independently decoded (helper 12f)', () => {
   });
 });
 
-test('an approved claim whose 金額 is 0 (支援時間 unreadable) is named on the payout sheet, not dropped in silence', () => {
+/** One supporter with documents and a valid account, ready to be paid. */
+function onePayable() {
   const w = makeWorld({ now: '2024-05-10T10:00:00+09:00' });
   const a = w.supporter({ name: '山田 太郎', email: 'a@example.org' });
   setDocs(w, a, '2023-08-01');
   w.sheet('口座').appendRow([a, '0005', '001', '普通', '0012345', 'ﾔﾏﾀﾞ ﾀﾛｳ']);
+  return { w, a };
+}
+
+test('an approved claim whose 金額 is 0 (支援時間 unreadable) is named on the payout sheet, not dropped in silence', () => {
+  const { w, a } = onePayable();
   w.claim({ id: a, email: 'a@example.org', date: '2024-05-01', hours: '2' }); // 8,000
   w.claim({ id: a, email: 'a@example.org', date: '2024-05-02', hours: '25時間' }); // HOURS_INVALID: 金額 0
   approveAll(w); // the reviewer approves both (perhaps after a phone call about the hours)
@@ -144,10 +150,7 @@ test('an approved claim whose 金額 is 0 (支援時間 unreadable) is named on 
 });
 
 test('a 申請 row duplicated by hand (same 申請ID twice) is held with the reason, never paid twice', () => {
-  const w = makeWorld({ now: '2024-05-10T10:00:00+09:00' });
-  const a = w.supporter({ name: '山田 太郎', email: 'a@example.org' });
-  setDocs(w, a, '2023-08-01');
-  w.sheet('口座').appendRow([a, '0005', '001', '普通', '0012345', 'ﾔﾏﾀﾞ ﾀﾛｳ']);
+  const { w, a } = onePayable();
   w.claim({ id: a, email: 'a@example.org', date: '2024-05-01', hours: '2' }); // 8,000
   w.claim({ id: a, email: 'a@example.org', date: '2024-05-02', hours: '1' }); // 4,000
   approveAll(w);
@@ -172,10 +175,7 @@ test('a 申請 row duplicated by hand (same 申請ID twice) is held with the rea
 });
 
 test('a 申請 row duplicated after the sheet was built: 支払済にする refuses, nothing is paid', () => {
-  const w = makeWorld({ now: '2024-05-10T10:00:00+09:00' });
-  const a = w.supporter({ name: '山田 太郎', email: 'a@example.org' });
-  setDocs(w, a, '2023-08-01');
-  w.sheet('口座').appendRow([a, '0005', '001', '普通', '0012345', 'ﾔﾏﾀﾞ ﾀﾛｳ']);
+  const { w, a } = onePayable();
   w.claim({ id: a, email: 'a@example.org', date: '2024-05-01', hours: '2' });
   w.claim({ id: a, email: 'a@example.org', date: '2024-05-02', hours: '1' });
   approveAll(w);
