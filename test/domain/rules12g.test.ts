@@ -1,0 +1,97 @@
+/**
+ * Review of the claim rules against the seeds (helper 12g): boundaries and defects found there.
+ * Expected values are worked out by hand from the announcements (seeds 000, 001).
+ */
+import { dammCheckDigit, isDammValid } from '../../src/domain/damm';
+import { formatId, parseId } from '../../src/domain/ids';
+import { PRESETS, parseProgramDefinition } from '../../src/domain/programs';
+import type { Program } from '../../src/domain/programs';
+import type { ClaimAnswers, PriorClaim, RuleContext, SupporterFacts } from '../../src/domain/rules';
+import { assessClaim } from '../../src/domain/rules';
+
+const covid = PRESETS[0];
+const era = PRESETS[1];
+const ME = formatId('BN', 42);
+const OTHER = formatId('BN', 43);
+const CASE = formatId('R', 7);
+const jst = (date: string, time = '12:00') => new Date(`${date}T${time}:00+09:00`);
+
+const supporters: Record<string, SupporterFacts> = {
+  [ME]: { id: ME, email: 'me@example.org', experience: true, courses: [] },
+  [OTHER]: { id: OTHER, email: 'other@example.org', experience: true, courses: [] },
+};
+
+const next = ((): Program => {
+  const p = parseProgramDefinition('next-2026', '{"extends":"new-migrant-era-2023","name":"2026年度","period":{"start":"2026-04-01","end":"2027-03-31"}}', PRESETS);
+  if (!p.ok) throw new Error(p.error);
+  return p.program;
+})();
+const programs = [...PRESETS, next];
+
+function claim(supportDate: string): ClaimAnswers {
+  return {
+    supporterId: ME,
+    email: 'me@example.org',
+    supportDate,
+    hours: '2',
+    caseId: CASE,
+    firstForRecipient: false,
+    coSupporterId: '',
+    missing: [],
+  };
+}
+
+function ctx(at: Date, prior: PriorClaim[], active: Program): RuleContext {
+  return {
+    programs,
+    active,
+    received: at,
+    submitted: at,
+    supporter: (id) => supporters[id],
+    caseIdIssued: (seq) => seq <= 100,
+    prior,
+  };
+}
+
+const prior = (supportDate: string, programId: string): PriorClaim => ({
+  claimId: `C-${supportDate}`,
+  supporterId: OTHER,
+  caseId: CASE,
+  supportDate,
+  programId,
+  amount: 8000,
+  decision: '支払済',
+  codes: [],
+});
+
+describe('the per-recipient limit counts the support events of the claim’s own program only', () => {
+  // Seed 000: 「1人の支援対象者(相談者)につき、申請3回まで」 is a condition of 申請 in the
+  // 2023-07-10〜2026-02-28 program; seed 001's 「申請は5回まで」 is the 2022 program's. A recipient
+  // whose events filled one program's limit is a new count under the next program.
+  const full2023 = ['2025-12-01', '2025-12-02', '2025-12-03'].map((d) => prior(d, era.id));
+
+  test('3 events under new-migrant-era-2023, then support in the next program: no RECIPIENT_LIMIT', () => {
+    const a = assessClaim(claim('2026-05-10'), ctx(jst('2026-05-20'), full2023, next));
+    expect(a.program.id).toBe('next-2026');
+    expect(a.reasons.map((r) => r.code)).toEqual([]);
+    expect(a.amount).toBe(8000);
+  });
+
+  test('the same 3 events still fill the limit for a 4th event inside 2023', () => {
+    const a = assessClaim(claim('2025-12-10'), ctx(jst('2025-12-20'), full2023, era));
+    expect(a.reasons.map((r) => r.code)).toEqual(['RECIPIENT_LIMIT']);
+  });
+
+  test('5 events under covid-2022 do not count against the 2023 program', () => {
+    const p = ['2022-06-01', '2022-06-02', '2022-06-03', '2022-06-04', '2022-06-05'].map((d) => prior(d, covid.id));
+    const a = assessClaim(claim('2024-05-10'), ctx(jst('2024-05-20'), p, era));
+    expect(a.reasons.map((r) => r.code)).toEqual([]);
+  });
+
+  test('2 events in 2023 and 2 in the next program: a 3rd there is fine, a 4th is RECIPIENT_LIMIT', () => {
+    const p = [prior('2026-01-05', era.id), prior('2026-01-06', era.id), prior('2026-04-10', next.id), prior('2026-04-11', next.id)];
+    expect(assessClaim(claim('2026-05-10'), ctx(jst('2026-05-20'), p, next)).reasons.map((r) => r.code)).toEqual([]);
+    const p3 = [...p, prior('2026-04-12', next.id)];
+    expect(assessClaim(claim('2026-05-10'), ctx(jst('2026-05-20'), p3, next)).reasons.map((r) => r.code)).toEqual(['RECIPIENT_LIMIT']);
+  });
+});
