@@ -2,6 +2,7 @@
  * Review of the claim rules against the seeds (helper 12g): boundaries and defects found there.
  * Expected values are worked out by hand from the announcements (seeds 000, 001).
  */
+import { parseCalendarDate } from '../../src/domain/calendar';
 import { dammCheckDigit, isDammValid } from '../../src/domain/damm';
 import { formatId, parseId } from '../../src/domain/ids';
 import { PRESETS, parseProgramDefinition } from '../../src/domain/programs';
@@ -94,4 +95,24 @@ describe('the per-recipient limit counts the support events of the claim’s own
     const p3 = [...p, prior('2026-04-12', next.id)];
     expect(assessClaim(claim('2026-05-10'), ctx(jst('2026-05-20'), p3, next)).reasons.map((r) => r.code)).toEqual(['RECIPIENT_LIMIT']);
   });
+});
+
+describe('dates staff type in 和暦 (覚書受領日, 口座届受領日): read, within each era’s real days', () => {
+  // Without this, 令和6年5月1日 in 覚書受領日 read as "not received" and held a payable claim.
+  test.each<[string, string | null]>([
+    ['令和6年5月1日', '2024-05-01'],
+    ['令和６年５月１日', '2024-05-01'],
+    ['令和 6 年 5 月 1 日', '2024-05-01'],
+    ['令和元年5月1日', '2019-05-01'],
+    ['令和1年5月1日', '2019-05-01'],
+    ['令和元年4月30日', null], // the day before 令和 began (it was 平成31年4月30日)
+    ['平成31年4月30日', '2019-04-30'],
+    ['平成31年5月1日', null], // the first day of 令和
+    ['平成元年1月8日', '1989-01-08'],
+    ['平成元年1月7日', null],
+    ['令和8年2月28日', '2026-02-28'],
+    ['令和8年2月29日', null],
+    ['令和0年5月1日', null],
+    ['昭和64年1月7日', null],
+  ])('%p → %p', (input, want) => expect(parseCalendarDate(input)).toBe(want));
 });
