@@ -116,3 +116,71 @@ describe('dates staff type in 和暦 (覚書受領日, 口座届受領日): read
     ['昭和64年1月7日', null],
   ])('%p → %p', (input, want) => expect(parseCalendarDate(input)).toBe(want));
 });
+
+describe('Damm check digit: exhaustive', () => {
+  // The table property behind the guarantee, for every interim digit x and digits a ≠ b:
+  // a substitution changes the interim (T[x][a] ≠ T[x][b]) and, the table being a Latin square,
+  // stays changed to the end; an adjacent transposition ab → ba changes it (T[T[x][a]][b] ≠ T[T[x][b]][a]).
+  test('the table: every row a permutation, and T[T[x][a]][b] ≠ T[T[x][b]][a] for a ≠ b', () => {
+    // interim after digits p is dammCheckDigit(p); to reach every interim x, find a prefix giving it.
+    const prefixFor = new Map<number, string>();
+    for (let n = 0; prefixFor.size < 10; n++) if (!prefixFor.has(dammCheckDigit(String(n)))) prefixFor.set(dammCheckDigit(String(n)), String(n));
+    for (const [, p] of prefixFor) {
+      const row = new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((a) => dammCheckDigit(p + a)));
+      expect(row.size).toBe(10);
+      for (let a = 0; a <= 9; a++) for (let b = 0; b <= 9; b++) if (a !== b) expect(dammCheckDigit(`${p}${a}${b}`)).not.toBe(dammCheckDigit(`${p}${b}${a}`));
+    }
+  });
+
+  test('every 5-digit sequence: every single-digit error and every adjacent transposition of the 6 digits (check digit included) is caught', () => {
+    let checked = 0;
+    for (let seq = 0; seq < 100000; seq++) {
+      const full = String(seq).padStart(5, '0') + dammCheckDigit(String(seq).padStart(5, '0'));
+      if (!isDammValid(full)) throw new Error(`${full} not valid`);
+      for (let i = 0; i < 6; i++) {
+        for (let d = 0; d <= 9; d++) {
+          if (String(d) === full[i]) continue;
+          if (isDammValid(full.slice(0, i) + d + full.slice(i + 1))) throw new Error(`missed substitution at ${i} in ${full}`);
+          checked++;
+        }
+        if (i < 5 && full[i] !== full[i + 1]) {
+          if (isDammValid(full.slice(0, i) + full[i + 1] + full[i] + full.slice(i + 2))) throw new Error(`missed transposition at ${i} in ${full}`);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5_400_000);
+  });
+
+  test('as typed: a wrong digit or a swap in BN-/R- IDs is "checkDigit" (mistyped), never another valid ID', () => {
+    for (const prefix of ['BN', 'R'] as const) {
+      const wrong: string[] = [];
+      for (let seq = 0; seq < 100000; seq += 97) {
+        const id = formatId(prefix, seq);
+        const digits = id.slice(prefix.length + 1, prefix.length + 6) + id.slice(-1);
+        for (let i = 0; i < 6; i++) {
+          for (let d = 0; d <= 9; d++) {
+            if (String(d) === digits[i]) continue;
+            const bad = digits.slice(0, i) + d + digits.slice(i + 1);
+            const typed = `${prefix}-${bad.slice(0, 5)}-${bad[5]}`;
+            if (parseId(prefix, typed).kind !== 'checkDigit') wrong.push(typed);
+          }
+        }
+        // the swap across the hyphen (last sequence digit ↔ check digit)
+        if (digits[4] !== digits[5]) {
+          const typed = `${prefix}-${digits.slice(0, 4)}${digits[5]}-${digits[4]}`;
+          if (parseId(prefix, typed).kind !== 'checkDigit') wrong.push(typed);
+        }
+      }
+      expect(wrong).toEqual([]);
+    }
+  });
+
+  test('lowercase, full-width and missing hyphens are the same ID', () => {
+    const id = formatId('BN', 42);
+    const d = id.slice(-1);
+    for (const typed of [`bn-00042-${d}`, `ＢＮ－０００４２－${String.fromCharCode(0xff10 + Number(d))}`, `BN00042${d}`, ` bn 00042 ${d} `, `BNｰ00042ｰ${d}`]) {
+      expect(parseId('BN', typed)).toEqual({ kind: 'ok', id, seq: 42 });
+    }
+  });
+});
