@@ -3,6 +3,7 @@
  * Expected values are worked out by hand from the announcements (seeds 000, 001).
  */
 import { parseCalendarDate } from '../../src/domain/calendar';
+import { parseHours } from '../../src/domain/hours';
 import { dammCheckDigit, isDammValid } from '../../src/domain/damm';
 import { formatId, parseId } from '../../src/domain/ids';
 import { PRESETS, parseProgramDefinition } from '../../src/domain/programs';
@@ -182,5 +183,19 @@ describe('Damm check digit: exhaustive', () => {
     for (const typed of [`bn-00042-${d}`, `ＢＮ－０００４２－${String.fromCharCode(0xff10 + Number(d))}`, `BN00042${d}`, ` bn 00042 ${d} `, `BNｰ00042ｰ${d}`]) {
       expect(parseId('BN', typed)).toEqual({ kind: 'ok', id, seq: 42 });
     }
+  });
+});
+
+describe('hours as supporters type them (seed 000: 2時間未満 4,000円 / 2時間以上 8,000円)', () => {
+  test.each<[string, number | null]>([
+    ['1 tiếng rưỡi', 1.5], // Vietnamese "an hour and a half", like １時間半
+    ['2 giờ rưỡi', 2.5],
+    ['1 tieng ruoi', 1.5],
+    ['rưỡi', null],
+  ])('%p → %p', (input, want) => expect(parseHours(input)).toBe(want));
+  test('「1 tiếng rưỡi」 is 1.5 h: 4,000 yen under 2023 rules, not HOURS_INVALID', () => {
+    const a = assessClaim({ ...claim('2024-05-10'), caseId: '', firstForRecipient: true, hours: '1 tiếng rưỡi' }, ctx(jst('2024-05-20'), [], era));
+    expect(a.reasons).toEqual([]);
+    expect(a.amount).toBe(4000);
   });
 });
