@@ -23,3 +23,18 @@ describe('the per-recipient limit is per program (seed 000: 「1人の支援対�
     expect(codes(w)).toEqual([]);
   });
 });
+
+describe('answers that look like formulas stay text in 申請', () => {
+  test('=, +, -, @ at the start of お名前, 支援時間, 相談者ID, 同行者ID: no formula, the text as typed, a reason each', () => {
+    const w = makeWorld({ now: '2024-05-20T10:00:00+09:00' });
+    const a = w.supporter({ name: '伴走 一郎', email: 'ichiro@example.org', language: '日本語' });
+    w.claim({ id: a, email: 'ichiro@example.org', name: '=HYPERLINK("http://evil.example","x")', hours: '-1', caseId: '+R-1', first: 'いいえ', coId: '@BN' });
+    const s = w.sheet('申請');
+    const n = s.getLastRow();
+    const formulas = s.getRange(n, 1, 1, s.getLastColumn()).getFormulas()[0];
+    expect(formulas.filter((f) => f !== '')).toEqual([]);
+    const row = last(w);
+    expect(row).toMatchObject({ 氏名: '=HYPERLINK("http://evil.example","x")', 支援時間: '-1', 相談者ID: '+R-1', 同行者ID: '@BN', 金額: 0 });
+    expect(codes(w)).toEqual(expect.arrayContaining(['HOURS_INVALID', 'CASE_ID_UNKNOWN', 'CO_SUPPORTER_UNKNOWN']));
+  });
+});
