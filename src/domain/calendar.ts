@@ -109,7 +109,27 @@ export function parseCalendarDate(input: unknown): CalendarDate | null {
   const m =
     /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?: +\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s) ??
     /^(\d{4})\s*(年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(s);
-  return m ? fromParts(Number(m[1]), Number(m[3]), Number(m[4])) : null;
+  if (m) return fromParts(Number(m[1]), Number(m[3]), Number(m[4]));
+  return japaneseEraDate(s);
+}
+
+/**
+ * 和暦, as Japanese offices write dates (令和6年5月1日, 令和元年5月1日, 平成31年4月30日), only within the
+ * era's real days: 令和 from 2019-05-01, 平成 from 1989-01-08 to 2019-04-30.
+ */
+const ERAS: Record<string, { offset: number; first: CalendarDate; last: CalendarDate | null }> = {
+  令和: { offset: 2018, first: '2019-05-01', last: null },
+  平成: { offset: 1988, first: '1989-01-08', last: '2019-04-30' },
+};
+function japaneseEraDate(s: string): CalendarDate | null {
+  const m = /^(令和|平成)\s*(元|\d{1,2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(s);
+  if (!m) return null;
+  const era = ERAS[m[1]];
+  const year = m[2] === '元' ? 1 : Number(m[2]);
+  if (year < 1) return null;
+  const d = fromParts(era.offset + year, Number(m[3]), Number(m[4]));
+  if (!d || d < era.first || (era.last !== null && d > era.last)) return null;
+  return d;
 }
 
 export function addDays(d: CalendarDate, n: number): CalendarDate {

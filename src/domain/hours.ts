@@ -18,7 +18,7 @@ const NUM = '(\\d+(?:[.,]\\d+)?|[.,]\\d+)';
 const HOUR_UNITS = '時間|hours?|hrs?|h|giờ|gio|tiếng|tieng';
 const MIN_UNITS = '分間?|minutes?|mins?|m|phút|phut';
 const UNIT_FORM = new RegExp(
-  `^(?:${NUM}\\s*(?:${HOUR_UNITS})\\s*(半)?)?\\s*(?:${NUM}\\s*(?:${MIN_UNITS}))?$`,
+  `^(?:${NUM}\\s*(?:${HOUR_UNITS})\\s*(半|rưỡi|ruoi)?)?\\s*(?:${NUM}\\s*(?:${MIN_UNITS}))?$`,
   'u',
 );
 
@@ -57,7 +57,7 @@ export function parseHours(input: unknown): number | null {
   m = UNIT_FORM.exec(s);
   if (m && (m[1] !== undefined || m[3] !== undefined)) {
     const hours = m[1] !== undefined ? num(m[1]) : 0;
-    // 半 is 30 minutes, added in minutes (exact) rather than as 0.5 h.
+    // 半 (Vietnamese rưỡi) is 30 minutes, added in minutes (exact) rather than as 0.5 h.
     const minutes = (m[2] ? 30 : 0) + (m[3] !== undefined ? num(m[3]) : 0);
     return minutes === 0 ? fromHours(hours) : fromMinutes(hours * 60 + minutes);
   }

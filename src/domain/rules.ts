@@ -4,7 +4,7 @@
  * The check never rejects: it proposes, staff decide (判定).
  */
 import type { CalendarDate, YearMonth } from './calendar';
-import { claimDeadline, compareDates, tokyoDateOf } from './calendar';
+import { claimDeadline, compareDates, isCalendarDate, tokyoDateOf } from './calendar';
 import { formatHours, parseHours } from './hours';
 import { parseId } from './ids';
 import type { Program } from './programs';
@@ -225,7 +225,15 @@ function checkLimits(
   prior: readonly PriorClaim[],
   add: (code: ReasonCode, params?: Reason['params']) => void,
 ): void {
-  const counting = prior.filter((c) => c.caseId === caseId && countsTowardLimits(c));
+  // Each announcement sets its own limit for its own period (seed 000: 「2023年7月10日～2026年2月28日の
+  // 期間に実施した伴走支援」…「1人の支援対象者(相談者)につき、申請3回まで」): events of another program
+  // do not count. The support date decides the program; a prior row without a readable date goes by
+  // its プログラム column.
+  const inThisProgram = (c: PriorClaim) =>
+    isCalendarDate(c.supportDate)
+      ? compareDates(program.period.start, c.supportDate) <= 0 && compareDates(c.supportDate, program.period.end) <= 0
+      : c.programId === program.id;
+  const counting = prior.filter((c) => c.caseId === caseId && countsTowardLimits(c) && inThisProgram(c));
   const sameEvent = counting.filter((c) => c.supportDate === supportDate);
   if (supporterId && sameEvent.some((c) => c.supporterId === supporterId)) {
     const first = sameEvent.find((c) => c.supporterId === supporterId);
