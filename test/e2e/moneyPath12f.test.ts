@@ -219,3 +219,19 @@ test('年間支払 counts a paid claim once even when its row was copied after p
   const rows = w.ss.getSheetByName('年間支払 2024')?.getDataRange().getValues() ?? [];
   expect(rows[1].slice(0, 4)).toEqual([a, '山田 太郎', 1, 8000]);
 });
+
+test('a rebuild that leaves nothing to pay removes the earlier transfer file; closing refuses', () => {
+  const { w, a } = onePayable();
+  w.claim({ id: a, email: 'a@example.org', date: '2024-05-01', hours: '2' });
+  approveAll(w);
+  expect(w.call('createPayout', '2024-06')).toMatchObject({ paid: 1, total: 8000 });
+  expect(w.rt.drive.files().filter((f) => f.name === '総合振込_2024-06.txt')).toHaveLength(1);
+  // The reviewer takes the approval back (却下) before the transfer.
+  const s = w.sheet('申請');
+  const values = s.getDataRange().getValues();
+  w.rt.editCell(s, s.getRange(2, values[0].indexOf('判定') + 1).getA1Notation(), '却下', { user: 'reviewer@smj.example' });
+  expect(w.call('createPayout', '2024-06')).toMatchObject({ paid: 0, total: 0, transferUrl: null });
+  expect(w.rt.drive.files().filter((f) => f.name === '総合振込_2024-06.txt')).toHaveLength(0);
+  expect(() => w.call('markPayoutPaid', '2024-06')).toThrow(/支払う申請がありません/);
+  expect(s.getDataRange().getValues()[1][values[0].indexOf('支払予定ID')]).toBe('');
+});
