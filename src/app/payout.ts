@@ -275,6 +275,10 @@ export function prepareFromPlan(ctx: Ctx, month: YearMonth, plan: PayoutPlan): P
     const sheets = [...new Set(plan.elsewhere.map((e) => payoutSheetName(e.draftId.replace(/^P-/, ''))))].join('、');
     rows.push(kv('他の未確定の支払に含まれる申請', `${plan.elsewhere.length}件（${sheets}）: 先にそちらを支払済にしてください`));
   }
+  if (plan.unpayable.length > 0) {
+    rows.push(kv('支払えない申請（承認済み・金額が0か読めない）', `${plan.unpayable.join(', ')}: 支援時間を直してもらい（フォームの回答の編集）、再チェック後に承認してから作り直してください`));
+    ctx.log(payoutId(month), `承認済みの申請 ${plan.unpayable.join(', ')} は金額が0か読めないため支払いに含めていません`);
+  }
   const unpayable = unpayableGrants(ctx, month);
   if (unpayable.length > 0) {
     rows.push(kv('支払えない緊急支援（承認済み・金額が空か1以上の整数の円でない）', `${unpayable.join(', ')}: 緊急支援シートの金額を直してから作り直してください`));

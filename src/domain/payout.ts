@@ -72,6 +72,12 @@ export interface PayoutPlan {
   totalNet: number;
   /** Due claims left out because another month's unpaid payout sheet lists them. */
   elsewhere: { claimId: string; draftId: string }[];
+  /**
+   * Approved, unpaid claims (not grants: see unpayableGrants) received by this month's cut-off whose
+   * 金額 is 0 or unreadable (支援時間 the rules could not read): never paid as they stand, so the
+   * payout sheet names them instead of leaving them out in silence.
+   */
+  unpayable: string[];
 }
 
 export interface PayoutInput {
@@ -103,8 +109,16 @@ export function isDue(c: PayoutClaim, month: YearMonth, programs: readonly Progr
 
 export function planPayout(input: PayoutInput): PayoutPlan {
   const elsewhere: PayoutPlan['elsewhere'] = [];
+  // A row copied by hand (the sheet's protection only warns) repeats an ID: paying every row would pay
+  // that claim twice. Such an ID is planned once and held until the copy is deleted.
+  const idKey = (c: PayoutClaim) => `${c.kind ?? 'claim'}\t${c.claimId}`;
+  const rowsOf = new Map<string, number>();
+  for (const c of input.claims) rowsOf.set(idKey(c), (rowsOf.get(idKey(c)) ?? 0) + 1);
+  const planned = new Set<string>();
   const due = input.claims.filter((c) => {
     if (!isDue(c, input.month, input.programs, input.active)) return false;
+    if (planned.has(idKey(c))) return false;
+    planned.add(idKey(c));
     if (input.onlyDraft !== undefined) return c.draftId === input.onlyDraft;
     if (c.draftId && input.openDrafts?.has(c.draftId)) {
       elsewhere.push({ claimId: c.claimId, draftId: c.draftId });
@@ -112,6 +126,10 @@ export function planPayout(input: PayoutInput): PayoutPlan {
     }
     return true;
   });
+  const unpayable = input.claims
+    .filter((c) => c.kind !== 'grant' && input.onlyDraft === undefined && isDue({ ...c, amount: 1 }, input.month, input.programs, input.active) && !(c.amount > 0))
+    .map((c) => c.claimId)
+    .sort();
   const bySupporter = new Map<string, PayoutClaim[]>();
   for (const c of due) {
     const list = bySupporter.get(c.supporterId) ?? [];
@@ -148,6 +166,9 @@ export function planPayout(input: PayoutInput): PayoutPlan {
         if (!documentReceivedFor(program, s.accountForm)) reasons.push(`謝金受取口座届出書（${program.name}）が未受領です`);
         if (reasons.length > accountReasons.length) kinds.push('documents');
       }
+      if ((rowsOf.get(idKey(c)) ?? 0) > 1) {
+        reasons.push(`${c.kind === 'grant' ? '緊急支援' : '申請'}シートに同じ${c.kind === 'grant' ? '緊急支援ID' : '申請ID'}（${c.claimId}）の行が複数あります。重複した行を削除してください`);
+      }
       if (reasons.length > 0) heldClaims.push({ claim: c, reasons, kinds });
       else {
         ok.push(c);
@@ -172,6 +193,7 @@ export function planPayout(input: PayoutInput): PayoutPlan {
     totalTax: sum((l) => l.tax),
     totalNet: sum((l) => l.net),
     elsewhere,
+    unpayable,
   };
 }
 
