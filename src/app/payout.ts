@@ -47,9 +47,13 @@ export function isClosed(ctx: Ctx, month: YearMonth): boolean {
 export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): PayoutPlan {
   const claims = ctx.table(CLAIMS);
   const list: PayoutClaim[] = [];
+  // An approved, unpaid claim without a readable 受付日時 (a row pasted as text) has no payout month:
+  // it is named on the sheet instead of being left out in silence.
+  const undated: string[] = [];
   for (let i = 0; i < claims.length; i++) {
     const claimId = claims.text(i, '申請ID');
     const receivedAt = claims.get(i, '受付日時');
+    if (claimId && !isDateObject(receivedAt) && claims.text(i, '判定') === '承認' && claims.text(i, '支払ID') === '') undated.push(claimId);
     if (!claimId || !isDateObject(receivedAt)) continue;
     list.push({
       claimId,
@@ -105,7 +109,7 @@ export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): Pay
     });
     accounts.set(id, rows);
   }
-  return planPayout({
+  const plan = planPayout({
     month,
     claims: list,
     supporters,
@@ -116,6 +120,8 @@ export function planFromSheets(ctx: Ctx, month: YearMonth, closing = false): Pay
     openDrafts,
     ...(closing ? { onlyDraft: payoutId(month) } : {}),
   });
+  if (!closing && undated.length > 0) plan.unpayable = [...plan.unpayable, ...undated].sort();
+  return plan;
 }
 
 /**
@@ -276,8 +282,8 @@ export function prepareFromPlan(ctx: Ctx, month: YearMonth, plan: PayoutPlan): P
     rows.push(kv('他の未確定の支払に含まれる申請', `${plan.elsewhere.length}件（${sheets}）: 先にそちらを支払済にしてください`));
   }
   if (plan.unpayable.length > 0) {
-    rows.push(kv('支払えない申請（承認済み・金額が0か読めない）', `${plan.unpayable.join(', ')}: 支援時間を直してもらい（フォームの回答の編集）、再チェック後に承認してから作り直してください`));
-    ctx.log(payoutId(month), `承認済みの申請 ${plan.unpayable.join(', ')} は金額が0か読めないため支払いに含めていません`);
+    rows.push(kv('支払えない申請（承認済み・金額が0か読めない、または受付日時が日付でない）', `${plan.unpayable.join(', ')}: 支援時間を直してもらい（フォームの回答の編集）再チェック後に承認するか、受付日時を日付に直してから作り直してください`));
+    ctx.log(payoutId(month), `承認済みの申請 ${plan.unpayable.join(', ')} は金額が0か読めないか受付日時が日付でないため支払いに含めていません`);
   }
   const unpayable = unpayableGrants(ctx, month);
   if (unpayable.length > 0) {

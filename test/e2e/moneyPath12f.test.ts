@@ -187,3 +187,20 @@ test('a 申請 row duplicated after the sheet was built: 支払済にする refu
   const pid = values[0].indexOf('支払ID');
   expect(s.getDataRange().getValues().slice(1).map((x) => x[pid])).toEqual(['', '', '']);
 });
+
+test('an approved claim whose 受付日時 is text (a pasted row) is named on the payout sheet, not dropped in silence', () => {
+  const { w, a } = onePayable();
+  w.claim({ id: a, email: 'a@example.org', date: '2024-05-01', hours: '2' }); // 8,000
+  w.claim({ id: a, email: 'a@example.org', date: '2024-05-02', hours: '1' }); // 4,000
+  approveAll(w);
+  const s = w.sheet('申請');
+  const values = s.getDataRange().getValues();
+  const cell = s.getRange(3, values[0].indexOf('受付日時') + 1);
+  cell.setNumberFormat('@').setValue('2024/05/02 10:00');
+  expect(typeof cell.getValue()).toBe('string');
+  const r = w.call('createPayout', '2024-06') as { paid: number; total: number };
+  expect(r).toMatchObject({ paid: 1, total: 8000 });
+  const sheet = w.ss.getSheetByName('支払 2024-06')?.getDataRange().getValues() ?? [];
+  const line = sheet.find((x) => String(x[0]).startsWith('支払えない申請'));
+  expect(String(line?.[1])).toContain(String(values[2][0]));
+});
