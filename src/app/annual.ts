@@ -47,9 +47,15 @@ export function annualStatement(ctx: Ctx, year: number, monthRecord: (month: Yea
   // (supporter, paid month) → claims: tax was withheld per transfer, i.e. per supporter and month.
   type Group = { id: string; month: YearMonth; count: number; gross: number; grants: number; name: string; paydayDay: number };
   const groups = new Map<string, Group>();
-  const add = (paymentId: string, id: string, programId: string, name: string, f: (g: Group) => void) => {
+  // A row copied by hand after payment repeats its ID and 支払ID: it was paid once, so it counts once.
+  const seen = new Set<string>();
+  const add = (paymentId: string, id: string, programId: string, name: string, f: (g: Group) => void, itemId: string) => {
     const m = /^P-(\d{4}-\d{2})$/.exec(paymentId);
     if (!m) return;
+    if (itemId) {
+      if (seen.has(itemId)) return;
+      seen.add(itemId);
+    }
     const key = `${id}\t${m[1]}`;
     const program = programById(ctx.settings.programs, programId) ?? ctx.settings.active;
     const g = groups.get(key) ?? { id, month: m[1], count: 0, gross: 0, grants: 0, name, paydayDay: program.paydayDay };
@@ -61,14 +67,14 @@ export function annualStatement(ctx: Ctx, year: number, monthRecord: (month: Yea
     add(claims.text(i, '支払ID'), claims.text(i, '伴走ネットID'), claims.text(i, 'プログラム'), claims.text(i, '氏名'), (g) => {
       g.count++;
       g.gross += Number(claims.get(i, '金額')) || 0;
-    });
+    }, claims.text(i, '申請ID') && `申請\t${claims.text(i, '申請ID')}`);
   }
   if (ctx.sheetExists(GRANTS.name)) {
     const grants = ctx.table(GRANTS);
     for (let i = 0; i < grants.length; i++) {
       add(grants.text(i, '支払ID'), grants.text(i, '伴走ネットID'), grants.text(i, 'プログラム'), '', (g) => {
         g.grants += grantAmount(grants.get(i, '金額')) ?? 0;
-      });
+      }, grants.text(i, '緊急支援ID') && `緊急支援\t${grants.text(i, '緊急支援ID')}`);
     }
   }
   // The fallback payday (a month whose sheet is gone) uses the earliest payday day of the programs

@@ -204,3 +204,18 @@ test('an approved claim whose 受付日時 is text (a pasted row) is named on th
   const line = sheet.find((x) => String(x[0]).startsWith('支払えない申請'));
   expect(String(line?.[1])).toContain(String(values[2][0]));
 });
+
+test('年間支払 counts a paid claim once even when its row was copied after payment', () => {
+  const { w, a } = onePayable();
+  w.claim({ id: a, email: 'a@example.org', date: '2024-05-01', hours: '2' }); // 8,000
+  approveAll(w);
+  w.call('createPayout', '2024-06');
+  w.call('markPayoutPaid', '2024-06');
+  const s = w.sheet('申請');
+  const values = s.getDataRange().getValues();
+  s.getRange(values.length + 1, 1, 1, values[1].length).setValues([values[1]]);
+  const r = w.call('createAnnualStatement', 2024) as { supporters: number; total: number };
+  expect(r).toMatchObject({ supporters: 1, total: 8000 });
+  const rows = w.ss.getSheetByName('年間支払 2024')?.getDataRange().getValues() ?? [];
+  expect(rows[1].slice(0, 4)).toEqual([a, '山田 太郎', 1, 8000]);
+});
