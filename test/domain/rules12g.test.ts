@@ -199,3 +199,23 @@ describe('hours as supporters type them (seed 000: 2時間未満 4,000円 / 2時
     expect(a.amount).toBe(4000);
   });
 });
+
+describe('support on a program’s last day, claimed after the program ended (deadline by the seed’s rule)', () => {
+  // Seed 000: 「2026年2月28日」まで、「支援実施後、1ヶ月以内」(7/30 → 8/30): 2/28 → 3/28, paid the next month.
+  // Seed 001: 「2023年2月28日」まで、5/26 → 6/25: 2/28 → 3/27; 「毎月20日に締め、翌10日」: received 3/27 → May.
+  test.each<[string, string, string, string[], string | null]>([
+    ['2026-02-28', '2026-03-28', '23:59', [], '2026-04'],
+    ['2026-02-28', '2026-03-29', '00:00', ['LATE'], '2026-04'],
+    ['2023-02-28', '2023-03-27', '23:59', [], '2023-05'],
+    ['2023-02-28', '2023-03-28', '00:00', ['LATE'], '2023-05'],
+    ['2023-02-28', '2023-03-20', '23:59', [], '2023-04'],
+  ])('support %s, received %s %s → %j, payout %s', (supportDate, day, time, expected, month) => {
+    const at = jst(day, time);
+    const active = supportDate.startsWith('2026') ? era : covid;
+    const a = assessClaim({ ...claim(supportDate), caseId: '', firstForRecipient: true }, ctx(at, [], active));
+    expect(a.program.id).toBe(active.id);
+    expect(a.reasons.map((r) => r.code)).toEqual(expected);
+    expect(a.payoutMonth).toBe(month);
+    expect(a.amount).toBe(active === era ? 8000 : 6000);
+  });
+});
