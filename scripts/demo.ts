@@ -786,8 +786,9 @@ call('markPayoutPaid', '2024-07');
 returnSheets.paidAgain = { 申請: snapshot('申請'), 支払: snapshot('支払 2024-07') };
 call('createAnnualStatement', 2024);
 
-// ── issue 9: the program ends. On 2026-03-01 no program is open: the daily job closes the claim form
-// (trilingual message); the office defines the next program with 新しい事業を設定 and the form reopens.
+// ── issue 9: the program ends. From 2026-03-01 no program is open, but support on 02-28 may still be
+// claimed until 03-28: the form stays open until then; on 03-29 the daily job closes it (trilingual
+// message); the office defines the next program with 新しい事業を設定 and the form reopens.
 rt.clock.set(new Date(jst('2026-03-02 06:00')));
 call('dailyMaintenance');
 {
@@ -795,6 +796,10 @@ call('dailyMaintenance');
   const id = String(rows('設定').find((r) => r.キー === '申請フォーム')?.値 ?? '');
   const form = id.startsWith('http') ? claimForm.openByUrl(id) : claimForm.openById(id);
   lifecycleLog.push('', '2026-03-02 daily job:', ...rows('ログ').filter((r) => r.対象 === '事業').map((r) => `  ログ: ${String(r.内容)}`));
+  lifecycleLog.push(`  claim form accepting: ${form.isAcceptingResponses()}`);
+  rt.clock.set(new Date(jst('2026-03-29 06:00')));
+  call('dailyMaintenance');
+  lifecycleLog.push('', '2026-03-29 daily job:', `  ログ: ${String(rows('ログ').filter((r) => r.対象 === '事業').at(-1)?.内容 ?? '')}`);
   lifecycleLog.push(`  claim form accepting: ${form.isAcceptingResponses()}; message: ${form.getCustomClosedFormMessage()}`);
   call('defineProgram', { name: '2026年度伴走支援', start: '2026-04-01', end: '2027-03-31', budget: '3000000' });
   lifecycleLog.push('', '新しい事業を設定 (2026年度伴走支援, 2026-04-01〜2027-03-31, budget 3,000,000):', `  設定 プログラム = ${String(rows('設定').find((r) => r.キー === 'プログラム')?.値)}`);

@@ -1,11 +1,12 @@
 /**
- * Program lifecycle (SPEC §1): when no program's period contains today, the claim form stops taking
- * responses with a trilingual message, staff are told plainly (which program ended when, how to
+ * Program lifecycle (SPEC §1): when no program's period contains today, and the last claims of the
+ * program that ended are no longer due (its last day's claim deadline has passed: seed 000
+ * 「支援実施後、1ヶ月以内」), the claim form stops taking responses with a trilingual message, staff are told plainly (which program ended when, how to
  * define the next), and the form reopens when a program is open again. Run by setup and the daily job.
  */
 import { tokyoDateOf } from '../domain/calendar';
 import type { Program, ProgramAnswers, ProgramDraft } from '../domain/programs';
-import { draftProgram, NO_PROGRAM_FORM_MESSAGE, noProgramMessage, programStatus } from '../domain/programs';
+import { draftProgram, lateClaimsMessage, lateClaimWindow, NO_PROGRAM_FORM_MESSAGE, noProgramMessage, programStatus } from '../domain/programs';
 import type { Ctx } from './ports';
 import { SETTINGS } from './schema';
 
@@ -30,6 +31,16 @@ export function checkProgramLifecycle(ctx: Ctx): LifecycleResult {
     ctx.log('事業', `「${status.program.name}」の期間（${status.program.period.start}〜${status.program.period.end}）に入ったため、申請フォームの受付を再開しました`);
     ctx.mail.notifyOffice('申請フォームの受付を再開しました', `事業「${status.program.name}」（${status.program.period.start}〜${status.program.period.end}）が始まったため、申請フォームの受付を再開しました。`);
     return { open: status.program, message: null, closedForm: false, reopenedForm: true };
+  }
+  // An ended program's last claims are still due (support on its last day, claimed within the
+  // deadline): the form stays open until that deadline; staff are told so.
+  const late = lateClaimWindow(ctx.settings.programs, tokyoDateOf(ctx.now));
+  if (late) {
+    if (closedBefore) {
+      ctx.openClaimForm();
+      ctx.setProp(NO_PROGRAM_CLOSED_KEY, '');
+    }
+    return { open: null, message: lateClaimsMessage(status, late), closedForm: false, reopenedForm: closedBefore };
   }
   const message = noProgramMessage(status);
   if (closedBefore || !ctx.closeClaimForm(NO_PROGRAM_FORM_MESSAGE)) return { open: null, message, closedForm: false, reopenedForm: false };

@@ -4,7 +4,7 @@
  * new program (see parseProgramDefinition and the README's "Configuring a program").
  */
 import type { CalendarDate, YearMonth } from './calendar';
-import { addDays, addMonths, compareDates, isCalendarDate, yearMonthOf } from './calendar';
+import { addDays, addMonths, claimDeadline, compareDates, isCalendarDate, yearMonthOf } from './calendar';
 
 /** An amount tier: `amount` yen when hours ≥ fromHours (the highest matching tier wins). */
 export interface AmountTier {
@@ -241,6 +241,32 @@ export function programStatus(programs: readonly Program[], today: CalendarDate)
     if (compareDates(p.period.start, today) > 0 && (!next || compareDates(p.period.start, next.period.start) < 0)) next = p;
   }
   return { kind: 'none', ended, next };
+}
+
+/**
+ * The days after a program ended while claims for support inside it are still due: support on its
+ * last day may be claimed until that day's claim deadline (seed 000: 「支援実施後、1ヶ月以内」;
+ * new-migrant-era-2023 ended 2026-02-28, so claims are due until 2026-03-28). The claim form stays
+ * open until then. Null outside such a window.
+ */
+export function lateClaimWindow(programs: readonly Program[], today: CalendarDate): { program: Program; until: CalendarDate } | null {
+  let best: { program: Program; until: CalendarDate } | null = null;
+  for (const p of programs) {
+    if (compareDates(p.period.end, today) >= 0) continue; // not ended
+    const until = claimDeadline(p.period.end, p.deadlineRule);
+    if (compareDates(until, today) < 0) continue;
+    if (!best || compareDates(until, best.until) > 0) best = { program: p, until };
+  }
+  return best;
+}
+
+/** What staff read while an ended program's last claims are still due (the form stays open). */
+export function lateClaimsMessage(status: Extract<ProgramStatus, { kind: 'none' }>, late: { program: Program; until: CalendarDate }): string {
+  const next = status.next ? `「${status.next.name}」は ${status.next.period.start} に始まります。` : '次の事業は、メニュー「伴走ネット」→「新しい事業を設定」で設定してください。';
+  return (
+    `現在受付中の事業（プログラム）がありません。「${late.program.name}」（${late.program.id}）は ${late.program.period.end} に終了しましたが、期間内の支援の申請は締切の ${late.until} まで受け付けるため、申請フォームはそれまで受付を続けます（翌日に自動で停止します）。` +
+    next
+  );
 }
 
 /** What staff read when no program is open (setup, the daily job, the office mail). */

@@ -109,6 +109,48 @@ describe('no program open (deployed after new-migrant-era-2023 ended on 2026-02-
   });
 });
 
+describe('after a program ends, its last claims are still due (seed 000: 「支援実施後、1ヶ月以内」)', () => {
+  test('support on 2026-02-28 may be claimed until 2026-03-28: the form stays open until then, is paid, and closes on 03-29', () => {
+    // Deployed while new-migrant-era-2023 was open; a supporter helped someone on its last day.
+    const w = makeWorld({ now: '2026-02-20T10:00:00+09:00' });
+    const id = w.supporter({ email: 'last@example.org' });
+    // The day after the program ended: nothing is closed, staff are told until when claims come in.
+    w.at('2026-03-01T06:00:00+09:00');
+    w.call('dailyMaintenance');
+    expect(w.claimForm.isAcceptingResponses()).toBe(true);
+    expect(w.rows('ログ').some((r) => String(r.内容).includes('期間内の支援の申請は締切の 2026-03-28 まで受け付けるため、申請フォームはそれまで受付を続けます'))).toBe(true);
+    expect(w.rt.mail.sent.filter((m) => m.subject.includes('停止'))).toEqual([]);
+    // A claim on the deadline day for support on the program's last day: judged by that program, paid.
+    w.at('2026-03-28T23:00:00+09:00');
+    w.claim({ id, email: 'last@example.org', date: '2026-02-28', hours: '2' });
+    const row = w.rows('申請').at(-1);
+    expect(row?.自動チェック).toBe('OK');
+    expect(row?.金額).toBe(8000);
+    expect(row?.プログラム).toBe('new-migrant-era-2023');
+    expect(row?.支払予定月).toBe('2026-04');
+    // 03-28 is still the window (the last claims may come in that day)
+    w.at('2026-03-28T06:00:00+09:00');
+    w.call('dailyMaintenance');
+    expect(w.claimForm.isAcceptingResponses()).toBe(true);
+    // 03-29: no claim is due any more: the form closes, the office is told once.
+    w.rt.mail.sent.length = 0;
+    w.at('2026-03-29T06:00:00+09:00');
+    w.call('dailyMaintenance');
+    expect(w.claimForm.isAcceptingResponses()).toBe(false);
+    expect(w.claimForm.getCustomClosedFormMessage()).toContain('申請を受け付けている事業はありません');
+    expect(w.rt.mail.sent.filter((m) => m.subject.includes('申請フォームを停止'))).toHaveLength(1);
+  });
+
+  test('the covid-2022 rule (the day before the same date next month): support on 2023-02-28 is due until 2023-03-27', () => {
+    const w = makeWorld({ now: '2023-03-27T10:00:00+09:00' });
+    w.call('setup');
+    expect(w.claimForm.isAcceptingResponses()).toBe(true);
+    w.at('2023-03-28T06:00:00+09:00');
+    w.call('dailyMaintenance');
+    expect(w.claimForm.isAcceptingResponses()).toBe(false);
+  });
+});
+
 describe('setup reports the closed claim form once (no program open)', () => {
   /** Lines of setup's report that say the claim form is stopped or not taking responses. */
   const closedLines = (alert: string) => alert.split('\n').filter((l) => /申請フォーム/.test(l) && /停止|受け付けていません/.test(l));
