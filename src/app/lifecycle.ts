@@ -36,11 +36,15 @@ export function checkProgramLifecycle(ctx: Ctx): LifecycleResult {
   // deadline): the form stays open until that deadline; staff are told so.
   const late = lateClaimWindow(ctx.settings.programs, tokyoDateOf(ctx.now));
   if (late) {
+    const message = lateClaimsMessage(status, late);
     if (closedBefore) {
+      // Closed for want of a program (e.g. by a version that did not keep the last claims' window).
       ctx.openClaimForm();
       ctx.setProp(NO_PROGRAM_CLOSED_KEY, '');
+      ctx.log('事業', `「${late.program.name}」の期間内の支援の申請締切（${late.until}）まで、申請フォームの受付を再開しました`);
+      ctx.mail.notifyOffice('申請フォームの受付を再開しました', message);
     }
-    return { open: null, message: lateClaimsMessage(status, late), closedForm: false, reopenedForm: closedBefore };
+    return { open: null, message, closedForm: false, reopenedForm: closedBefore };
   }
   const message = noProgramMessage(status);
   if (closedBefore || !ctx.closeClaimForm(NO_PROGRAM_FORM_MESSAGE)) return { open: null, message, closedForm: false, reopenedForm: false };

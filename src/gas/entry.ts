@@ -515,7 +515,7 @@ function programCheck(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: Retu
     if (life.message) report.problems.unshift(life.message);
     // (A closure for want of a program is not listed under forms too: the message above says the
     // claim form is stopped, why, and when it reopens; ログ keeps the closure under 事業.)
-    if (life.reopenedForm) report.forms.push(`申請フォーム: 事業「${life.open?.name}」が始まっているため、受付を再開しました`);
+    if (life.reopenedForm) report.forms.push(life.open ? `申請フォーム: 事業「${life.open.name}」が始まっているため、受付を再開しました` : '申請フォーム: 終了した事業の申請締切まで、受付を再開しました');
   } catch (e) {
     report.problems.push(`事業の期間を確認できませんでした: ${e instanceof Error ? e.message : String(e)}`);
   }

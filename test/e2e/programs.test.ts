@@ -141,6 +141,21 @@ describe('after a program ends, its last claims are still due (seed 000: 「支�
     expect(w.rt.mail.sent.filter((m) => m.subject.includes('申請フォームを停止'))).toHaveLength(1);
   });
 
+  test('a claim form the system closed for want of a program is reopened within the window, and setup says why', () => {
+    // Closed for want of a program (the key set), then the window applies (e.g. a version without it had closed it).
+    const w = makeWorld({ now: '2026-11-29T10:00:00+09:00' });
+    expect(w.claimForm.isAcceptingResponses()).toBe(false);
+    w.at('2026-03-10T10:00:00+09:00');
+    w.rt.ui.alerts.length = 0;
+    w.call('setup');
+    expect(w.claimForm.isAcceptingResponses()).toBe(true);
+    const text = w.rt.ui.alerts.join('\n');
+    expect(text).toContain('申請フォーム: 終了した事業の申請締切まで、受付を再開しました');
+    expect(text).not.toContain('undefined');
+    expect(text).toContain('締切の 2026-03-28 まで受け付ける');
+    expect(w.rows('ログ').some((r) => String(r.内容).includes('申請締切（2026-03-28）まで、申請フォームの受付を再開しました'))).toBe(true);
+  });
+
   test('the covid-2022 rule (the day before the same date next month): support on 2023-02-28 is due until 2023-03-27', () => {
     const w = makeWorld({ now: '2023-03-27T10:00:00+09:00' });
     w.call('setup');
