@@ -546,16 +546,16 @@ function runs(sorted: number[]): [number, number][] {
   return out;
 }
 
-/**
- * The set cells as rectangles: runs of adjacent columns in a row, stacked while the next row has
- * the same run, or (`bridge`) while every row in between may be written again as held.
- */
 /** Cells findGroup may read per row found instead of one call per row (60 ms per call ÷ 10 µs per cell read). */
 const GROUP_CELLS_PER_CALL = 6000;
 
 /** Cells a write may rewrite to save one call (60 ms per call ÷ 20 µs per cell written). */
 const BRIDGE_MAX_CELLS = 3000;
 
+/**
+ * The set cells as rectangles: runs of adjacent columns in a row, stacked while the next row has
+ * the same run, or (`bridge`) while every row in between may be written again as held.
+ */
 function blocks(
   dirty: Map<number, Set<number>>,
   bridge: (row: number) => boolean,
